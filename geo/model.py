@@ -4,7 +4,7 @@ articles and events. All frozen; each validates itself on construction.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from geo.errors import InputError

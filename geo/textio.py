@@ -34,14 +34,22 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or "<body" in head or "<p>" in head
 
 
+BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header",
+              "footer", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "title")
+
+
 def html_to_text(html: str) -> str:
-    """Reduce HTML to readable text, dropping scripts, styles and markup."""
+    """Reduce HTML to readable text: scripts and styles dropped, one paragraph per block
+    element, inline markup joined into its sentence."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "iframe"]):
         tag.decompose()
-    blocks = [" ".join(line.split()) for line in soup.get_text("\n").splitlines()]
+    for tag in soup.find_all(BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    blocks = [" ".join(line.split()) for line in soup.get_text("").splitlines()]
     return "\n\n".join(block for block in blocks if block)
 
 
