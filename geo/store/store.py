@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine, delete, func, insert, or_, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from geo.corrections import CorrectedEvent, apply_corrections, plan_correction
@@ -84,8 +84,11 @@ class Store:
         try:
             with Session(self._writer, expire_on_commit=False) as session, session.begin():
                 yield session
-        except OperationalError as exc:
-            raise StoreError(f"the store could not complete the change; nothing was saved ({exc.orig})") from None
+        except IntegrityError:
+            raise  # the caller knows which constraint means what
+        except (DBAPIError, OverflowError) as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"the store could not complete the change; nothing was saved ({reason})") from None
 
     # -- articles -------------------------------------------------------------
     def _duplicate_of(self, session: Session, article: Article) -> None:
