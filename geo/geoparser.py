@@ -11,12 +11,14 @@ failures (``GeoError``) fall back to the offline answer.
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 
 from geo.errors import GeoError, InputError
 from geo.gazetteer import Gazetteer
 from geo.model import GazetteerEntry, PlaceMention
+from geo.online import OnlineGeocoder
 from geo.recognize import Recognizer, Toponym
 from geo.resolve import EMPTY_CONTEXT, Context, Resolution, Resolver, context_from, geo_precision, relations, to_mention
 
@@ -48,11 +50,12 @@ class Geoparser:
 
     @classmethod
     def default(cls) -> Geoparser:
-        """The process-wide geoparser over the default gazetteer (loaded on first use)."""
+        """The process-wide geoparser over the default gazetteer (loaded on first use),
+        with the online geocoder the ``GEO_ONLINE_GEOCODER`` settings enable (off by default)."""
         global _default
         with _default_lock:
             if _default is None:
-                _default = cls(Gazetteer.load())
+                _default = cls(Gazetteer.load(), online=OnlineGeocoder.from_env(os.environ))
             return _default
 
     def places(self, text: str) -> list[PlaceMention]:
@@ -144,6 +147,9 @@ class Geoparser:
             self.online_messages.append(str(exc))
             return offline
         if entry is None:
+            error = getattr(self.online, "last_error", None)
+            if error and error not in self.online_messages[-1:]:
+                self.online_messages.append(error)
             return offline
         runners_up = (offline.entry, *offline.candidates) if offline else ()
         return Resolution(entry, ONLINE_CONFIDENCE, runners_up[:5], True)
