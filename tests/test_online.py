@@ -43,6 +43,7 @@ BEHAVIOUR = {
     "busy": (429, {"error": "rate limited"}),
     "broken": (500, {"error": "internal"}),
     "slow": ("slow", [KHANAQIN]),
+    "zzyzxqville": (200, [{**QAYYARAH, "osm_id": 777, "name": "Zzyzxqville"}]),
 }
 
 
@@ -262,3 +263,40 @@ def test_unusable_cache_returns_none_with_a_message(server, tmp_path):
     assert geocoder.geocode("Khanaqin") is None
     assert "geocode cache" in geocoder.last_error
     assert server.log == []  # an answer that cannot be stored is not asked for
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    from geo.gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+def test_geoparser_asks_online_only_for_what_the_gazetteer_lacks(server, tmp_path, gazetteer):
+    from geo.geoparser import Geoparser
+
+    geoparser = Geoparser(gazetteer, online=make_geocoder(server.server_port, tmp_path / "cache.db"))
+    assert geoparser.lookup("Zzyzxqville").entry.id == "online:nominatim:node/777"
+    assert geoparser.lookup("Baghdad").entry.kind != "online"
+    assert [r["q"] for r in server.log] == ["Zzyzxqville"]
+
+
+def test_geoparser_falls_back_offline_with_a_message_when_online_fails(tmp_path, gazetteer):
+    from geo.geoparser import Geoparser
+
+    geoparser = Geoparser(gazetteer, online=make_geocoder(closed_port(), tmp_path / "cache.db"))
+    assert geoparser.lookup("Zzyzxqville") is None
+    assert geoparser.lookup("Baghdad").entry.country == "Iraq"
+    assert len(geoparser.online_messages) == 1
+    assert geoparser.online_messages[0].startswith("online geocoder unavailable: cannot reach")
+
+
+@pytest.mark.parametrize("environ, online", [({}, False), ({"GEO_ONLINE_GEOCODER": "nominatim"}, True)])
+def test_default_geoparser_follows_the_environment(monkeypatch, tmp_path, environ, online):
+    import geo.geoparser
+
+    monkeypatch.delenv("GEO_ONLINE_GEOCODER", raising=False)
+    for key, value in {**environ, "GEO_GEOCODE_CACHE": str(tmp_path / "c.db")}.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(geo.geoparser, "_default", None)
+    assert isinstance(geo.geoparser.Geoparser.default().online, OnlineGeocoder) is online
