@@ -14,6 +14,7 @@ PLACE_KINDS = (
     "airport",  # civil or military airfield (airportsdata, curated table)
     "populated_place",  # city, town, village (GeoNames)
     "admin1",  # first-level division: governorate, province, state, oblast
+    "admin2",  # second-level division: district, county
     "country",
     "continent",
     "region",  # well-known multi-country or sub-national region
