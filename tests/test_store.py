@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -254,3 +255,108 @@ def test_geo_db_environment_variable_names_the_store(tmp_path, monkeypatch):
 def test_unusable_database_url_is_a_clear_error(url):
     with pytest.raises(StoreError):
         open_store(url)
+
+
+def _fill(store) -> None:
+    first = store.add_article(make_article(TEXT, title="First"), Extractor("v1").extract)
+    store.add_article(make_article("Militants attacked Southport on 2020-05-05.", title="Second"), sentence_events)
+    events = store.list_events(article_id=first)
+    store.correct_event(events[0]["id"], {"candidate_id": "test:2"}, "the province, not the town")
+    store.correct_event(events[1]["id"], {"rejected": True})
+    store.reextract(first, lambda article: sentence_events(article)[:1])  # leaves one correction orphaned
+
+
+@pytest.mark.parametrize("suffix", [".json", ".db"])
+@pytest.mark.parametrize("target_backend", ["sqlite", "postgresql"])
+def test_export_import_round_trip_is_exact(store, tmp_path, request, suffix, target_backend):
+    from geo.store.backup import snapshot
+
+    _fill(store)
+    path = tmp_path / f"backup{suffix}"
+    assert store.export(path) == {"articles": 2, "events": 2, "corrections": 2, "seed_loads": 0}
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("backup")) == [path.name]
+    target_url = request.getfixturevalue("postgres").new_database() if target_backend == "postgresql" \
+        else str(tmp_path / "target.db")
+    with open_store(target_url) as target:
+        target.add_article(make_article("Old content attacked Northtown."), sentence_events)  # replaced
+        target.import_(path)
+        assert snapshot(target) == snapshot(store)
+        assert target.list_events(include_rejected=True) == store.list_events(include_rejected=True)
+        assert target.corrections() == store.corrections()
+        assert target.list_articles() == store.list_articles()
+        event_id = target.list_events()[0]["id"]
+        target.correct_event(event_id, {"fatalities": 1})  # ids continue after the imported ones
+        assert target.add_article(make_article("Militants shelled Northtown."), sentence_events)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not json at all", "neither an SQLite store nor valid JSON"),
+    (b'{"format": "something-else"}', "not an export"),
+    (b'{"format": "geo-store", "format_version": 99}', "not supported"),
+    (b'{"format": "geo-store", "format_version": 1, "articles": [], "events": [{"id": 1}]}', "damaged"),
+    (b"SQLite format 3\x00" + b"\x00" * 200, "not a usable store file"),
+])
+def test_import_of_a_bad_file_changes_nothing(sqlite_store, tmp_path, content, message):
+    sqlite_store.add_article(make_article(TEXT), sentence_events)
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        sqlite_store.import_(bad)
+    assert sqlite_store.counts() == {"articles": 1, "events": 3, "corrections": 0}
+
+
+def test_import_of_inconsistent_rows_is_refused_whole(sqlite_store, tmp_path):
+    from geo.store.backup import snapshot
+
+    _fill(sqlite_store)
+    data = snapshot(sqlite_store)
+    data["events"][0]["article_id"] = "no-such-article"
+    path = tmp_path / "inconsistent.json"
+    path.write_text(__import__("json").dumps(data))
+    with pytest.raises(InputError, match="inconsistent"):
+        sqlite_store.import_(path)
+    assert sqlite_store.counts()["articles"] == 2
+
+
+def test_export_needs_a_known_suffix(sqlite_store, tmp_path):
+    with pytest.raises(InputError, match="must end in"):
+        sqlite_store.export(tmp_path / "backup.txt")
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    import shutil
+
+    directory = tmp_path / "seeds"
+    directory.mkdir()
+    for path in Path(__file__).resolve().parent.parent.joinpath("seeds").iterdir():
+        shutil.copy(path, directory / path.name)
+    (directory / "local.md").write_text("---\ntitle: Local\ndate: 2020-06-01\n---\nMilitants attacked Northtown.\n")
+    return directory
+
+
+def test_seeds_load_once_and_a_deleted_seed_stays_deleted(store, seeds):
+    assert store.load_seeds(seeds, sentence_events) == 2
+    assert store.load_seeds(seeds, sentence_events) == 0
+    titles = {a["title"]: a["id"] for a in store.list_articles()}
+    assert "Local" in titles and any("Task Force" in t for t in titles)
+    store.delete_article(titles["Local"])
+    assert store.load_seeds(seeds, sentence_events) == 0
+    assert "Local" not in {a["title"] for a in store.list_articles()}
+    (seeds / "later.txt").write_text("The army shelled Southport.")
+    (seeds / "later.json").write_text('{"title": "Later", "published": "2020-08-01"}')
+    assert store.load_seeds(seeds, sentence_events) == 1
+
+
+def test_seeds_directory_from_the_environment(sqlite_store, seeds, monkeypatch):
+    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
+    assert sqlite_store.load_seeds(None, sentence_events) == 2
+    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds / "absent"))
+    with pytest.raises(InputError, match="does not exist"):
+        sqlite_store.load_seeds(None, sentence_events)
+
+
+def test_a_seed_already_added_by_hand_is_not_added_again(sqlite_store, seeds):
+    sqlite_store.add_article(make_article("Militants attacked Northtown."), sentence_events)
+    assert sqlite_store.load_seeds(seeds, sentence_events) == 1
+    assert sqlite_store.counts()["articles"] == 2

@@ -74,7 +74,7 @@ def _decode(data: dict) -> dict[str, list[dict]]:
                              for item in data.get(name, [])]
         for item in decoded["events"]:
             rows.event_from_row(_Row(item))
-    except (AttributeError, TypeError, ValueError, KeyError) as exc:
+    except (AttributeError, TypeError, ValueError, KeyError, InputError) as exc:
         raise InputError(f"the export is damaged: {exc}") from None
     return decoded
 
