@@ -60,6 +60,10 @@ def resolution_table(results) -> list[str]:
     return lines
 
 
+def _optional(value: float | None, fmt: str) -> str:
+    return format(value, fmt) if value is not None else "not measured"
+
+
 def speed_table(results, speed) -> list[str]:
     seconds = sum(r.parse_seconds for r in results)
     articles = sum(r.articles for r in results)
@@ -67,13 +71,18 @@ def speed_table(results, speed) -> list[str]:
     return [
         "| measure | value | target |",
         "|---|---:|---|",
-        f"| gazetteer load (import + `Geoparser.default()`) | {speed.load_seconds:.2f} s "
+        f"| gazetteer load (import + `Geoparser.default()`, index already built) | {speed.load_seconds:.2f} s "
         f"| ≤ {LOAD_TARGET_SECONDS:g} s {_mark(speed.load_seconds <= LOAD_TARGET_SECONDS)} |",
         f"| resident memory after load (whole process) | {speed.rss_mb:,.0f} MB "
         f"| ≤ {MEMORY_TARGET_MB:g} MB {_mark(speed.rss_mb <= MEMORY_TARGET_MB)} |",
         f"| resident memory added by loading | {speed.rss_mb - speed.rss_before_mb:,.0f} MB | |",
-        f"| names resolved per second (`lookup`, {speed.names:,} distinct gold names, no context) "
+        f"| peak resident memory over the whole benchmark run | {speed.peak_rss_mb:,.0f} MB "
+        f"| ≤ {MEMORY_TARGET_MB:g} MB {_mark(speed.peak_rss_mb <= MEMORY_TARGET_MB)} |",
+        f"| first load on a fresh machine (index built from the installed packages, child process) "
+        f"| {_optional(speed.cold_load_seconds, '.1f')} s, peak {_optional(speed.cold_peak_rss_mb, ',.0f')} MB | once per install |",
+        f"| names resolved per second (`lookup`, {speed.names:,} distinct gold names, no context, first ask) "
         f"| {speed.names_per_second:,.0f} | ≥ {RATE_TARGET:,} {_mark(speed.names_per_second >= RATE_TARGET)} |",
+        f"| the same names asked again (caches warm) | {speed.repeat_names_per_second:,.0f} | |",
         f"| full geoparse (`places`) of the {articles:,} articles | {seconds:.1f} s "
         f"({articles / seconds if seconds else 0:,.1f} articles/s, {characters / seconds / 1000 if seconds else 0:,.0f}k chars/s) | |",
     ]
@@ -87,7 +96,7 @@ def published_table(results) -> list[str]:
 
     lines = ["| system | LGL | TR-News | GWN | needs at run time |", "|---|---|---|---|---|"]
     lines.append(f"| **this project, from gold names (`lookup`)** | {cell('LGL')} | {cell('TR-News')} | {cell('GWN')} "
-                 "| nothing but the installed packages (offline gazetteer in memory) |")
+                 "| the installed packages only (offline SQLite gazetteer index built from them) |")
     lines.extend(f"| {' | '.join(row)} |" for row in PUBLISHED)
     return lines
 

@@ -145,15 +145,26 @@ def test_summarize_errors():
 def test_report_shows_figures_targets_and_published_numbers():
     summary = summarize_errors([10.0, 20.0, 1000.0, 50.0])
     result = CorpusResult("GWN", 1, 0, RecognitionCounts(10, 8, 9, 12, 6, 8), summary, summary, 0.5, 5000)
-    speed = SpeedResult(2.5, 350.0, 60.0, 1000, 25000.0)
+    speed = SpeedResult(2.5, 350.0, 60.0, 1000, 25000.0, 90000.0, 380.0, None, None)
     report = render_markdown([result], speed, date(2026, 1, 2), "python -m benchmarks.geoparsing --write")
     assert "Measured on 2026-01-02" in report
     assert "| GWN | 1 | 12 | 10 | 0.800 | 0.500 | 0.615 | 0.900 | 0.667 | 0.766 | ≥ 0.60 (overlap) ✅ |" in report
     assert "| 75.0% |" in report and "≥ 85% ❌" in report
     assert "94.1%" in report and "82.7%" in report
     assert "| 2.50 s | ≤ 3 s ✅ |" in report
+    assert "| 25,000 | ≥ 20,000 ✅ |" in report and "| 380 MB | ≤ 400 MB ✅ |" in report
+    assert "not measured" in report
 
 
 def test_missing_corpus_folder_is_skipped_with_a_message(tmp_path, capsys):
     assert main([str(tmp_path / "absent")]) == 0
     assert "benchmark skipped" in capsys.readouterr().out
+
+
+def test_benchmark_runs_end_to_end_on_tiny_corpora(corpora, tmp_path, capsys):
+    output = tmp_path / "out" / "benchmarks.md"
+    assert main([str(corpora), "--no-cold", "--write", str(output), "--date", "2026-01-02"]) == 0
+    report = output.read_text(encoding="utf-8")
+    assert report.strip() in capsys.readouterr().out
+    assert "Measured on 2026-01-02" in report
+    assert "| GWN | 1 | 2 |" in report and "| TR-News | 1 | 2 |" in report and "| LGL | 1 | 2 |" in report
