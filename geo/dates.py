@@ -1,0 +1,113 @@
+"""Temporal expressions in news text, resolved against the publication date.
+
+``find_dates(text, published)`` returns every date expression with its
+character span and the calendar interval it denotes. The publication date is
+the only reference point: nothing here reads the clock.
+
+Conventions (see docs/extraction.md):
+
+* a weekday ("on Sunday", "Thursday night") is the most recent such day on or
+  before publication, so a Sunday article's "Sunday" is that very day;
+* a month without a year ("in March", "late May") is the most recent such
+  month that has started by publication;
+* ``time_precision`` follows ACLED: 1 for a day, 2 for a week or a few days
+  (up to 14 days), 3 for anything longer;
+* ``event_date`` is the middle day of the interval: ACLED records one date
+  inside an imprecise period and flags it with the precision code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from geo.date_patterns import RULES, SINCE_PREFIX, Interval
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    text: str
+    start: int
+    end: int
+    date_start: date
+    date_end: date
+
+    @property
+    def days(self) -> int:
+        return (self.date_end - self.date_start).days + 1
+
+    @property
+    def time_precision(self) -> int:
+        return precision_of(self.date_start, self.date_end)
+
+    @property
+    def event_date(self) -> date:
+        return middle_day(self.date_start, self.date_end)
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "date_start": self.date_start.isoformat(),
+            "date_end": self.date_end.isoformat(),
+            "event_date": self.event_date.isoformat(),
+            "time_precision": self.time_precision,
+        }
+
+
+def precision_of(first: date, last: date) -> int:
+    days = (last - first).days + 1
+    if days <= 1:
+        return 1
+    return 2 if days <= 14 else 3
+
+
+def middle_day(first: date, last: date) -> date:
+    return first + timedelta(days=(last - first).days // 2)
+
+
+def find_dates(text: str, published: date) -> list[DateExpression]:
+    """All non-overlapping date expressions in ``text``, in text order.
+
+    Where two rules match overlapping text, the longer match wins, so
+    "between March and May of this year" is one range, not two months.
+    """
+    found: list[tuple[int, int, Interval | None]] = []
+    for pattern, resolve in RULES:
+        for match in pattern.finditer(text):
+            found.append((match.start(), match.end(), _safe_resolve(resolve, match, published)))
+    # Longest first; an impossible date ("30 February 2020") still claims its
+    # text so that no shorter rule turns it into "February 2020".
+    chosen: list[tuple[int, int, Interval | None]] = []
+    for start, end, interval in sorted(found, key=lambda item: (item[0] - item[1], item[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, interval))
+    chosen.sort(key=lambda item: item[0])
+    return [_with_since(text, start, end, interval, published) for start, end, interval in chosen if interval]
+
+
+def _safe_resolve(resolve, match: re.Match, published: date) -> Interval | None:
+    try:
+        interval = resolve(match, published)
+    except (ValueError, OverflowError):  # "30 February", year 0 and the like
+        return None
+    if interval is None or interval[1] < interval[0] or not 1 <= interval[0].year <= 9999:
+        return None
+    return interval
+
+
+def _with_since(text: str, start: int, end: int, interval: Interval, published: date) -> DateExpression:
+    """"since September 2014" runs from that month up to publication."""
+    first, last = interval
+    prefix = SINCE_PREFIX.search(text, max(0, start - 8), start)
+    if prefix and prefix.end() == start and first <= published:
+        start, last = prefix.start(), max(last, published)
+    return DateExpression(text[start:end], start, end, first, last)
+
+
+def first_date_in(expressions: list[DateExpression], start: int, end: int) -> DateExpression | None:
+    for expression in expressions:
+        if start <= expression.start and expression.end <= end:
+            return expression
+    return None

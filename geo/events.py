@@ -1,0 +1,225 @@
+"""Events from one article's text, given everything found in it (places,
+dates, actors): the clause-level logic between the trigger patterns and the
+``Event`` records. Pure: no I/O, no clock.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.actors import ActorMention
+from geo.dates import DateExpression
+from geo.fatalities import fatalities_in
+from geo.model import Article, Event, PlaceMention
+from geo.roles import assign_roles
+from geo.sentences import Clause, Sentence, clauses, inside, split_sentences
+from geo.sites import Site, select_sites, widen_precision
+from geo.triggers import CATEGORY_PRIORITY, EventLexicon, Trigger
+
+VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abduction")
+NOTES_LIMIT = 240
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the recognizers found in the article, computed once."""
+
+    article: Article
+    places: tuple[PlaceMention, ...]
+    dates: tuple[DateExpression, ...]
+    actors: tuple[ActorMention, ...]
+    quotes: tuple[tuple[int, int], ...]
+    dateline: tuple[int, int] | None
+    lexicon: EventLexicon
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+def events_from_facts(facts: ArticleFacts) -> list[Event]:
+    events: list[Event] = []
+    title_paragraph = _title_paragraph(facts.article)
+    for sentence in split_sentences(facts.text):
+        if sentence.paragraph == title_paragraph:
+            continue
+        for clause in clauses(sentence):
+            events.extend(_clause_events(facts, sentence, clause))
+    return _deduplicate(events)
+
+
+def _title_paragraph(article: Article) -> int | None:
+    """The headline repeats the lead's events without their details: skip it."""
+    first_line = article.text.lstrip().split("\n", 1)[0].strip()
+    title = " ".join(article.title.split())
+    return 0 if title and " ".join(first_line.split()) == title else None
+
+
+def _clause_events(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> list[Event]:
+    """Events of the clause's first usable category (attack, then handover, then
+    other): a voided attack ("will increase their attacks") lets a dated
+    statement in the same clause through."""
+    text, lexicon = facts.text, facts.lexicon
+    triggers = lexicon.triggers(text, clause.start, clause.end)
+    for category in sorted({t.category for t in triggers}, key=lambda c: CATEGORY_PRIORITY[c]):
+        group = [t for t in triggers if t.category == category]
+        best = min(group, key=lambda t: t.rank)
+        if lexicon.not_actual(text, clause.start, group[0]) or lexicon.not_actual(text, clause.start, best):
+            continue
+        events = _trigger_events(facts, sentence, clause, best)
+        if events:
+            return events
+    return []
+
+
+def _trigger_events(facts: ArticleFacts, sentence: Sentence, clause: Clause, best: Trigger) -> list[Event]:
+    text, lexicon = facts.text, facts.lexicon
+    quote = inside(list(facts.quotes), best.start, best.end)
+    blocked = _blocked_spans(facts, quote)
+    sites = _sites(facts, clause, best, blocked)
+    dates = [d for d in facts.dates if sentence.start <= d.start and d.end <= sentence.end]
+    clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
+    if not _worth_keeping(best, sites, clause_dates or dates, lexicon, text, clause):
+        return []
+    actors = [a for a in facts.actors if sentence.start <= a.start and a.end <= sentence.end
+              and inside(list(facts.quotes), a.start, a.end) in (None, quote)]
+    civilians = best.category == "attack" and best.kind in VIOLENT_AGAINST_PEOPLE and (
+        lexicon.cue("civilian_target", text, clause.start, clause.end))
+    fatalities = fatalities_in(text, best.start, clause.end) if best.category == "attack" else None
+    if best.category == "attack" and fatalities is None:
+        fatalities = fatalities_in(text, clause.start, best.start) if _zero_stated(text, clause) else None
+    events = []
+    for site in sites or [None]:
+        date = _date_for(site, clause_dates or dates, best)
+        country = site.mention.entry.country if site and site.mention.entry else None
+        state_actor = any(a.is_state for a in actors if a.end <= best.start)
+        acled = lexicon.acled_type(best.kind, civilians=civilians, state_actor=state_actor)
+        actor1, actor2 = assign_roles(text, best.category, best.start, best.end, (clause.start, clause.end),
+                                      (sentence.start, sentence.end), actors, civilians, country)
+        events.append(_event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities))
+    return events
+
+
+def _zero_stated(text: str, clause: Clause) -> bool:
+    return fatalities_in(text, clause.start, clause.end) == 0
+
+
+def _blocked_spans(facts: ArticleFacts, quote: tuple[int, int] | None) -> list[tuple[int, int]]:
+    blocked = [(a.start, a.end) for a in facts.actors]
+    blocked += [(d.start, d.end) for d in facts.dates]
+    blocked += [q for q in facts.quotes if q != quote]
+    if facts.dateline:
+        blocked.append(facts.dateline)
+    return blocked
+
+
+def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked: list[tuple[int, int]]) -> list[Site]:
+    text, lexicon = facts.text, facts.lexicon
+    if lexicon.cue("unlocated", text, clause.start, clause.end):
+        return []
+    sites = select_sites(text, list(facts.places), clause.start, clause.end, category=trigger.category,
+                         blocked=blocked, from_is_site=trigger.kind == "withdrawal")
+    if trigger.category == "handover":
+        sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
+    return [widen_precision(s, lexicon.cue("near", text, clause.start, s.start)) for s in sites]
+
+
+def _worth_keeping(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
+                   lexicon: EventLexicon, text: str, clause: Clause) -> bool:
+    """A handover needs a site (and a transfer of territory, not of prisoners);
+    an attack a site or a date; other incidents a date of their own."""
+    if trigger.category == "handover":
+        territorial = any(s.mention.entry and s.mention.entry.kind in ("installation", "airport") for s in sites)
+        return bool(sites) and (territorial or lexicon.cue("territory", text, clause.start, clause.end))
+    if trigger.category == "attack":
+        return bool(sites) or bool(dates)
+    return bool(dates)
+
+
+def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:
+    """With one date, every site shares it; with several ("in Iraq in December
+    2017 and in Syria in March 2019"), each site takes the first date after it,
+    else the nearest before; an unlocated event takes the date nearest its trigger."""
+    if not dates:
+        return None
+    if len(dates) == 1:
+        return dates[0]
+    anchor = site.end if site else trigger.end
+    after = [d for d in dates if d.start >= anchor]
+    if site and after:
+        return after[0]
+    return min(dates, key=lambda d: min(abs(d.start - anchor), abs(d.end - trigger.start)))
+
+
+def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, site: Site | None,
+           date: DateExpression | None, actor1: str | None, actor2: str | None, fatalities: int | None) -> Event:
+    entry = site.mention.entry if site else None
+    return Event(
+        article_id=facts.article.id,
+        category=trigger.category,
+        event_type=acled.event_type,
+        sub_event_type=acled.sub_event_type,
+        sentence=sentence.text,
+        start_char=sentence.start,
+        end_char=sentence.end,
+        trigger=trigger.text,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        location=entry.name if entry else (site.text if site else None),
+        latitude=entry.latitude if entry else None,
+        longitude=entry.longitude if entry else None,
+        geo_precision=site.precision if entry else None,
+        country=entry.country if entry else None,
+        admin1=entry.admin1 if entry else None,
+        location_kind=entry.kind if entry else None,
+        place_text=site.text if site else None,
+        place_start=site.start if site else None,
+        place_end=site.end if site else None,
+        place_confidence=round(site.mention.confidence, 3) if site else None,
+        candidates=tuple(site.mention.candidates) if site else (),
+        date_start=date.date_start if date else None,
+        date_end=date.date_end if date else None,
+        event_date=date.event_date if date else None,
+        time_precision=date.time_precision if date else None,
+        date_text=date.text if date else None,
+        date_text_start=date.start if date else None,
+        date_text_end=date.end if date else None,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=fatalities,
+        notes=_notes(trigger, sentence, site, date, actor1),
+    )
+
+
+def _notes(trigger: Trigger, sentence: Sentence, site: Site | None, date: DateExpression | None,
+           actor1: str | None) -> str:
+    """A one-line description in the manner of ACLED's notes column."""
+    where = f" at {site.text}" if site else " (location not stated)"
+    when = f" ({date.text})" if date else ""
+    who = f"{actor1}: " if actor1 else ""
+    summary = f"{who}{trigger.kind.replace('_', ' ')}{where}{when}. {sentence.text}"
+    return summary if len(summary) <= NOTES_LIMIT else summary[: NOTES_LIMIT - 1].rstrip() + "…"
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One event per (category, site, period): a later sentence restating an
+    event adds nothing; identical keys would collide in the store."""
+    kept: list[Event] = []
+    seen_keys: set[str] = set()
+    for event in events:
+        if event.key in seen_keys or any(_same_event(event, other) for other in kept):
+            continue
+        seen_keys.add(event.key)
+        kept.append(event)
+    return kept
+
+
+def _same_event(one: Event, other: Event) -> bool:
+    if one.category != other.category or one.sub_event_type != other.sub_event_type:
+        return False
+    if (one.latitude, one.longitude, one.location) != (other.latitude, other.longitude, other.location):
+        return False
+    if one.location is None:
+        return one.date_start == other.date_start and one.date_end == other.date_end and one.date_start is not None
+    if one.date_start is None or other.date_start is None:
+        return True
+    return one.date_start <= other.date_end and other.date_start <= one.date_end

@@ -1,0 +1,81 @@
+"""The extraction pipeline: article in, dated and geocoded events out.
+
+    ex = Extractor.default()        # loads gazetteer, actor and trigger tables once
+    ex.extract(article)             # -> list[Event], pure given what was loaded
+    extract_events(article)         # the same with the default extractor
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+from geo.actors import ActorFinder
+from geo.dates import find_dates
+from geo.errors import InputError
+from geo.events import ArticleFacts, events_from_facts
+from geo.model import Article, Event
+from geo.sentences import find_dateline, quote_spans
+from geo.triggers import EventLexicon
+
+ENGLISH_MARKERS = frozenset("the and of to in on at was were is are has have had by with from that said".split())
+_WORD = re.compile(r"[^\W\d_]+")
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def looks_english(text: str, sample_words: int = 400) -> bool:
+    """Most English prose has one function word in four; other languages
+    written in Latin script have almost none of these."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])][:sample_words]
+    if len(words) < 8:
+        return True  # too short to tell: let the patterns decide
+    return sum(w in ENGLISH_MARKERS for w in words) / len(words) >= 0.08
+
+
+class Extractor:
+    def __init__(self, geoparser, actors: ActorFinder, lexicon: EventLexicon):
+        self.geoparser = geoparser
+        self.actors = actors
+        self.lexicon = lexicon
+
+    @classmethod
+    def default(cls) -> "Extractor":
+        global _default
+        with _default_lock:
+            if _default is None:
+                from geo.geoparser import Geoparser
+
+                _default = cls(Geoparser.default(), ActorFinder.default(), EventLexicon.default())
+            return _default
+
+    def facts(self, article: Article) -> ArticleFacts:
+        text = article.text
+        return ArticleFacts(
+            article=article,
+            places=tuple(self.geoparser.places(text)),
+            dates=tuple(find_dates(text, article.published)),
+            actors=tuple(self.actors.find(text)),
+            quotes=tuple(quote_spans(text)),
+            dateline=find_dateline(text),
+            lexicon=self.lexicon,
+        )
+
+    def extract(self, article: Article) -> list[Event]:
+        """Events in text order. English only: another language (by metadata
+        or by the look of the text) gives no events rather than wrong ones."""
+        if not isinstance(article, Article):
+            raise InputError("extract() needs a geo.model.Article")
+        if not article.text.strip():
+            return []
+        if not is_english(article):
+            return []
+        return events_from_facts(self.facts(article))
+
+
+def is_english(article: Article) -> bool:
+    language = (article.language or "en").lower()
+    return language.split("-")[0] in ("en", "eng", "english") and looks_english(article.text)
+
+
+def extract_events(article: Article) -> list[Event]:
+    return Extractor.default().extract(article)

@@ -1,0 +1,53 @@
+"""Reported fatalities: "killing at least seven" -> 7, "no casualties" -> 0,
+nothing stated -> None. Following ACLED, the lowest reported figure is kept
+and vague counts get fixed numbers ("dozens" 12, see ``geo.numbers.VAGUE``)."""
+from __future__ import annotations
+
+import re
+
+from geo.numbers import NUMBER, VAGUE, parse_number
+
+_QUALIFIER = r"(?:(?:at\s+least|some|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|a\s+total\s+of)\s+)?"
+_VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
+_COUNT = rf"(?P<n>{NUMBER}|{_VAGUE})"
+_NOUN = r"(?:[\w-]+\s+){0,3}?"
+_PERSON = (r"(?:person|people|civilian|soldier|troop|fighter|militant|member|officer|policeman|policemen|villager|"
+           r"local|resident|child|children|woman|women|man|men|serviceman|servicemen|service\s+member|worker|"
+           r"worshipper|guard|commander|leader|official|other)s?")
+_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\bkill(?:ing|ed|s)?\s+{_QUALIFIER}(?:{_COUNT}\b(?!\s+(?:of\s+)?(?:wounded|injured))|(?P<a>an?)\s+(?:[\w-]+\s+)?{_PERSON}\b)",
+        rf"\b(?:left|leaving)\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:dead|killed)\b",
+        rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
+        rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stands?\s+at|stood\s+at|is|was)\s+{_QUALIFIER}{_COUNT}\b",
+    )
+)
+_ZERO = re.compile(
+    r"\b(?:no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+(?:was\s+)?(?:killed|hurt|injured))|"
+    r"without\s+(?:causing\s+)?(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt|injured)|"
+    r"caus(?:ed|ing)\s+no\s+(?:casualties|injuries|deaths)|there\s+were\s+no\s+(?:casualties|injuries|deaths))\b",
+    re.IGNORECASE,
+)
+
+
+def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | None:
+    end = len(text) if end is None else end
+    counts = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if match.groupdict().get("a"):
+                count = 1
+            else:
+                raw = match.group("n")
+                count = parse_number(raw)
+                if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
+                    continue  # a year: "in 2020 nine were killed"
+            if count is not None and count < 100000:
+                counts.append((match.start(), count))
+    if counts:
+        counts.sort()
+        return counts[0][1]
+    if _ZERO.search(text, start, end):
+        return 0
+    return None

@@ -1,0 +1,61 @@
+"""Who did what to whom: actor1 and actor2 of an event from the actor mentions
+around its trigger. ACLED's actor1/actor2 carry no direction, but we keep the
+agent first when the text shows one ("Iran fired missiles at ..." -> Iran)."""
+from __future__ import annotations
+
+import re
+
+from geo.actors import ActorMention, civilians_of
+
+_PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_RECIPIENT = re.compile(r"\b(?:to|over\s+to|in\s+favou?r\s+of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_OPPONENT = re.compile(r"\b(?:against|on|at|targeting|with|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _before(text: str, mention: ActorMention, pattern: re.Pattern, reach: int = 40) -> bool:
+    return bool(pattern.search(text, max(0, mention.start - reach), mention.start))
+
+
+def assign_roles(text: str, category: str, trigger_start: int, trigger_end: int,
+                 clause: tuple[int, int], sentence: tuple[int, int], actors: list[ActorMention],
+                 civilians: bool, site_country: str | None) -> tuple[str | None, str | None]:
+    """(actor1, actor2). ``actors`` are the usable mentions of the sentence, in
+    text order (the caller drops those inside foreign quotations)."""
+    named = [a for a in actors if a.kind != "civilians"]
+    in_clause = [a for a in named if clause[0] <= a.start and a.end <= clause[1]]
+    before = [a for a in in_clause if a.end <= trigger_end]
+    after = [a for a in named if a.start >= trigger_start and sentence[0] <= a.start]
+    agent = next((a for a in after if _before(text, a, _PASSIVE_AGENT, 8)), None)
+    target = None
+    if agent is not None:
+        target = before[-1] if before else None
+    elif before:
+        agent = _best(before)
+    elif category == "other":
+        agent = after[0] if after else (named[0] if named else None)
+    actor1 = agent.name if agent else None
+    actor2 = None
+    if civilians and category == "attack":
+        actor2 = civilians_of(site_country)
+    elif target is not None and target.name != actor1:
+        actor2 = target.name
+    else:
+        pattern = _RECIPIENT if category == "handover" else _OPPONENT
+        rest = [a for a in after if a.name != actor1 and a is not agent]
+        preferred = next((a for a in rest if _before(text, a, pattern)), None)
+        if preferred is not None:
+            actor2 = preferred.name
+        elif category == "handover" and rest:
+            actor2 = rest[0].name
+    return actor1, actor2
+
+
+def _best(before: list[ActorMention]) -> ActorMention:
+    """The agent is the actor nearest the trigger, unless that is only an
+    unidentified group and a named one stands earlier in the clause."""
+    nearest = before[-1]
+    if nearest.kind == "unidentified":
+        named = [a for a in before if a.kind != "unidentified"]
+        if named:
+            return named[-1]
+    return nearest

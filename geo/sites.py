@@ -1,0 +1,143 @@
+"""Which of the places in a clause is where the event happened.
+
+"K-1 in Kirkuk" is K-1 (Kirkuk only says where K-1 is); "Q-West, 60 km south of
+Mosul" is the airfield; "Iran fired missiles at Ain al-Asad" is Ain al-Asad (Iran
+is an actor, and actor spans are excluded by the caller); a list gives one site
+per item; the dateline and places inside quotations are not sites.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.model import PlaceMention
+
+KIND_RANK = {"installation": 0, "airport": 0, "populated_place": 1, "online": 1,
+             "admin1": 2, "region": 3, "country": 4, "continent": 5}
+SPECIFIC_RANK = 1
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|miles?|mi)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
+# Text between a place and the next one that makes the second a container of the first.
+_CONTAINER_LINK = re.compile(
+    r"^\s*(?:,\s*|\(\s*)?(?:(?:in|near|outside|inside|at|of|close\s+to|on\s+the\s+outskirts\s+of|"
+    rf"(?:{_DISTANCE})?{_DIRECTION}\s+of|{_DISTANCE}from)\s+(?:the\s+)?(?:(?:{_DIRECTION}|central|"
+    r"northern|southern|eastern|western)\s+)?(?:city\s+of\s+|town\s+of\s+|province\s+of\s+|governorate\s+of\s+)?)?$",
+    re.IGNORECASE,
+)
+_COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
+# Words just before a place that make it a location: "in Mosul", "at Ain al-Asad".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
+    r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|"
+    r"seized|captured|recaptured|retook|liberated|including|such\s+as|namely|outskirts\s+of|"
+    rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?$",
+    re.IGNORECASE,
+)
+_STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
+_ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
+_LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", re.IGNORECASE)
+# An unrecognized name right before "in <place>": "al-Sqoor in Mosul".
+_UNNAMED_SITE = re.compile(r"(?:^|[\s,(])((?:[Aa][ln]-|[Ee]l-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:in|near|outside)\s+$")
+_NOT_NAMES = frozenset("the a an in on at and or including such as near of this that these those".split())
+
+
+@dataclass(frozen=True)
+class Site:
+    mention: PlaceMention  # the place whose coordinates the event gets
+    text: str  # the site as the text names it
+    start: int
+    end: int
+    precision: int | None
+
+    @property
+    def located(self) -> bool:
+        return self.mention.entry is not None
+
+
+def rank(mention: PlaceMention) -> int:
+    return KIND_RANK.get(mention.entry.kind, 1) if mention.entry else 0
+
+
+def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, *, category: str,
+                 blocked: list[tuple[int, int]], from_is_site: bool = False) -> list[Site]:
+    """Sites for an event whose clause is text[start:end]; ``blocked`` spans
+    (dateline, actors, dates, foreign quotations) hold no site."""
+    scope = [m for m in mentions if start <= m.start and m.end <= end
+             and not any(m.start < b_end and b_start < m.end for b_start, b_end in blocked)]
+    containers = _containers(text, scope)
+    accepted: list[PlaceMention] = []
+    for index, mention in enumerate(scope):
+        if index in containers:
+            continue
+        before = text[start:mention.start]
+        if _is_site(before, mention, category, from_is_site) or _continues_list(text, scope, accepted, mention):
+            accepted.append(mention)
+    specific = [m for m in accepted if rank(m) <= SPECIFIC_RANK]
+    if category == "handover":
+        chosen = specific + [m for m in accepted if rank(m) == 2 and not specific]
+    else:
+        chosen = specific or accepted
+    sites: list[Site] = []
+    seen: set[str] = set()
+    for mention in chosen:
+        key = mention.entry.id if mention.entry else mention.text.lower()
+        if key not in seen:
+            seen.add(key)
+            sites.append(_site(text, start, mention, blocked))
+    return sites
+
+
+def _containers(text: str, scope: list[PlaceMention]) -> set[int]:
+    """Indexes of mentions that only locate the mention before them."""
+    found: set[int] = set()
+    for index in range(1, len(scope)):
+        inner, outer = scope[index - 1], scope[index]
+        link = text[inner.end:outer.start]
+        if not _CONTAINER_LINK.match(link):
+            continue
+        if _COMMA_ONLY.match(link):
+            if rank(outer) >= 2 and rank(outer) > rank(inner):
+                found.add(index)
+        elif rank(outer) >= rank(inner) or inner.entry is None:
+            found.add(index)
+    return found
+
+
+def _is_site(before: str, mention: PlaceMention, category: str, from_is_site: bool) -> bool:
+    if from_is_site and _ORIGIN.search(before):
+        return True
+    if category == "other":
+        return bool(_STRICT_LOCATIVE.search(before))
+    if _ORIGIN.search(before):
+        return False
+    if rank(mention) == 0 and mention.entry is not None:
+        return True
+    return bool(_LOCATIVE.search(before))
+
+
+def _continues_list(text: str, scope: list[PlaceMention], accepted: list[PlaceMention],
+                    mention: PlaceMention) -> bool:
+    """"... including A near X, B in Y, and C": an item right after a list
+    separator, once an earlier item was accepted, is accepted too."""
+    if not accepted or text.startswith(("'s", "’s"), mention.end):
+        return False
+    return bool(_LIST_TAIL.search(text, 0, mention.start))
+
+
+def _site(text: str, clause_start: int, mention: PlaceMention, blocked: list[tuple[int, int]]) -> Site:
+    precision = mention.geo_precision
+    before = text[clause_start:mention.start]
+    unnamed = _UNNAMED_SITE.search(before)
+    if unnamed and unnamed.group(1).lower() not in _NOT_NAMES:
+        name_start = clause_start + unnamed.start(1)
+        name_end = clause_start + unnamed.end(1)
+        if not any(name_start < b_end and b_start < name_end for b_start, b_end in blocked):
+            # The text names a site the gazetteer does not know, inside a known place.
+            return Site(mention, unnamed.group(1), name_start, name_end, max(precision or 2, 2))
+    return Site(mention, mention.text, mention.start, mention.end, precision)
+
+
+def widen_precision(site: Site, near: bool) -> Site:
+    if not near or (site.precision or 1) >= 2:
+        return site
+    return Site(site.mention, site.text, site.start, site.end, 2)

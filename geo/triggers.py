@@ -1,0 +1,106 @@
+"""Event triggers, context cues and the ACLED type table, loaded from
+``geo/data/event_triggers.tsv``, ``event_cues.tsv`` and ``acled_types.csv``."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+CATEGORY_PRIORITY = {"attack": 0, "handover": 1, "other": 2}
+NOT_ACTUAL_WINDOW = 48  # characters before a trigger where "will", "persistent"... void it
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    kind: str
+    category: str
+    needs_cue: bool
+    pattern: re.Pattern
+    order: int
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    category: str
+    start: int
+    end: int
+    text: str
+    order: int
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return CATEGORY_PRIORITY[self.category], self.order
+
+
+@dataclass(frozen=True)
+class AcledType:
+    event_type: str
+    sub_event_type: str
+
+
+def _rows(name: str, delimiter: str) -> list[dict]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter=delimiter))
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    rules: tuple[TriggerRule, ...]
+    cues: dict[str, re.Pattern]
+    acled: dict[tuple[str, str], AcledType]
+
+    @classmethod
+    def default(cls) -> "EventLexicon":
+        return _default_lexicon()
+
+    def triggers(self, text: str, start: int, end: int) -> list[Trigger]:
+        """Non-overlapping triggers inside text[start:end] (longest match wins)."""
+        found: list[Trigger] = []
+        for rule in self.rules:
+            for match in rule.pattern.finditer(text, start, end):
+                if rule.needs_cue and not self.cue("attack_verb", text, start, end, exclude=match.span()):
+                    continue
+                found.append(Trigger(rule.kind, rule.category, match.start(), match.end(), match.group(), rule.order))
+        found.sort(key=lambda t: (t.start - t.end, t.order))
+        chosen: list[Trigger] = []
+        for trigger in found:
+            if all(trigger.end <= c.start or trigger.start >= c.end for c in chosen):
+                chosen.append(trigger)
+        return sorted(chosen, key=lambda t: t.start)
+
+    def cue(self, name: str, text: str, start: int, end: int, exclude: tuple[int, int] | None = None) -> bool:
+        for match in self.cues[name].finditer(text, start, end):
+            if exclude and exclude[0] <= match.start() < exclude[1]:
+                continue
+            return True
+        return False
+
+    def not_actual(self, text: str, clause_start: int, trigger: Trigger) -> bool:
+        """Habitual, future, hypothetical or denied: "will start to increase their
+        attacks", "persistent rocket attacks", "has continued to launch attacks"."""
+        window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
+        return bool(self.cues["not_actual"].search(text, window_start, trigger.start))
+
+    def acled_type(self, kind: str, civilians: bool = False, state_actor: bool = False) -> AcledType:
+        for condition, applies in (("civilians", civilians), ("state", state_actor), ("any", True)):
+            if applies and (kind, condition) in self.acled:
+                return self.acled[(kind, condition)]
+        return AcledType("Strategic developments", "Other")
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> EventLexicon:
+    rules = tuple(
+        TriggerRule(row["kind"], row["category"], row["needs_cue"] == "yes",
+                    re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")", re.IGNORECASE), order)
+        for order, row in enumerate(_rows("event_triggers.tsv", "\t"))
+    )
+    cues = {row["cue"]: re.compile(row["pattern"], re.IGNORECASE) for row in _rows("event_cues.tsv", "\t")}
+    acled = {(row["kind"], row["condition"]): AcledType(row["event_type"], row["sub_event_type"])
+             for row in _rows("acled_types.csv", ",")}
+    return EventLexicon(rules, cues, acled)
