@@ -180,6 +180,15 @@ def run(corpora_dir: Path, limit: int | None, records: list | None, cold: bool =
     return results, speed
 
 
+def git_revision() -> str:
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
+                              text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.geoparsing", description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="?", type=Path, default=DEFAULT_CORPORA,
@@ -205,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus files in {args.corpora}; benchmark skipped")
         return 0
     command = "python -m benchmarks.geoparsing" + (f" --limit {args.limit}" if args.limit else "") + " --write"
-    report = render_markdown(results, speed, args.date or date.today(), command)
+    report = render_markdown(results, speed, args.date or date.today(), command, git_revision())
     print(report)
     if args.write:
         args.write.parent.mkdir(parents=True, exist_ok=True)

@@ -101,14 +101,14 @@ def published_table(results) -> list[str]:
     return lines
 
 
-def render_markdown(results, speed, measured_on: date, command: str) -> str:
+def render_markdown(results, speed, measured_on: date, command: str, revision: str = "") -> str:
     realigned = ", ".join(f"{r.name} {r.realigned}" for r in results)
     return "\n".join([
         "# Benchmarks",
         "",
         "## Geoparsing (toponym recognition and resolution)",
         "",
-        f"Measured on {measured_on.isoformat()} with `{command}` (from the repo root, "
+        f"Measured on {measured_on.isoformat()}{f' at commit {revision}' if revision else ''} with `{command}` (from the repo root, "
         "online geocoding off, 2 shared CPU cores). Corpora: GeoWebNews (GWN), TR-News and LGL from "
         "`../shared/geoparsing/` (read in place, never copied; see its README).",
         "",
