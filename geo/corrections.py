@@ -23,7 +23,7 @@ CORRECTABLE = ("latitude", "longitude", "location", "candidate_id", "category",
 DATE_FIELDS = ("date_start", "date_end", "event_date")
 MARKERS = ("candidate_id", "rejected")  # recorded, but not fields of Event
 # ACLED geo_precision for a site of each kind: 1 a town or a point, 2 a small area, 3 a region.
-PRECISION_BY_KIND = {"installation": 1, "airport": 1, "populated_place": 1, "admin1": 3,
+PRECISION_BY_KIND = {"installation": 1, "airport": 1, "populated_place": 1, "admin2": 2, "admin1": 3,
                      "country": 3, "continent": 3, "region": 3, "online": 2}
 
 

@@ -4,7 +4,7 @@ articles and events. All frozen; each validates itself on construction.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from geo.errors import InputError
@@ -180,7 +180,9 @@ class Event:
 
     def to_dict(self) -> dict:
         """JSON-ready dict (dates as ISO strings, candidates as small dicts)."""
-        out = asdict(self)
+        # A shallow copy: every field but candidates is immutable, and asdict's deep
+        # copy made listing thousands of stored events several times slower.
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
         for name in ("date_start", "date_end", "event_date"):
             value = getattr(self, name)
             out[name] = value.isoformat() if value else None
