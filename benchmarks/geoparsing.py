@@ -23,7 +23,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repo importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.geoparsing_report import render_markdown  # noqa: E402
+from benchmarks.geoparsing_report import merge_section, render_markdown  # noqa: E402
 from benchmarks.geoparsing_scoring import (  # noqa: E402
     GoldArticle, RecognitionCounts, ResolutionSummary, best_overlap, error_km,
     parse_corpus, recognition_counts, summarize_errors,
@@ -218,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     if args.write:
         args.write.parent.mkdir(parents=True, exist_ok=True)
-        args.write.write_text(report, encoding="utf-8")
+        existing = args.write.read_text(encoding="utf-8") if args.write.is_file() else None
+        args.write.write_text(merge_section(existing, report), encoding="utf-8")
         print(f"wrote {args.write}", file=sys.stderr)
     if records is not None:
         with args.errors.open("w", encoding="utf-8") as handle:

@@ -101,11 +101,25 @@ def published_table(results) -> list[str]:
     return lines
 
 
+SECTION_START, SECTION_END = "<!-- geoparsing benchmark: start -->", "<!-- geoparsing benchmark: end -->"
+
+
+def merge_section(existing: str | None, section: str) -> str:
+    """``docs/benchmarks.md`` with the geoparsing section replaced (or added),
+    leaving the other benchmarks' sections as they are."""
+    block = f"{SECTION_START}\n{section.strip()}\n{SECTION_END}\n"
+    if not existing or not existing.strip():
+        return f"# Benchmarks\n\n{block}"
+    if SECTION_START in existing and SECTION_END in existing:
+        before, rest = existing.split(SECTION_START, 1)
+        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
+        return before + block + (f"\n{after}" if after else "")
+    return existing.rstrip("\n") + "\n\n" + block
+
+
 def render_markdown(results, speed, measured_on: date, command: str, revision: str = "") -> str:
     realigned = ", ".join(f"{r.name} {r.realigned}" for r in results)
     return "\n".join([
-        "# Benchmarks",
-        "",
         "## Geoparsing (toponym recognition and resolution)",
         "",
         f"Measured on {measured_on.isoformat()}{f' at commit {revision}' if revision else ''} with `{command}` (from the repo root, "

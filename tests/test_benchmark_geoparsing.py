@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from benchmarks.geoparsing import CorpusResult, SpeedResult, main
-from benchmarks.geoparsing_report import render_markdown
+from benchmarks.geoparsing_report import merge_section, render_markdown
 from benchmarks.geoparsing_scoring import (
     MAX_ERROR_KM, GoldToponym, RecognitionCounts, align, best_overlap, distance_km, error_km,
     matched, parse_corpus, prf, recognition_counts, summarize_errors,
@@ -165,6 +165,17 @@ def test_benchmark_runs_end_to_end_on_tiny_corpora(corpora, tmp_path, capsys):
     output = tmp_path / "out" / "benchmarks.md"
     assert main([str(corpora), "--no-cold", "--write", str(output), "--date", "2026-01-02"]) == 0
     report = output.read_text(encoding="utf-8")
-    assert report.strip() in capsys.readouterr().out
+    assert report.split("## Geoparsing")[1].split("<!--")[0].strip() in capsys.readouterr().out
     assert "Measured on 2026-01-02" in report
     assert "| GWN | 1 | 2 |" in report and "| TR-News | 1 | 2 |" in report and "| LGL | 1 | 2 |" in report
+
+
+@pytest.mark.parametrize("existing, expected", [
+    (None, "# Benchmarks\n\n<!-- geoparsing benchmark: start -->\nNEW\n<!-- geoparsing benchmark: end -->\n"),
+    ("# Benchmarks\n\n## Store\nS\n",
+     "# Benchmarks\n\n## Store\nS\n\n<!-- geoparsing benchmark: start -->\nNEW\n<!-- geoparsing benchmark: end -->\n"),
+    ("# B\n\n<!-- geoparsing benchmark: start -->\nOLD\n<!-- geoparsing benchmark: end -->\n\n## Store\nS\n",
+     "# B\n\n<!-- geoparsing benchmark: start -->\nNEW\n<!-- geoparsing benchmark: end -->\n\n## Store\nS\n"),
+])
+def test_writing_the_report_keeps_other_sections(existing, expected):
+    assert merge_section(existing, "NEW\n") == expected
