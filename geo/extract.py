@@ -17,6 +17,9 @@ from geo.model import Article, Event
 from geo.sentences import find_dateline, quote_spans
 from geo.triggers import EventLexicon
 
+# News articles are a few thousand words; a megabyte is a book. Larger input is
+# refused with a message instead of keeping a worker busy for minutes.
+MAX_ARTICLE_CHARS = 1_000_000
 ENGLISH_MARKERS = frozenset("the and of to in on at was were is are has have had by with from that said".split())
 _WORD = re.compile(r"[^\W\d_]+")
 _default: Extractor | None = None
@@ -65,6 +68,11 @@ class Extractor:
         or by the look of the text) gives no events rather than wrong ones."""
         if not isinstance(article, Article):
             raise InputError("extract() needs a geo.model.Article")
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise InputError(
+                f"the article is {len(article.text) / 1e6:.1f} million characters; event extraction "
+                f"handles at most {MAX_ARTICLE_CHARS // 1000:,} thousand per article (split it first)"
+            )
         if not article.text.strip():
             return []
         if not is_english(article):
