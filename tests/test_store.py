@@ -360,3 +360,10 @@ def test_a_seed_already_added_by_hand_is_not_added_again(sqlite_store, seeds):
     sqlite_store.add_article(make_article("Militants attacked Northtown."), sentence_events)
     assert sqlite_store.load_seeds(seeds, sentence_events) == 1
     assert sqlite_store.counts()["articles"] == 2
+
+
+def test_find_duplicate_before_extracting(sqlite_store):
+    assert sqlite_store.find_duplicate(make_article(TEXT)) is None
+    stored = sqlite_store.add_article(make_article(TEXT, title="Kept"), sentence_events)
+    found = sqlite_store.find_duplicate(make_article(TEXT, title="Other"))
+    assert found["id"] == stored and "Kept" in found["message"]

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from geo.errors import InputError
 from geo.store import rows
 from geo.store.migrate import head_revision
-from geo.store.tables import ArticleRow, Base, CorrectionRow, EventRow, SeedLoadRow
+from geo.store.tables import ArticleRow, CorrectionRow, EventRow, SeedLoadRow
 
 FORMAT = "geo-store"
 FORMAT_VERSION = 1
