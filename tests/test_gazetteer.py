@@ -1,0 +1,220 @@
+"""The gazetteer built from the installed packages and the curated tables."""
+from __future__ import annotations
+
+import pytest
+
+from geo import gazetteer_countries, gazetteer_index, gazetteer_sources
+from geo.errors import GazetteerError
+from geo.gazetteer import Gazetteer
+from geo.lexicon import parse_lexicon
+from geo.resolve import distance_km
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize("name, expected_id", [
+    ("Iraq", "country:IQ"),
+    ("Syria", "country:SY"),
+    ("Jordan", "country:JO"),
+    ("Ukraine", "country:UA"),
+    ("Yemen", "country:YE"),
+    ("US", "country:US"),
+    ("U.S.", "country:US"),
+    ("United States of America", "country:US"),
+    ("UK", "country:GB"),
+    ("Britain", "country:GB"),
+    ("DRC", "country:CD"),
+    ("Africa", "continent:AF"),
+    ("Europe", "continent:EU"),
+    ("Diyala", "admin1:IQ.10"),
+    ("Anbar", "admin1:IQ.01"),
+    ("Al-Anbar Governorate", "admin1:IQ.01"),
+    ("Nineveh", "admin1:IQ.15"),
+    ("Salah ad Din", "admin1:IQ.18"),
+    ("Texas", "admin1:US.TX"),
+    ("Laurel County", "admin2:US.KY.125"),
+    ("Kurdistan Region", "region:rg-kurdistan-region"),
+    ("Sahel", "region:rg-sahel"),
+])
+def test_regions_rank_before_towns_of_the_same_name(gazetteer, name, expected_id):
+    assert gazetteer.lookup(name)[0].id == expected_id
+
+
+@pytest.mark.parametrize("name, country_code, latitude, longitude", [
+    ("Khanaqin", "IQ", 34.35, 45.39),
+    ("Abu Ghraib", "IQ", 33.31, 44.18),
+    ("Abū Ghurayb", "IQ", 33.31, 44.18),
+    ("al-Qaim", "IQ", 34.39, 40.99),
+    ("Al Qa'im", "IQ", 34.39, 40.99),
+    ("Mosul", "IQ", 36.34, 43.12),
+    ("Erbil", "IQ", 36.19, 44.01),
+    ("Kramatorsk", "UA", 48.72, 37.56),
+    ("Sanaa", "YE", 15.35, 44.21),
+    ("Timbuktu", "ML", 16.77, -3.01),
+])
+def test_towns_are_found_under_their_spellings(gazetteer, name, country_code, latitude, longitude):
+    towns = [e for e in gazetteer.lookup(name) if e.kind == "populated_place"]
+    assert towns, name
+    best = max(towns, key=lambda e: e.population)
+    assert best.country_code == country_code
+    assert abs(best.latitude - latitude) < 0.1 and abs(best.longitude - longitude) < 0.1
+
+
+@pytest.mark.parametrize("name, kind, country_code", [
+    ("K-1", "airport", "IQ"),
+    ("K1", "airport", "IQ"),
+    ("al-Taqaddum", "airport", "IQ"),
+    ("Al Asad Air Base", "airport", "IQ"),
+    ("Ain al-Asad", "airport", "IQ"),
+    ("Camp Taji", "installation", "IQ"),
+    ("Mosul International Airport", "airport", "IQ"),
+    ("Mudaysis", "airport", "IQ"),  # airportsdata "Mudaysis Air Base", short form
+])
+def test_installations_and_airfields(gazetteer, name, kind, country_code):
+    sites = [e for e in gazetteer.lookup(name) if e.kind in ("installation", "airport")]
+    assert sites and sites[0].kind == kind and sites[0].country_code == country_code
+
+
+def test_k1_is_the_air_base_near_kirkuk_not_the_city(gazetteer):
+    base = gazetteer.lookup("K-1")[0]
+    city = next(e for e in gazetteer.lookup("Kirkuk") if e.kind == "populated_place")
+    assert 5 < distance_km(base, city) < 20
+
+
+def test_a_curated_row_supersedes_the_airportsdata_row_it_names(gazetteer):
+    ids = {e.id for e in gazetteer.lookup("Al Taqaddum Air Base")}
+    assert "inst:iq-al-taqaddum" in ids and "icao:ORAT" not in ids
+
+
+def test_loose_matches_are_marked(gazetteer):
+    exact = {m.entry.id: m.exact for m in gazetteer.matches("Qayyarah")}
+    loose = {m.entry.id: m.exact for m in gazetteer.matches("Qayara")}
+    town = next(i for i in exact if i.startswith("gn:"))
+    assert exact[town] is True and loose[town] is False
+
+
+@pytest.mark.parametrize("entry_id, capital_id", [
+    ("country:IQ", "gn:98182"),  # Baghdad
+    ("country:SY", "gn:170654"),  # Damascus
+    ("admin1:IQ.13", "gn:94787"),  # Kirkuk governorate: Kirkuk
+])
+def test_capitals(gazetteer, entry_id, capital_id):
+    assert gazetteer.capital_of(gazetteer.entry(entry_id)).id == capital_id
+
+
+def test_entries_carry_country_and_division_names(gazetteer):
+    khanaqin = next(e for e in gazetteer.lookup("Khanaqin") if e.kind == "populated_place")
+    assert khanaqin.country == "Iraq" and khanaqin.admin1 == "Diyālá"
+    assert gazetteer.entry("admin1:IQ.10").admin1 == "Diyālá"
+
+
+def test_unknown_names_and_ids(gazetteer):
+    assert gazetteer.lookup("Zzyzxqville") == []
+    assert gazetteer.lookup("") == []
+    assert gazetteer.entry("gn:0") is None
+    assert gazetteer.country("XX") is None
+
+
+def test_word_lists(gazetteer):
+    assert "iraqi" in gazetteer.demonyms and "american" in gazetteer.demonyms
+    assert gazetteer.word_frequency["military"] > gazetteer.word_frequency.get("baghdad", 0)
+    assert len(gazetteer) > 250_000
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Muhafazat Kirkuk", "Kirkuk"),
+    ("Basra Governorate", "Basra"),
+    ("Saldus Rajons", "Saldus"),
+    ("Diyala", "Diyala"),
+    ("Province", "Province"),
+])
+def test_strip_generic(name, expected):
+    assert gazetteer_sources.strip_generic(name, gazetteer_sources.generic_division_words()) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Al Asad Air Base", ("Al Asad",)),
+    ("Tall Afar Army Air Field", ("Tall Afar",)),
+    ("Baghdad International Airport", ()),
+    ("Air Base", ()),
+])
+def test_airfield_aliases(name, expected):
+    assert gazetteer_sources.airfield_aliases(name) == expected
+
+
+def test_latin_aliases_drop_other_scripts_duplicates_and_the_name():
+    assert gazetteer_sources.latin_aliases("Erbil", ["Erbil", "Arbil", "أربيل", "Arbil", " Hawler "]) == ("Arbil", "Hawler")
+
+
+def test_extent_midpoint_ignores_outliers():
+    values = [10.0] * 50 + [20.0] * 50 + [80.0]
+    assert gazetteer_sources._extent_midpoint(values) == 15.0
+
+
+def test_outline_centre_of_a_square():
+    square = [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]
+    details = {"geoJSON": {"features": [{"geometry": {"type": "Polygon", "coordinates": [square]}}]}}
+    latitude, longitude = gazetteer_countries.outline_centre(details)
+    assert latitude == pytest.approx(1.0) and longitude == pytest.approx(1.0)
+    assert gazetteer_countries.outline_centre({}) is None
+
+
+CURATED_HEADER = "id,name,aliases,kind,latitude,longitude,country,country_code,admin1,source_url\n"
+
+
+def test_curated_rows_are_read_and_prefixed(tmp_path, monkeypatch):
+    (tmp_path / "installations.csv").write_text(
+        CURATED_HEADER + "x-camp,Camp Example,Example base|ORXX,installation,33.1,44.2,Iraq,IQ,Baghdad,https://example.org\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
+    [record] = gazetteer_sources.read_curated("installations.csv", "inst:")
+    assert record.id == "inst:x-camp" and record.aliases == ("Example base", "ORXX") and record.latitude == 33.1
+
+
+@pytest.mark.parametrize("row", [
+    "x,Camp X,,installation,north,44,Iraq,IQ,,https://e.org\n",
+    "x,Camp X,,installation\n",
+    "x,Camp X,,fortress,33,44,Iraq,IQ,,https://e.org\n",
+    "x,Camp X,,installation,95,44,Iraq,IQ,,https://e.org\n",
+    ",Camp X,,installation,33,44,Iraq,IQ,,https://e.org\n",
+])
+def test_a_malformed_curated_row_is_a_gazetteer_error(tmp_path, monkeypatch, row):
+    (tmp_path / "installations.csv").write_text(CURATED_HEADER + row, encoding="utf-8")
+    monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
+    with pytest.raises(GazetteerError, match="installations.csv:2"):
+        list(gazetteer_sources.read_curated("installations.csv", "inst:"))
+
+
+def test_a_missing_curated_table_is_tolerated(tmp_path, monkeypatch):
+    monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
+    assert list(gazetteer_sources.read_curated("regions.csv", "region:")) == []
+
+
+def test_index_location_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+    path = gazetteer_index.index_path()
+    assert path.parent == tmp_path and path.name == f"gazetteer-{gazetteer_index.fingerprint()}.sqlite"
+
+
+def test_an_unreadable_index_is_a_gazetteer_error(tmp_path):
+    broken = tmp_path / "gazetteer-broken.sqlite"
+    broken.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(GazetteerError):
+        Gazetteer(broken)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[a]\nx\n# note\n\ny z\n[b]\nW\n", {"a": frozenset({"x", "y z"}), "b": frozenset({"w"})}),
+    ("", {}),
+])
+def test_parse_lexicon(text, expected):
+    assert parse_lexicon(text) == expected
+
+
+def test_lexicon_words_before_a_section_are_an_error():
+    with pytest.raises(GazetteerError):
+        parse_lexicon("stray\n[a]\nx\n")
