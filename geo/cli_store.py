@@ -12,8 +12,21 @@ from geo.errors import GeoError, StoreError
 from geo.ingest import load_article_file
 from geo.model import CATEGORIES
 from geo.store import open_store
-from geo.store.formats import FORMATS, render
+from geo.export import events_to_csv, events_to_geojson, events_to_json
 from geo.textio import parse_date
+
+
+FORMATS = ("json", "csv", "geojson")
+# Store columns added to the ACLED-style CSV after the extraction's own.
+CSV_STORE_COLUMNS = ("id", "corrected", "corrected_fields", "rejected", "extractor_version",
+                     "article_title", "outlet", "url", "published")
+
+
+def render(events: list[dict], fmt: str) -> str:
+    if fmt == "csv":
+        flat = [{**e, "corrected_fields": "; ".join(e.get("corrected_fields") or ())} for e in events]
+        return events_to_csv(flat, extra_columns=CSV_STORE_COLUMNS)
+    return (events_to_geojson(events) if fmt == "geojson" else events_to_json(events)) + "\n"
 
 
 class DefaultExtractor:

@@ -60,8 +60,10 @@ def test_events_as_csv(filled):
     db, seeds, expected = filled
     rows = list(csv.DictReader(io.StringIO(geo("events", "--format", "csv", db=db, seeds=seeds).stdout)))
     assert [int(r["id"]) for r in rows] == [e["id"] for e in expected]
-    assert rows[0]["sentence"] == expected[0]["sentence"] and rows[1]["candidates"] == "test:1; test:2"
-    assert [r["corrected"] for r in rows].count("True") == 1
+    assert rows[0]["sentence"] == expected[0]["sentence"] and rows[0]["source"] == "Test Wire"
+    assert rows[0]["candidates"] == "Northtown (36.1, 43.2); North (36.5, 43.9)"  # the 2019 shelling first
+    assert rows[0]["event_type"] == "Explosions/Remote violence"
+    assert [r["corrected"] for r in rows].count("True") == 1 and rows[0]["corrected_fields"] == "fatalities"
 
 
 def test_events_as_geojson(filled):
