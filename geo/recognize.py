@@ -96,6 +96,7 @@ class Recognizer:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.connectors = words("name_connectors")
+        self.demonyms = gazetteer.demonyms | words("demonyms")
 
     def _longest_match(self, text: str, run: list[Token], first: int) -> int:
         """Index one past the last token of the longest known name starting at ``first``, or ``first``."""
@@ -132,7 +133,7 @@ class Recognizer:
         important = best.kind in NON_PLACE_KINDS_FOR_ACRONYMS and any(m.exact for m in matches)
         single = end - first == 1
         lowered = span.text.lower()
-        if single and (lowered in words("not_places") or _is_demonym(lowered, self.gazetteer.demonyms)):
+        if single and (lowered in words("not_places") or _is_demonym(lowered, self.demonyms)):
             return False
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
             return important
