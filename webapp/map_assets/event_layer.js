@@ -1,0 +1,222 @@
+/* Event markers built in the browser from one JSON table (see webapp/map_layer.py).
+ *
+ * geoEventLayer.init(map, {table, bounds, tiles})  once per map: legend, background, first view
+ * geoEventLayer.show(featureGroup, {table, mask, shown, token, focus})  per filter
+ *
+ * Article text reaches the page only through textContent and text nodes, never
+ * innerHTML, so markup inside an article stays visible text.
+ * The map container carries data-geo-state ("loading"/"ready"), data-geo-token
+ * and data-geo-shown, so tests and benchmarks can tell when a filter is drawn.
+ */
+(function () {
+  "use strict";
+  var tables = {};
+  var icons = {};
+  var generation = 0;
+  var SAFE_ICON = /^fa-[a-z0-9-]+$/;
+  var SAFE_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+  function loadTable(url) {
+    if (!tables[url]) {
+      tables[url] = fetch(url, { credentials: "same-origin" }).then(function (reply) {
+        if (!reply.ok) { throw new Error("event table " + url + ": HTTP " + reply.status); }
+        return reply.json();
+      });
+    }
+    return tables[url];
+  }
+
+  function bitReader(b64) {
+    var raw = atob(b64 || "");
+    return function (i) { return (raw.charCodeAt(i >> 3) >> (i & 7)) & 1; };
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function style(table, cat) {
+    var found = table.categories[cat] || table.categories[table.categories.length - 1];
+    return {
+      label: found.label,
+      color: SAFE_COLOR.test(found.color) ? found.color : "#6b7280",
+      icon: SAFE_ICON.test(found.icon) ? found.icon : "fa-circle"
+    };
+  }
+
+  function markerHtml(s) {
+    return '<span class="geo-icon" style="--geo-color:' + s.color + '"><span class="geo-halo"></span>' +
+      '<span class="geo-pin"><i class="fa-solid ' + s.icon + '"></i></span></span>';
+  }
+
+  function icon(table, cat, prec) {
+    var key = cat + ":" + prec;
+    if (!icons[key]) {
+      var s = style(table, cat);
+      icons[key] = L.divIcon({
+        className: "geo-marker geo-prec-" + prec, html: markerHtml(s),
+        iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12]
+      });
+    }
+    return icons[key];
+  }
+
+  function str(table, column, i) { return table.strings[table[column][i]] || ""; }
+
+  function fact(list, label, value) {
+    list.appendChild(el("dt", null, label));
+    list.appendChild(el("dd", null, value));
+    return list.lastChild;
+  }
+
+  function sentence(table, i) {
+    var text = str(table, "sentence", i);
+    var quote = el("blockquote", "geo-sentence");
+    var mark = table.mark[i];
+    if (mark && mark[0] >= 0 && mark[1] <= text.length && mark[0] < mark[1]) {
+      quote.appendChild(document.createTextNode(text.slice(0, mark[0])));
+      quote.appendChild(el("mark", null, text.slice(mark[0], mark[1])));
+      quote.appendChild(document.createTextNode(text.slice(mark[1])));
+    } else {
+      quote.textContent = text;
+    }
+    return quote;
+  }
+
+  function popup(table, i) {
+    var s = style(table, table.cat[i]);
+    var box = el("div", "geo-popup");
+    box.setAttribute("data-event-id", String(table.id[i]));
+    var head = el("div", "geo-head");
+    var badge = el("span", "geo-badge", s.label);
+    badge.style.background = s.color;
+    head.appendChild(badge);
+    head.appendChild(el("span", "geo-type", str(table, "type", i)));
+    box.appendChild(head);
+    var facts = el("dl");
+    fact(facts, "When", str(table, "when", i));
+    var where = fact(facts, "Where", str(table, "where", i));
+    var written = str(table, "written", i);
+    if (written) { where.appendChild(el("span", "geo-muted", " (written \u201c" + written + "\u201d)")); }
+    fact(facts, "Actors", str(table, "actors", i));
+    fact(facts, "Fatalities", str(table, "fatalities", i));
+    var source = fact(facts, "Source", str(table, "outlet", i) + ": ");
+    var url = str(table, "url", i);
+    var title = str(table, "title", i);
+    if (/^https?:\/\//i.test(url)) {
+      var link = el("a", null, title);
+      link.href = url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      source.appendChild(link);
+    } else {
+      source.appendChild(document.createTextNode(title));
+    }
+    var published = str(table, "published", i);
+    if (published) { source.appendChild(document.createTextNode(" (" + published + ")")); }
+    box.appendChild(facts);
+    box.appendChild(sentence(table, i));
+    var foot = el("div", "geo-muted", "Event #" + table.id[i]);
+    if (table.corrected[i]) { foot.appendChild(el("span", "geo-corrected", " \u00b7 corrected by hand")); }
+    box.appendChild(foot);
+    return box;
+  }
+
+  function legend(map, table) {
+    var control = L.control({ position: "bottomright" });
+    control.onAdd = function () {
+      var box = el("div", "geo-legend leaflet-bar");
+      box.appendChild(el("div", "geo-legend-title", "Events"));
+      table.categories.forEach(function (c, cat) {
+        var row = el("div", "geo-legend-row");
+        var sample = el("span", "geo-marker geo-prec-1 geo-legend-sample");
+        sample.innerHTML = markerHtml(style(table, cat));  // our own constants, checked above
+        row.appendChild(sample);
+        row.appendChild(el("span", null, style(table, cat).label));
+        box.appendChild(row);
+      });
+      [1, 2, 3].forEach(function (prec) {
+        var row = el("div", "geo-legend-row");
+        var sample = el("span", "geo-marker geo-prec-" + prec + " geo-legend-sample");
+        sample.innerHTML = markerHtml({ color: "#6b7280", icon: "fa-location-dot" });
+        row.appendChild(sample);
+        row.appendChild(el("span", null, table.precision[String(prec)] || ""));
+        box.appendChild(row);
+      });
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+  }
+
+  function graticule(map) {
+    var lines = [];
+    for (var lat = -80; lat <= 80; lat += 10) { lines.push([[lat, -180], [lat, 180]]); }
+    for (var lon = -180; lon <= 180; lon += 10) { lines.push([[-85, lon], [85, lon]]); }
+    L.polyline(lines, { color: "#cbd5e1", weight: 1, interactive: false }).addTo(map);
+  }
+
+  function setState(map, state, token, shown) {
+    var box = map.getContainer();
+    box.setAttribute("data-geo-state", state);
+    if (token !== undefined) { box.setAttribute("data-geo-token", token); }
+    if (shown !== undefined) { box.setAttribute("data-geo-shown", String(shown)); }
+  }
+
+  function init(map, options) {
+    var box = map.getContainer();
+    box.classList.add(options.tiles ? "geo-tiles" : "geo-no-tiles");
+    if (!options.tiles) { graticule(map); }
+    if (options.bounds) { map.fitBounds(options.bounds, { padding: [30, 30], maxZoom: 8 }); }
+    setState(map, "loading");
+    loadTable(options.table).then(function (table) { legend(map, table); }).catch(function (error) {
+      box.setAttribute("data-geo-error", String(error));
+      console.error(error);
+    });
+  }
+
+  function show(group, spec) {
+    var mine = ++generation;
+    var map = group._map || window.map;
+    if (map) { setState(map, "loading"); }
+    loadTable(spec.table).then(function (table) {
+      if (mine !== generation) { return; }
+      map = group._map || window.map;
+      var visible = bitReader(spec.mask);
+      var markers = [];
+      var focused = null;
+      var cluster = L.markerClusterGroup({
+        chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+        chunkProgress: function (done, total) {
+          if (done === total && mine === generation) { finish(); }
+        }
+      });
+      for (var i = 0; i < table.rows; i++) {
+        if (!visible(i)) { continue; }
+        var marker = L.marker([table.lat[i], table.lon[i]], {
+          icon: icon(table, table.cat[i], table.prec[i]), title: str(table, "where", i), riseOnHover: true
+        });
+        marker.feature = { type: "Feature", properties: { id: table.id[i] } };
+        marker.bindPopup((function (row) { return function () { return popup(table, row); }; })(i),
+          { maxWidth: 380, minWidth: 260, autoPanPadding: [20, 20] });
+        if (spec.focus !== null && table.id[i] === spec.focus) { focused = marker; }
+        markers.push(marker);
+      }
+      function finish() {
+        if (markers.length) { map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 8 }); }
+        if (focused) { cluster.zoomToShowLayer(focused, function () { focused.openPopup(); }); }
+        setState(map, "ready", spec.token, markers.length);
+      }
+      group.addLayer(cluster);
+      if (markers.length) { cluster.addLayers(markers); } else { finish(); }
+    }).catch(function (error) {
+      if (map) { map.getContainer().setAttribute("data-geo-error", String(error)); }
+      console.error(error);
+    });
+  }
+
+  window.geoEventLayer = { init: init, show: show };
+})();
