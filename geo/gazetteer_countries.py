@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -11,16 +12,19 @@ from geo.gazetteer_sources import DATA_DIR, Record, _package_file, latin_aliases
 
 
 def _polygon_centroid(ring: list) -> tuple[float, float, float]:
-    """(area, latitude, longitude) of a lon/lat ring, by the shoelace formula."""
+    """(area, latitude, longitude) of a lon/lat ring: a fan of triangles, each weighted by its
+    area shrunk by the cosine of its latitude (area on the sphere, to first order)."""
+    x0, y0 = ring[0]
     area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
+    for (x1, y1), (x2, y2) in zip(ring[1:], ring[2:]):
+        centre_x, centre_y = (x0 + x1 + x2) / 3, (y0 + y1 + y2) / 3
+        part = ((x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)) / 2 * math.cos(math.radians(centre_y))
+        area += part
+        cx += part * centre_x
+        cy += part * centre_y
     if abs(area) < 1e-12:
-        return 0.0, ring[0][1], ring[0][0]
-    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
+        return 0.0, y0, x0
+    return abs(area), cy / area, cx / area
 
 
 def outline_centre(details: dict) -> tuple[float, float] | None:
@@ -76,7 +80,7 @@ def read_countries(countries: dict[str, dict], cities: dict[str, dict]) -> tuple
         capital = by_country_name.get((code, country.get("capital", "")))
         if capital:
             capital_ids[f"country:{code}"] = max(capital)[1]
-        centre = next((p for p in (details.get("latlng"),) if _is_point(p)), None) or outline_centre(details)
+        centre = outline_centre(details) or next((p for p in (details.get("latlng"),) if _is_point(p)), None)
         if not centre and capital:
             chosen = cities[max(capital)[1][3:]]
             centre = [chosen["latitude"], chosen["longitude"]]

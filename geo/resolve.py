@@ -22,19 +22,23 @@ as "near Y" keeps Y's entry with precision 2 (see ``Geoparser``).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Match
+from geo.resolve_context import Context, Vote, explicit_vote, resolved_vote
 from geo.lexicon import words
 from geo.model import GazetteerEntry, PlaceMention
 from geo.normalize import loosen, name_key, tokens
 from geo.recognize import Toponym
 
 REGION_KINDS = ("country", "admin1", "continent", "region")
+AREA_KINDS = ("country", "admin1", "admin2", "region")
 SITE_KINDS = ("installation", "airport")
 KIND_PRIOR = {"country": 6.0, "continent": 6.0, "region": 4.5, "admin1": 2.2, "admin2": 1.5, "installation": 1.0, "airport": 0.3}
 MAX_RUNNERS_UP = 5
+CONTAINS_BONUS = 4.0  # "X, Y" / "X in Y": a reading of Y that holds a reading of X
+CONTAINED_READINGS = 10
+COUNTRY_CONTEXT = 4.0  # enough for "Georgia" among Atlanta suburbs to be the state
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -71,30 +75,6 @@ def followed_by_container_word(text: str, toponym: Toponym) -> bool:
     return bool(after) and after[0] in words("container_words")
 
 
-class Context(NamedTuple):
-    countries: Counter  # country code -> weight
-    divisions: frozenset  # (country code, admin1 name)
-    anchors: dict  # 1-degree cell -> ids of entries resolved there with confidence, for coherence
-
-
-EMPTY_CONTEXT = Context(Counter(), frozenset(), {})
-
-
-def cell(entry: GazetteerEntry) -> tuple[int, int]:
-    return math.floor(entry.latitude), math.floor(entry.longitude)
-
-
-def near_anchor(entry: GazetteerEntry, anchors: dict) -> bool:
-    """Another confidently resolved place lies in the same or a neighbouring 1-degree cell (about 100-200 km)."""
-    row, column = cell(entry)
-    for d_row in (-1, 0, 1):
-        for d_column in (-1, 0, 1):
-            ids = anchors.get((row + d_row, column + d_column))
-            if ids and (len(ids) > 1 or entry.id not in ids):
-                return True
-    return False
-
-
 def prior(match: Match, key: str) -> float:
     entry = match.entry
     score = KIND_PRIOR.get(entry.kind, math.log10(entry.population + 10) / 2.0)
@@ -106,28 +86,55 @@ def prior(match: Match, key: str) -> float:
     return score
 
 
-def score(match: Match, key: str, toponym: Toponym, context: Context, container: GazetteerEntry | None,
-          relation: str | None, is_container: bool, wants_division: bool) -> float:
+class Mention(NamedTuple):
+    """One toponym with what the text around it says."""
+
+    index: int
+    toponym: Toponym
+    key: str
+    matches: list[Match]
+    relation: Relation | None  # its container, if "X in/near Y" or "X, Y"
+    contained: tuple[int, ...]  # indices of the toponyms it contains
+    wants_division: bool  # "X province"
+
+
+def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
     entry = match.entry
-    total = prior(match, key)
-    if entry.country_code and context.countries:
-        total += 2.5 * min(1.0, context.countries[entry.country_code] / max(context.countries.values()))
-    if entry.admin1 and (entry.country_code, entry.admin1) in context.divisions:
+    total = prior(match, mention.key)
+    total += COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
+    if context.names_division(entry.country_code, entry.admin1, mention.index):
         total += 1.0
-    if wants_division and entry.kind == "admin1":
+    if mention.wants_division and entry.kind == "admin1":
         total += 4.0
     if entry.kind in SITE_KINDS:
-        if is_container:
-            total -= 3.0
-        elif toponym.feature_cue == 2:
+        if mention.contained:
+            total -= 3.0  # "X in Y": Y is where a base is, not the base
+        elif mention.toponym.feature_cue == 2:
             total += 5.0
-        elif toponym.feature_cue == 1 and match.exact:
+        elif mention.toponym.feature_cue == 1 and match.exact:
             total += 2.0
-    if container is not None and container.id != entry.id:
-        total += _container_fit(entry, container, relation)
-    if context.anchors and near_anchor(entry, context.anchors):
+    relation = mention.relation
+    if relation is not None and previous[relation.container] is not None:
+        container = previous[relation.container].entry
+        if container.id != entry.id:
+            total += _container_fit(entry, container, relation.kind)
+    if any(_holds(entry, mentions[i], relation_kind) for i, relation_kind in _contained(mention, mentions)):
+        total += CONTAINS_BONUS
+    if context.near_anchor(entry, mention.index):
         total += 1.0
     return total
+
+
+def _contained(mention: Mention, mentions: list[Mention]):
+    for index in mention.contained:
+        yield index, mentions[index].relation.kind
+
+
+def _holds(container: GazetteerEntry, inner: Mention, relation_kind: str) -> bool:
+    """Some reading of the inner name lies inside (or near) this candidate container."""
+    if container.kind not in ("country", "admin1", "admin2", "populated_place"):
+        return False
+    return any(_container_fit(m.entry, container, relation_kind) > 0 for m in inner.matches[:CONTAINED_READINGS] if m.exact)
 
 
 def _container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: str | None) -> float:
@@ -161,91 +168,62 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
 
-    def resolve(self, text: str, toponyms: list[Toponym], extra_context: Context = EMPTY_CONTEXT) -> list[Resolution | None]:
-        matches = [self.gazetteer.matches(t.text) for t in toponyms]
-        keys = [name_key(t.text) for t in toponyms]
-        links = relations(text, toponyms)
-        containers = {relation.container for relation in links.values()}
-        wants = [followed_by_container_word(text, t) for t in toponyms]
-        context = merge(explicit_context(matches), extra_context)
-        results: list[Resolution | None] = [None] * len(toponyms)
+    def resolve(self, text: str, toponyms: list[Toponym], outside: tuple[Vote, ...] = ()) -> list[Resolution | None]:
+        mentions = self.mentions(text, toponyms)
+        groups = [loosen(m.key) for m in mentions]
+        context = Context([explicit_vote(m.matches) for m in mentions], outside, groups)
+        results: list[Resolution | None] = [None] * len(mentions)
         for _ in range(2):
-            results = [
-                self._choose(matches[i], keys[i], toponyms[i], context, results, links.get(i), i in containers, wants[i])
-                for i in range(len(toponyms))
-            ]
-            context = merge(context_from(results), extra_context)
+            results = [self._choose(m, context, results, mentions) for m in mentions]
+            context = Context([resolved_vote(r and r.entry, r.confidence if r else 0.0) for r in results], outside, groups)
         return [
-            result._replace(plausible=self._plausible(result, keys[i], context)) if result else None
+            result._replace(plausible=self._plausible(result, mentions[i], context)) if result else None
             for i, result in enumerate(results)
         ]
 
-    def _choose(self, matches: list[Match], key: str, toponym: Toponym, context: Context, previous: list,
-                relation: Relation | None, is_container: bool, wants_division: bool) -> Resolution | None:
-        if not matches:
+    def mentions(self, text: str, toponyms: list[Toponym]) -> list[Mention]:
+        matches = [self.gazetteer.matches(t.text) for t in toponyms]
+        links = {
+            inner: relation for inner, relation in relations(text, toponyms).items()
+            if relation.kind != "comma" or any(m.entry.kind in AREA_KINDS for m in matches[relation.container])
+        }  # "Baghdad, K-1" is a list; "Amman, Jordan" and "Khanaqin, Diyala province" place X in Y
+        contained: dict[int, list[int]] = {}
+        for inner, relation in links.items():
+            contained.setdefault(relation.container, []).append(inner)
+        return [
+            Mention(i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
+                    followed_by_container_word(text, t))
+            for i, t in enumerate(toponyms)
+        ]
+
+    @staticmethod
+    def _choose(mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> Resolution | None:
+        if not mention.matches:
             return None
-        container = None
-        if relation is not None and previous[relation.container] is not None:
-            container = previous[relation.container].entry
-        scored = sorted(
-            ((score(m, key, toponym, context, container, relation and relation.kind, is_container, wants_division), m)
-             for m in matches),
-            key=lambda pair: -pair[0],
-        )
+        scored = sorted(((score(m, mention, context, previous, mentions), m) for m in mention.matches),
+                        key=lambda pair: -pair[0])
         best_score = scored[0][0]
-        weights = [math.exp(s - best_score) for s, _ in scored]
-        confidence = 1.0 / sum(weights)
+        confidence = 1.0 / sum(math.exp(s - best_score) for s, _ in scored)
         if not scored[0][1].exact:
             confidence *= 0.8
         runners_up = tuple(m.entry for _, m in scored[1:1 + MAX_RUNNERS_UP])
         return Resolution(scored[0][1].entry, confidence, runners_up, True)
 
     @staticmethod
-    def _plausible(result: Resolution, key: str, context: Context) -> bool:
+    def _plausible(result: Resolution, mention: Mention, context: Context) -> bool:
+        """A town found only under an alternate name, far from every country the text
+        points to, is more likely a word that is no place (a people, a family name)."""
         entry = result.entry
         if entry.kind != "populated_place" or entry.population >= 1_000_000:
             return True
-        if loosen(name_key(entry.name)) == loosen(key):
+        if loosen(name_key(entry.name)) == loosen(mention.key):
             return True
-        support = context.countries[entry.country_code] - result.confidence  # the mention's own vote does not count
-        return support > 0.05
+        return context.country_weight(entry.country_code, mention.index) > 0.05
 
 
-def explicit_context(all_matches: list[list[Match]]) -> Context:
-    """Countries and divisions the text names outright (exact matches only)."""
-    countries: Counter = Counter()
-    divisions = set()
-    for matches in all_matches:
-        if matches and matches[0].exact and matches[0].entry.kind in ("country", "admin1"):
-            entry = matches[0].entry
-            countries[entry.country_code] += 1.0
-            if entry.kind == "admin1":
-                divisions.add((entry.country_code, entry.admin1))
-    return Context(countries, frozenset(divisions), {})
-
-
-def context_from(results: list[Resolution | None]) -> Context:
-    countries: Counter = Counter()
-    divisions = set()
-    anchors: dict = {}
-    for result in results:
-        if result is None:
-            continue
-        entry = result.entry
-        if entry.country_code:
-            countries[entry.country_code] += result.confidence
-        if entry.kind == "admin1":
-            divisions.add((entry.country_code, entry.admin1))
-        if result.confidence >= 0.6 and entry.kind not in ("country", "continent", "region"):
-            anchors.setdefault(cell(entry), set()).add(entry.id)
-    return Context(countries, frozenset(divisions), anchors)
-
-
-def merge(first: Context, second: Context) -> Context:
-    anchors = {key: set(ids) for key, ids in first.anchors.items()}
-    for key, ids in second.anchors.items():
-        anchors.setdefault(key, set()).update(ids)
-    return Context(first.countries + second.countries, first.divisions | second.divisions, anchors)
+def document_vote(results: list[Resolution | None]) -> tuple[Vote, ...]:
+    """A document's resolutions as outside votes for names looked up in it."""
+    return tuple(resolved_vote(r.entry, r.confidence) for r in results if r is not None)
 
 
 def to_mention(toponym: Toponym, resolution: Resolution | None) -> PlaceMention:

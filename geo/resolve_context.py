@@ -1,0 +1,96 @@
+"""What the rest of a document says about where it is: the countries and
+first-level divisions its other mentions point to, and where its confidently
+resolved places lie. A mention's own vote never counts for itself, so a first
+guess cannot confirm itself."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import NamedTuple
+
+from geo.gazetteer import Match
+from geo.model import GazetteerEntry
+
+BROAD_KINDS = ("country", "continent", "region")
+ANCHOR_CONFIDENCE = 0.6
+
+
+class Vote(NamedTuple):
+    """What one mention says: countries (with weights), divisions, and the 1-degree
+    cell of a confidently resolved place."""
+
+    countries: tuple[tuple[str, float], ...] = ()
+    divisions: tuple[tuple[str, str], ...] = ()
+    cell: tuple[int, int] | None = None
+
+
+def cell(entry: GazetteerEntry) -> tuple[int, int]:
+    return math.floor(entry.latitude), math.floor(entry.longitude)
+
+
+def explicit_vote(matches: list[Match]) -> Vote:
+    """A name whose best match is exactly a country or division names it outright."""
+    if not matches or not matches[0].exact or matches[0].entry.kind not in ("country", "admin1"):
+        return Vote()
+    entry = matches[0].entry
+    divisions = ((entry.country_code, entry.admin1),) if entry.kind == "admin1" else ()
+    return Vote(((entry.country_code, 1.0),), divisions)
+
+
+def resolved_vote(entry: GazetteerEntry | None, confidence: float) -> Vote:
+    if entry is None:
+        return Vote()
+    countries = ((entry.country_code, confidence),) if entry.country_code else ()
+    divisions = ((entry.country_code, entry.admin1),) if entry.kind == "admin1" else ()
+    anchored = confidence >= ANCHOR_CONFIDENCE and entry.kind not in BROAD_KINDS
+    return Vote(countries, divisions, cell(entry) if anchored else None)
+
+
+class Context:
+    """The sum of the mentions' votes (plus an outside vote, e.g. the article around a
+    looked-up name), queried on behalf of one mention."""
+
+    def __init__(self, votes: list[Vote], outside: tuple[Vote, ...] = (), groups: list[str] | None = None):
+        self.votes = votes
+        # Mentions of one name (same key) are one voice: repeating a name does not confirm it.
+        self.groups = groups or [str(i) for i in range(len(votes))]
+        self.group_votes: dict[str, list[Vote]] = {}
+        for group, vote in zip(self.groups, votes):
+            self.group_votes.setdefault(group, []).append(vote)
+        self.countries: Counter = Counter()
+        self.divisions: Counter = Counter()
+        self.anchors: dict[tuple[int, int], Counter] = {}
+        for index, vote in [*enumerate(votes), *((-1, v) for v in outside)]:
+            for code, weight in vote.countries:
+                self.countries[code] += weight
+            self.divisions.update(vote.divisions)
+            if vote.cell is not None:
+                self.anchors.setdefault(vote.cell, Counter())[index] += 1
+        self.strongest = max(self.countries.values(), default=0.0)
+
+    def _own(self, index: int) -> list[Vote]:
+        return self.group_votes.get(self.groups[index], []) if 0 <= index < len(self.votes) else []
+
+    def country_weight(self, country_code: str | None, index: int) -> float:
+        """0..1: how strongly the other names of the text point to this country."""
+        if not country_code or self.strongest <= 0:
+            return 0.0
+        own = sum(weight for vote in self._own(index) for code, weight in vote.countries if code == country_code)
+        return max(0.0, min(1.0, (self.countries[country_code] - own) / self.strongest))
+
+    def names_division(self, country_code: str | None, admin1: str | None, index: int) -> bool:
+        if not admin1:
+            return False
+        own = sum(vote.divisions.count((country_code, admin1)) for vote in self._own(index))
+        return self.divisions[(country_code, admin1)] - own > 0
+
+    def near_anchor(self, entry: GazetteerEntry, index: int) -> bool:
+        """Another mention resolved confidently within the same or a neighbouring
+        1-degree cell (about 100-200 km)."""
+        row, column = cell(entry)
+        for d_row in (-1, 0, 1):
+            for d_column in (-1, 0, 1):
+                mentions = self.anchors.get((row + d_row, column + d_column))
+                if mentions and any(other < 0 or self.groups[other] != self.groups[index] for other in mentions):
+                    return True
+        return False
