@@ -80,6 +80,9 @@ class ActorFinder:
         return self._resolve([self._mention(match, shape) for _, _, match, shape in taken])
 
     def _mention(self, match: re.Match, shape: _Shape) -> ActorMention:
+        if match.groupdict().get("name"):  # "a group calling itself X": the name is X
+            name = re.sub(r"\s+(?:of|the|in|for)$", "", " ".join(match.group("name").split()))
+            return ActorMention(name, shape.kind, match.start("name"), match.end("name"), name)
         found = match.groupdict().get("c")
         country = self.countries.find(found) if found else None
         name = shape.canonical

@@ -4,18 +4,25 @@ dates, actors): the clause-level logic between the trigger patterns and the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from geo.actors import ActorMention
 from geo.dates import DateExpression
 from geo.fatalities import fatalities_in
 from geo.model import Article, Event, PlaceMention
-from geo.roles import assign_roles
+from geo.roles import assign_roles, credit_claims
 from geo.sentences import Clause, Sentence, clauses, inside, split_sentences
 from geo.sites import Site, select_sites, widen_precision
 from geo.triggers import CATEGORY_PRIORITY, EventLexicon, Trigger
 
 VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abduction")
+# Kinds whose place must be introduced by "in/at/near": a statement is not "at"
+# every place it mentions.
+STRICT_SITE_KINDS = ("statement", "ceremony", "operation", "declared")
+# "the deadliest attack since 2015", "responsibility for the attack": a reference
+# back to an event already reported, not a new one (unless it names a site).
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 NOTES_LIMIT = 240
 
 
@@ -38,12 +45,18 @@ class ArticleFacts:
 
 def events_from_facts(facts: ArticleFacts) -> list[Event]:
     events: list[Event] = []
+    claims: list[tuple[int, int]] = []
     title_paragraph = _title_paragraph(facts.article)
+    claim_pattern = facts.lexicon.cues["claim"]
     for sentence in split_sentences(facts.text):
         if sentence.paragraph == title_paragraph:
             continue
         for clause in clauses(sentence):
             events.extend(_clause_events(facts, sentence, clause))
+        claim = claim_pattern.search(facts.text, sentence.start, sentence.end)
+        if claim:
+            claims.append((sentence.start, claim.start()))
+    events = credit_claims(events, facts.text, claims, list(facts.actors))
     return _deduplicate(events)
 
 
@@ -82,25 +95,19 @@ def _trigger_events(facts: ArticleFacts, sentence: Sentence, clause: Clause, bes
         return []
     actors = [a for a in facts.actors if sentence.start <= a.start and a.end <= sentence.end
               and inside(list(facts.quotes), a.start, a.end) in (None, quote)]
-    civilians = best.category == "attack" and best.kind in VIOLENT_AGAINST_PEOPLE and (
-        lexicon.cue("civilian_target", text, clause.start, clause.end))
-    fatalities = fatalities_in(text, best.start, clause.end) if best.category == "attack" else None
-    if best.category == "attack" and fatalities is None:
-        fatalities = fatalities_in(text, clause.start, best.start) if _zero_stated(text, clause) else None
+    civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)
+    fatalities = fatalities_in(text, clause.start, clause.end) if best.category == "attack" else None
     events = []
     for site in sites or [None]:
         date = _date_for(site, clause_dates or dates, best)
         country = site.mention.entry.country if site and site.mention.entry else None
         state_actor = any(a.is_state for a in actors if a.end <= best.start)
-        acled = lexicon.acled_type(best.kind, civilians=civilians, state_actor=state_actor)
+        acled = lexicon.acled_type(best.kind, civilians=civilians and best.kind in VIOLENT_AGAINST_PEOPLE,
+                                   state_actor=state_actor)
         actor1, actor2 = assign_roles(text, best.category, best.start, best.end, (clause.start, clause.end),
                                       (sentence.start, sentence.end), actors, civilians, country)
         events.append(_event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities))
     return events
-
-
-def _zero_stated(text: str, clause: Clause) -> bool:
-    return fatalities_in(text, clause.start, clause.end) == 0
 
 
 def _blocked_spans(facts: ArticleFacts, quote: tuple[int, int] | None) -> list[tuple[int, int]]:
@@ -117,7 +124,9 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked: list[
     if lexicon.cue("unlocated", text, clause.start, clause.end):
         return []
     sites = select_sites(text, list(facts.places), clause.start, clause.end, category=trigger.category,
-                         blocked=blocked, from_is_site=trigger.kind == "withdrawal")
+                         site_context=lexicon.cue("territory", text, clause.start, clause.end),
+                         blocked=blocked, from_is_site=trigger.category == "handover",
+                         strict=trigger.kind in STRICT_SITE_KINDS)
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
     return [widen_precision(s, lexicon.cue("near", text, clause.start, s.start)) for s in sites]
@@ -131,7 +140,7 @@ def _worth_keeping(trigger: Trigger, sites: list[Site], dates: list[DateExpressi
         territorial = any(s.mention.entry and s.mention.entry.kind in ("installation", "airport") for s in sites)
         return bool(sites) and (territorial or lexicon.cue("territory", text, clause.start, clause.end))
     if trigger.category == "attack":
-        return bool(sites) or bool(dates)
+        return bool(sites) or (bool(dates) and not _DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
     return bool(dates)
 
 

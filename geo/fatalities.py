@@ -13,15 +13,22 @@ _COUNT = rf"(?P<n>{NUMBER}|{_VAGUE})"
 _NOUN = r"(?:[\w-]+\s+){0,3}?"
 _PERSON = (r"(?:person|people|civilian|soldier|troop|fighter|militant|member|officer|policeman|policemen|villager|"
            r"local|resident|child|children|woman|women|man|men|serviceman|servicemen|service\s+member|worker|"
-           r"worshipper|guard|commander|leader|official|other)s?")
+           r"worshipper|guard|commander|leader|official|other|contractor|journalist|analyst|pupil|student)s?")
 _PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"\bkill(?:ing|ed|s)?\s+{_QUALIFIER}(?:{_COUNT}\b(?!\s+(?:of\s+)?(?:wounded|injured))|(?P<a>an?)\s+(?:[\w-]+\s+)?{_PERSON}\b)",
+        rf"\b(?:shot\s+dead|gunned\s+down)\s+(?:{_QUALIFIER}{_COUNT}\b|(?P<a>(?=\w)))",
         rf"\b(?:left|leaving)\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:dead|killed)\b",
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
         rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stands?\s+at|stood\s+at|is|was)\s+{_QUALIFIER}{_COUNT}\b",
     )
+)
+# "killing 13 US service members and at least 170 Afghans": a second count
+# joined by "and" adds to the first.
+_AND_MORE = re.compile(
+    rf"\s+(?:[\w'’-]+\s+){{0,3}}?and\s+{_QUALIFIER}(?:{_COUNT}|(?P<a>an?))\s+(?!(?:people\s+|others\s+)?(?:were\s+)?(?:wounded|injured|hurt))",
+    re.IGNORECASE,
 )
 _ZERO = re.compile(
     r"\b(?:no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+(?:was\s+)?(?:killed|hurt|injured))|"
@@ -34,15 +41,19 @@ _ZERO = re.compile(
 def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | None:
     end = len(text) if end is None else end
     counts = []
-    for pattern in _PATTERNS:
+    for number, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(text, start, end):
-            if match.groupdict().get("a"):
+            if match.groupdict().get("a") is not None:
                 count = 1
             else:
                 raw = match.group("n")
                 count = parse_number(raw)
                 if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
                     continue  # a year: "in 2020 nine were killed"
+            if count is not None and number == 0 and match.groupdict().get("a") is None:
+                more = _AND_MORE.match(text, match.end(), end)
+                extra = (1 if more.group("a") else parse_number(more.group("n"))) if more else None
+                count += extra or 0
             if count is not None and count < 100000:
                 counts.append((match.start(), count))
     if counts:

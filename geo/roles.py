@@ -4,12 +4,25 @@ agent first when the text shows one ("Iran fired missiles at ..." -> Iran)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geo.actors import ActorMention, civilians_of
+from geo.model import Event
+
+CLAIM_REACH = 1500  # characters back from a claim that its attacks may lie
 
 _PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _RECIPIENT = re.compile(r"\b(?:to|over\s+to|in\s+favou?r\s+of|with)\s+(?:the\s+)?$", re.IGNORECASE)
-_OPPONENT = re.compile(r"\b(?:against|on|at|targeting|with|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_OPPONENT = re.compile(
+    r"\b(?:against|on|at|targeting|targeted|attacked|hit|struck|ambushed|with|between)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+# "Three American soldiers were killed": the actor before the trigger is the victim.
+_VICTIM = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:was|were|have\s+been|had\s+been|has\s+been|got)\s+(?:[\w-]+\s+)?"
+    r"(?:killed|wounded|injured|hit|attacked|targeted|struck|kidnapped|abducted|ambushed|shelled)\b",
+    re.IGNORECASE,
+)
 
 
 def _before(text: str, mention: ActorMention, pattern: re.Pattern, reach: int = 40) -> bool:
@@ -23,16 +36,20 @@ def assign_roles(text: str, category: str, trigger_start: int, trigger_end: int,
     text order (the caller drops those inside foreign quotations)."""
     named = [a for a in actors if a.kind != "civilians"]
     in_clause = [a for a in named if clause[0] <= a.start and a.end <= clause[1]]
-    before = [a for a in in_clause if a.end <= trigger_end]
+    before = [a for a in in_clause if a.start < trigger_start]
+    victims = [a for a in before if _VICTIM.match(text, a.end)]
+    before = [a for a in before if a not in victims]
     after = [a for a in named if a.start >= trigger_start and sentence[0] <= a.start]
     agent = next((a for a in after if _before(text, a, _PASSIVE_AGENT, 8)), None)
-    target = None
+    target = victims[-1] if victims else None
     if agent is not None:
-        target = before[-1] if before else None
+        target = target or (before[-1] if before else None)
     elif before:
         agent = _best(before)
     elif category == "other":
         agent = after[0] if after else (named[0] if named else None)
+    elif category == "handover":  # "the departure of French forces from ...": the agent follows
+        agent = next((a for a in after if not _before(text, a, _RECIPIENT) and a is not target), None)
     actor1 = agent.name if agent else None
     actor2 = None
     if civilians and category == "attack":
@@ -45,8 +62,8 @@ def assign_roles(text: str, category: str, trigger_start: int, trigger_end: int,
         preferred = next((a for a in rest if _before(text, a, pattern)), None)
         if preferred is not None:
             actor2 = preferred.name
-        elif category == "handover" and rest:
-            actor2 = rest[0].name
+        elif category in ("handover", "attack") and rest and rest[0].kind != "government":
+            actor2 = rest[0].name  # "killing two American soldiers": the victims
     return actor1, actor2
 
 
@@ -59,3 +76,22 @@ def _best(before: list[ActorMention]) -> ActorMention:
         if named:
             return named[-1]
     return nearest
+
+
+def credit_claims(events: list[Event], text: str, claims: list[tuple[int, int]],
+                  actors: list[ActorMention]) -> list[Event]:
+    """"The Islamic Resistance in Iraq claimed responsibility for the attack":
+    the claimant becomes actor1 of the attacks just before the claim that have none.
+    ``claims`` are (sentence start, claim phrase start) pairs."""
+    for sentence_start, claim_start in claims:
+        claimant = next((a for a in actors if sentence_start <= a.start and a.end <= claim_start
+                         and a.kind not in ("civilians", "government")), None)
+        if claimant is None:
+            continue
+        events = [
+            replace(e, actor1=claimant.name) if (
+                e.category == "attack" and e.actor1 is None and e.end_char <= sentence_start
+                and sentence_start - e.start_char <= CLAIM_REACH) else e
+            for e in events
+        ]
+    return events

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from geo.model import PlaceMention
 
 KIND_RANK = {"installation": 0, "airport": 0, "populated_place": 1, "online": 1,
-             "admin1": 2, "region": 3, "country": 4, "continent": 5}
+             "admin1": 2, "admin2": 2, "region": 3, "country": 4, "continent": 5}
 SPECIFIC_RANK = 1
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|miles?|mi)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
@@ -30,14 +30,24 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|"
     r"seized|captured|recaptured|retook|liberated|including|such\s+as|namely|outskirts\s+of|"
-    rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?$",
+    rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?$",
     re.IGNORECASE,
 )
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", re.IGNORECASE)
 # An unrecognized name right before "in <place>": "al-Sqoor in Mosul".
-_UNNAMED_SITE = re.compile(r"(?:^|[\s,(])((?:[Aa][ln]-|[Ee]l-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:in|near|outside)\s+$")
+_UNNAMED_SITE = re.compile(
+    r"(?:^|,|\bincluding|\bsuch\s+as|\band|\bover|\bat|\bof|\bfrom)\s+"
+    r"((?:[Aa][ln]-|[Ee]l-)?[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})\s+(?:in|near|outside)\s+$"
+)
+# "the sprawling facility north of Kabul": once a site is named, a place that
+# only says where "the base"/"the facility" lies is no second site.
+_DESCRIBES_SITE = re.compile(
+    r"\b(?:base|camp|airfield|air\s+base|facility|outpost|garrison|installation|compound|site|station|hotel|prison)"
+    rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:in|near|outside|on\s+the\s+outskirts\s+of|{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?$",
+    re.IGNORECASE,
+)
 _NOT_NAMES = frozenset("the a an in on at and or including such as near of this that these those".split())
 
 
@@ -59,54 +69,64 @@ def rank(mention: PlaceMention) -> int:
 
 
 def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, *, category: str,
-                 blocked: list[tuple[int, int]], from_is_site: bool = False) -> list[Site]:
+                 blocked: list[tuple[int, int]], from_is_site: bool = False, strict: bool = False,
+                 site_context: bool = False) -> list[Site]:
     """Sites for an event whose clause is text[start:end]; ``blocked`` spans
-    (dateline, actors, dates, foreign quotations) hold no site."""
+    (dateline, actors, dates, foreign quotations) hold no site. ``site_context``:
+    the clause speaks of bases or sites, so an unknown name before "in <place>"
+    ("al-Sqoor in Mosul") is taken for a site inside that place."""
     scope = [m for m in mentions if start <= m.start and m.end <= end
              and not any(m.start < b_end and b_start < m.end for b_start, b_end in blocked)]
-    containers = _containers(text, scope)
+    container_of = _containers(text, scope)
+    containers = {id(m) for m in container_of.values()}
     accepted: list[PlaceMention] = []
-    for index, mention in enumerate(scope):
-        if index in containers:
+    for mention in scope:
+        if id(mention) in containers:
             continue
         before = text[start:mention.start]
-        if _is_site(before, mention, category, from_is_site) or _continues_list(text, scope, accepted, mention):
+        if any(rank(a) <= SPECIFIC_RANK for a in accepted) and _DESCRIBES_SITE.search(before) and rank(mention) >= 1:
+            continue
+        if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
             accepted.append(mention)
     specific = [m for m in accepted if rank(m) <= SPECIFIC_RANK]
     if category == "handover":
         chosen = specific + [m for m in accepted if rank(m) == 2 and not specific]
-    else:
-        chosen = specific or accepted
+    else:  # without a specific site, the finest of the broad ones (a province, not its country)
+        finest = min((rank(m) for m in accepted), default=0)
+        chosen = specific or [m for m in accepted if rank(m) == finest]
     sites: list[Site] = []
     seen: set[str] = set()
     for mention in chosen:
         key = mention.entry.id if mention.entry else mention.text.lower()
-        if key not in seen:
-            seen.add(key)
-            sites.append(_site(text, start, mention, blocked))
+        if key in seen:
+            continue
+        seen.add(key)
+        site = _site(text, start, mention, blocked, site_context)
+        sites.append(_consistent(site, container_of.get(id(mention)), scope))
     return sites
 
 
-def _containers(text: str, scope: list[PlaceMention]) -> set[int]:
-    """Indexes of mentions that only locate the mention before them."""
-    found: set[int] = set()
-    for index in range(1, len(scope)):
-        inner, outer = scope[index - 1], scope[index]
+def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]:
+    """{id(inner): container} for mentions that only locate the mention before
+    them: "K-1 in Kirkuk", "Q-West, 60 km south of Mosul", "Khanaqin, Diyala"."""
+    found: dict[int, PlaceMention] = {}
+    for inner, outer in zip(scope, scope[1:]):
         link = text[inner.end:outer.start]
         if not _CONTAINER_LINK.match(link):
             continue
         if _COMMA_ONLY.match(link):
             if rank(outer) >= 2 and rank(outer) > rank(inner):
-                found.add(index)
+                found[id(inner)] = outer
         elif rank(outer) >= rank(inner) or inner.entry is None:
-            found.add(index)
+            found[id(inner)] = outer
     return found
 
 
-def _is_site(before: str, mention: PlaceMention, category: str, from_is_site: bool) -> bool:
+def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: bool) -> bool:
+    """``strict`` (statements, ceremonies): only "in/at/near X" places the event."""
     if from_is_site and _ORIGIN.search(before):
         return True
-    if category == "other":
+    if strict:
         return bool(_STRICT_LOCATIVE.search(before))
     if _ORIGIN.search(before):
         return False
@@ -115,19 +135,19 @@ def _is_site(before: str, mention: PlaceMention, category: str, from_is_site: bo
     return bool(_LOCATIVE.search(before))
 
 
-def _continues_list(text: str, scope: list[PlaceMention], accepted: list[PlaceMention],
-                    mention: PlaceMention) -> bool:
+def _continues_list(text: str, accepted: list[PlaceMention], mention: PlaceMention) -> bool:
     """"... including A near X, B in Y, and C": an item right after a list
     separator, once an earlier item was accepted, is accepted too."""
     if not accepted or text.startswith(("'s", "’s"), mention.end):
         return False
-    return bool(_LIST_TAIL.search(text, 0, mention.start))
+    return bool(_LIST_TAIL.search(text, max(0, mention.start - 12), mention.start))
 
 
-def _site(text: str, clause_start: int, mention: PlaceMention, blocked: list[tuple[int, int]]) -> Site:
+def _site(text: str, clause_start: int, mention: PlaceMention, blocked: list[tuple[int, int]],
+          site_context: bool) -> Site:
     precision = mention.geo_precision
     before = text[clause_start:mention.start]
-    unnamed = _UNNAMED_SITE.search(before)
+    unnamed = _UNNAMED_SITE.search(before) if site_context else None
     if unnamed and unnamed.group(1).lower() not in _NOT_NAMES:
         name_start = clause_start + unnamed.start(1)
         name_end = clause_start + unnamed.end(1)
@@ -135,6 +155,20 @@ def _site(text: str, clause_start: int, mention: PlaceMention, blocked: list[tup
             # The text names a site the gazetteer does not know, inside a known place.
             return Site(mention, unnamed.group(1), name_start, name_end, max(precision or 2, 2))
     return Site(mention, mention.text, mention.start, mention.end, precision)
+
+
+def _consistent(site: Site, container: PlaceMention | None, scope: list[PlaceMention]) -> Site:
+    """"Solhan in Burkina Faso" resolved to a namesake in another country is a
+    wrong resolution: fall back to the finest place of the clause inside the
+    container's country, with the precision of "somewhere in that area"."""
+    entry = site.mention.entry
+    if entry is None or container is None or container.entry is None:
+        return site
+    if not entry.country or not container.entry.country or entry.country == container.entry.country:
+        return site
+    inside = [m for m in scope if m.entry and m.entry.country == container.entry.country and m is not site.mention]
+    fallback = min(inside, key=rank) if inside else container
+    return Site(fallback, site.text, site.start, site.end, max(fallback.geo_precision or 2, 2))
 
 
 def widen_precision(site: Site, near: bool) -> Site:
