@@ -23,6 +23,7 @@ MAX_NAME_WORDS = 6
 VERY_COMMON_FREQUENCY = 20_000
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.(?= [A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 ACRONYM = re.compile(r"(?:[A-Z]\.?){1,4}")
+ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
 NON_PLACE_KINDS_FOR_ACRONYMS = ("country", "continent", "region", "admin1")
@@ -135,6 +136,8 @@ class Recognizer:
         lowered = span.text.lower()
         if _is_demonym(lowered, self.demonyms) or (single and lowered in words("not_places")):
             return False
+        if single and ROMAN_NUMERAL.fullmatch(span.text):
+            return False  # "King Abdullah II"
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
             return important
         if self._is_person(text, span, run, first, important):

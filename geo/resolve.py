@@ -38,6 +38,7 @@ KIND_PRIOR = {"country": 6.0, "continent": 6.0, "region": 4.5, "admin1": 2.2, "a
 MAX_RUNNERS_UP = 5
 CONTAINS_BONUS = 4.0  # "X, Y" / "X in Y": a reading of Y that holds a reading of X
 CONTAINED_READINGS = 10
+CONFIDENCE_RIVALS = 3  # a name shared by a hundred hamlets is no less certain for the capital
 COUNTRY_CONTEXT = 4.0  # enough for "Georgia" among Atlanta suburbs to be the state
 EARTH_RADIUS_KM = 6371.0
 
@@ -63,7 +64,7 @@ def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
             found[index] = Relation(index + 1, "comma")
             continue
         kept = " ".join(word for word in between.replace(",", " ").split() if word not in skippable)
-        if kept in words("near_words"):
+        if between.removeprefix("the ") in words("near_words") or kept in words("near_words"):
             found[index] = Relation(index + 1, "near")
         elif kept in words("in_words"):
             found[index] = Relation(index + 1, "in")
@@ -104,7 +105,7 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
     total += COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
     if context.names_division(entry.country_code, entry.admin1, mention.index):
         total += 1.0
-    if mention.wants_division and entry.kind == "admin1":
+    if mention.wants_division and entry.kind in ("admin1", "region"):
         total += 4.0
     if entry.kind in SITE_KINDS:
         if mention.contained:
@@ -203,7 +204,7 @@ class Resolver:
         scored = sorted(((score(m, mention, context, previous, mentions), m) for m in mention.matches),
                         key=lambda pair: -pair[0])
         best_score = scored[0][0]
-        confidence = 1.0 / sum(math.exp(s - best_score) for s, _ in scored)
+        confidence = 1.0 / sum(math.exp(s - best_score) for s, _ in scored[:1 + CONFIDENCE_RIVALS])
         if not scored[0][1].exact:
             confidence *= 0.8
         runners_up = tuple(m.entry for _, m in scored[1:1 + MAX_RUNNERS_UP])

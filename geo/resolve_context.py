@@ -41,8 +41,8 @@ def resolved_vote(entry: GazetteerEntry | None, confidence: float) -> Vote:
     if entry is None:
         return Vote()
     countries = ((entry.country_code, confidence),) if entry.country_code else ()
-    divisions = ((entry.country_code, entry.admin1),) if entry.kind == "admin1" else ()
     anchored = confidence >= ANCHOR_CONFIDENCE and entry.kind not in BROAD_KINDS
+    divisions = ((entry.country_code, entry.admin1),) if entry.admin1 and (anchored or entry.kind == "admin1") else ()
     return Vote(countries, divisions, cell(entry) if anchored else None)
 
 

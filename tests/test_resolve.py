@@ -1,0 +1,182 @@
+"""Disambiguation: the seed article's places, world news, patterns, context, the facade."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.errors import InputError
+from geo.geoparser import Geoparser
+from geo.model import GazetteerEntry
+from geo.recognize import Toponym
+from geo.resolve import distance_km, geo_precision, relations
+
+SEED = (Path(__file__).resolve().parent.parent / "seeds" / "rudaw-2020-07-05-task-force-iraq.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def geoparser():
+    return Geoparser.default()
+
+
+@pytest.fixture(scope="session")
+def seed_places(geoparser):
+    found = {}
+    for mention in geoparser.places(SEED):
+        found.setdefault(mention.text, mention)
+    return found
+
+
+def point(latitude, longitude):
+    return GazetteerEntry(id="test:point", name="point", kind="populated_place", latitude=latitude, longitude=longitude)
+
+
+# surface, kinds accepted, latitude, longitude, km allowed, ACLED geo_precision
+SEED_TABLE = [
+    ("ERBIL", ("populated_place",), 36.19, 44.01, 10, 1),
+    ("Abu Ghraib", ("populated_place", "installation"), 33.31, 44.18, 15, 1),
+    ("Baghdad", ("populated_place",), 33.34, 44.40, 15, 1),
+    ("K-1", ("installation", "airport"), 35.51, 44.28, 3, 1),
+    ("Kirkuk", ("populated_place",), 35.47, 44.39, 10, 1),
+    ("al-Qaim", ("populated_place", "installation"), 34.39, 40.99, 15, 1),
+    ("Qayyarah", ("populated_place", "installation", "airport"), 35.80, 43.29, 25, 1),
+    ("al-Sqoor", ("installation", "populated_place"), 36.34, 43.12, 15, None),
+    ("Mosul", ("populated_place",), 36.34, 43.12, 10, 1),
+    ("al-Taqaddum", ("airport", "installation"), 33.34, 43.59, 3, 1),
+    ("Anbar", ("admin1",), 33.4, 42.0, 150, 3),
+    ("Khanaqin", ("populated_place",), 34.35, 45.39, 10, 1),
+    ("Diyala", ("admin1",), 33.9, 45.0, 100, 3),
+    ("Iraq", ("country",), 33.0, 44.0, 250, 3),
+    ("Syria", ("country",), 35.0, 38.5, 250, 3),
+    ("Kurdistan Region", ("region",), 36.2, 44.0, 100, 3),
+]
+
+
+@pytest.mark.parametrize("surface, kinds, latitude, longitude, km, precision", SEED_TABLE)
+def test_seed_article_places_resolve(seed_places, surface, kinds, latitude, longitude, km, precision):
+    mention = seed_places[surface]
+    assert mention.entry is not None and mention.entry.kind in kinds
+    assert distance_km(mention.entry, point(latitude, longitude)) <= km
+    if precision is not None:
+        assert mention.geo_precision == precision
+    assert 0.0 < mention.confidence <= 1.0
+
+
+def test_k1_is_the_base_not_the_city(seed_places):
+    assert distance_km(seed_places["K-1"].entry, seed_places["Kirkuk"].entry) > 5
+
+
+def test_seed_article_drops_the_people_word(seed_places):
+    assert "Kakai" not in seed_places
+
+
+def test_seed_places_are_in_iraq_except_the_countries_named(seed_places):
+    others = {m.entry.country_code for m in seed_places.values() if m.entry and m.entry.kind != "country"}
+    assert others == {"IQ"}
+
+
+@pytest.mark.parametrize("text, surface, expected_id", [
+    ("King Abdullah II of Jordan received the delegation in Amman.", "Jordan", "country:JO"),
+    ("Talks in Amman, Jordan, ended.", "Jordan", "country:JO"),
+    ("Police in Atlanta, Georgia, said two men were held.", "Georgia", "admin1:US.GA"),
+    ("Russian troops left Georgia; Tbilisi protested.", "Georgia", "country:GE"),
+    ("A tornado hit Paris, Texas.", "Paris", "gn:4717560"),
+    ("Paris was calm.", "Paris", "gn:2988507"),
+    ("Kirkuk province was calm.", "Kirkuk", "admin1:IQ.13"),
+    ("Shells fell on Kirkuk.", "Kirkuk", "gn:94787"),
+    ("Rockets hit the K-1 air base in Kirkuk.", "K-1", "inst:iq-k1-air-base"),
+    ("Clashes in Aden, Yemen.", "Aden", "gn:415189"),
+    ("Protesters gathered in Kharkiv and Kyiv, Ukraine.", "Kyiv", "gn:703448"),
+    ("Shelling hit Homs, Syria.", "Homs", "gn:169577"),
+    ("Lebanon, Tennessee, held a parade.", "Lebanon", "gn:4636045"),
+    ("Israel struck targets in Lebanon.", "Lebanon", "country:LB"),
+    ("Attacks rose across the Sahel.", "Sahel", "region:rg-sahel"),
+])
+def test_disambiguation_in_context(geoparser, text, surface, expected_id):
+    found = {m.text: m for m in geoparser.places(text)}
+    assert found[surface].entry.id == expected_id
+
+
+def test_runner_ups_offer_the_other_readings(geoparser):
+    [kirkuk] = geoparser.places("Shells fell on Kirkuk.")
+    assert "admin1:IQ.13" in {c.id for c in kirkuk.candidates}
+    assert kirkuk.entry.id not in {c.id for c in kirkuk.candidates}
+
+
+def test_an_unknown_place_in_a_known_one_is_coded_there_less_precisely(geoparser):
+    text = "Zzyzx near Mosul"
+    unknown, mosul = geoparser.resolve_spans(text, [(0, 5), (11, 16)])
+    assert unknown.entry.id == mosul.entry.id and unknown.geo_precision == 2
+    assert unknown.confidence < mosul.confidence
+
+
+@pytest.mark.parametrize("text, first, second, expected", [
+    ("Abu Ghraib near Baghdad", "Abu Ghraib", "Baghdad", {0: (1, "near")}),
+    ("K-1 in Kirkuk", "K-1", "Kirkuk", {0: (1, "in")}),
+    ("Qayyarah in western Iraq", "Qayyarah", "Iraq", {0: (1, "in")}),
+    ("Khanaqin, Diyala", "Khanaqin", "Diyala", {0: (1, "comma")}),
+    ("Mosul and Erbil", "Mosul", "Erbil", {}),
+    ("Mosul north of Baghdad", "Mosul", "Baghdad", {0: (1, "near")}),
+    ("Baghdad. Mosul", "Baghdad", "Mosul", {}),
+])
+def test_relations(text, first, second, expected):
+    start = text.rindex(second)
+    toponyms = [Toponym(0, len(first), first), Toponym(start, start + len(second), second)]
+    assert {i: (r.container, r.kind) for i, r in relations(text, toponyms).items()} == expected
+
+
+@pytest.mark.parametrize("kind, precision", [
+    ("country", 3), ("admin1", 3), ("region", 3), ("continent", 3), ("admin2", 2),
+    ("populated_place", 1), ("installation", 1), ("airport", 1),
+])
+def test_geo_precision_by_kind(kind, precision):
+    entry = GazetteerEntry(id="t:1", name="t", kind=kind, latitude=0.0, longitude=0.0)
+    assert geo_precision(entry) == precision
+
+
+def test_distance_km():
+    assert distance_km(point(33.34, 44.40), point(30.51, 47.78)) == pytest.approx(449, abs=10)
+    assert distance_km(point(10, 10), point(10, 10)) == 0
+
+
+@pytest.mark.parametrize("name, context, expected_id", [
+    ("K-1", "", "inst:iq-k1-air-base"),
+    ("Diyala", "", "admin1:IQ.10"),
+    ("Khanaqin", "", "gn:94591"),
+    ("Springfield", "Lawmakers from Chicago and Peoria met in Springfield.", "gn:4250542"),
+    ("Georgia", "Atlanta, Savannah and Macon voted.", "admin1:US.GA"),
+])
+def test_lookup(geoparser, name, context, expected_id):
+    assert geoparser.lookup(name, context=context).entry.id == expected_id
+
+
+@pytest.mark.parametrize("name", ["Zzyzxqville", "", "   "])
+def test_lookup_of_unknown_names(geoparser, name):
+    assert geoparser.lookup(name) is None
+
+
+def test_candidates_for_corrections(geoparser):
+    kirkuk = geoparser.candidates("Kirkuk")
+    assert {"gn:94787", "admin1:IQ.13"} <= {c.id for c in kirkuk}
+    assert len(geoparser.candidates("Springfield", limit=3)) == 3
+    assert geoparser.candidates("") == [] and geoparser.candidates("Zzyzxqville") == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "<html><body><p></p></body></html>", "\x00\x01 binary \ufffd"])
+def test_empty_and_odd_texts_give_no_places(geoparser, text):
+    assert geoparser.places(text) == []
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"Baghdad"])
+def test_non_text_is_an_input_error(geoparser, bad):
+    with pytest.raises(InputError):
+        geoparser.places(bad)
+
+
+def test_oversize_text_is_an_input_error(geoparser):
+    with pytest.raises(InputError, match="limit"):
+        geoparser.places("Baghdad " * 700_000)
+
+
+def test_default_geoparser_is_loaded_once(geoparser):
+    assert Geoparser.default() is geoparser
