@@ -19,6 +19,7 @@ from geo.normalize import loosen, name_key
 
 MAX_MATCHES_PER_NAME = 60
 CACHE_LIMIT = 200_000
+MMAP_BYTES = 256 * 1024 * 1024
 _ENTRY_COLUMNS = "e.id, e.name, e.kind, e.lat, e.lon, e.country, e.cc, e.admin1, e.population, e.aliases, e.source"
 
 
@@ -39,6 +40,9 @@ class Gazetteer:
     def __init__(self, path: Path):
         try:
             self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # Map the index into memory: look-ups then read pages without system calls.
+            self._connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            self._connection.execute("PRAGMA cache_size=-32768")
             rows = self._connection.execute("SELECT word, frequency, role FROM words").fetchall()
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from None

@@ -82,8 +82,7 @@ class Geoparser:
             return None
         context = _checked_text(context)
         toponym = self.recognizer.with_cue(name, Toponym(0, len(name), name))
-        resolution = self.resolver.resolve(name, [toponym], self._context_of(context))[0]
-        mention = self._finish(name, [toponym], [resolution], keep_implausible=True)[0]
+        mention = self._resolve(name, [toponym], keep_implausible=True, outside=self._context_of(context))[0]
         return mention if mention.entry is not None else None
 
     def candidates(self, name: str, limit: int = 10) -> list[GazetteerEntry]:
@@ -108,12 +107,11 @@ class Geoparser:
         self._contexts.move_to_end(text)
         return cached
 
-    def _resolve(self, text: str, toponyms: list[Toponym], keep_implausible: bool = False) -> list[PlaceMention]:
-        return self._finish(text, toponyms, self.resolver.resolve(text, toponyms), keep_implausible)
-
-    def _finish(self, text: str, toponyms: list[Toponym], resolutions: list[Resolution | None],
-                keep_implausible: bool) -> list[PlaceMention]:
-        links = {m.index: m.relation for m in self.resolver.mentions(text, toponyms) if m.relation is not None}
+    def _resolve(self, text: str, toponyms: list[Toponym], keep_implausible: bool = False,
+                 outside: tuple[Vote, ...] = ()) -> list[PlaceMention]:
+        found = self.resolver.mentions(text, toponyms)
+        resolutions = self.resolver.resolve_mentions(found, outside)
+        links = {m.index: m.relation for m in found if m.relation is not None}
         mentions = []
         for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
             if resolution is not None and not resolution.plausible and not keep_implausible:

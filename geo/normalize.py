@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -59,6 +60,7 @@ def strip_articles(words: list[str]) -> list[str]:
     return kept or words
 
 
+@lru_cache(maxsize=500_000)
 def name_key(text: str) -> str:
     """Strict matching key: folded, articles dropped, separators removed."""
     return "".join(strip_articles(tokens(text)))
@@ -69,6 +71,7 @@ def loose_key(text: str) -> str:
     return loosen(name_key(text))
 
 
+@lru_cache(maxsize=500_000)
 def loosen(key: str) -> str:
     for pattern, replacement in _LOOSE_RULES:
         key = pattern.sub(replacement, key)

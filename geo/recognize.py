@@ -26,6 +26,9 @@ ACRONYM = re.compile(r"(?:[A-Z]\.?){1,4}")
 ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+_FEATURES = "|".join(sorted((re.escape(w) for w in words("feature_words")), key=len, reverse=True))
+FEATURE_AFTER = re.compile(rf"(?:{_FEATURES})\b")
+FEATURE_ANYWHERE = re.compile(rf"\b(?:{_FEATURES})\b")
 NON_PLACE_KINDS_FOR_ACRONYMS = ("country", "continent", "region", "admin1")
 
 
@@ -98,6 +101,7 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.connectors = words("name_connectors")
         self.demonyms = gazetteer.demonyms | words("demonyms")
+        self.features = words("feature_words")
 
     def _longest_match(self, text: str, run: list[Token], first: int) -> int:
         """Index one past the last token of the longest known name starting at ``first``, or ``first``."""
@@ -166,13 +170,10 @@ class Recognizer:
         return _next_word(text, span.end) in words("speech_verbs") and not before and span.end == run[-1].end
 
     def with_cue(self, text: str, span: Toponym) -> Toponym:
-        features = words("feature_words")
         after = " ".join(re.findall(r"[a-z]+", text[span.end:span.end + 30].lower())[:3])
-        before = _previous_word(text, span.start)
-        if any(after.startswith(f) for f in features) or before in features:
+        if FEATURE_AFTER.match(after) or _previous_word(text, span.start) in self.features:
             return span._replace(feature_cue=2)
-        sentence = _sentence_around(text, span.start, span.end).lower()
-        if any(re.search(rf"\b{re.escape(f)}\b", sentence) for f in features):
+        if FEATURE_ANYWHERE.search(_sentence_around(text, span.start, span.end).lower()):
             return span._replace(feature_cue=1)
         return span
 

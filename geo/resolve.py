@@ -170,11 +170,13 @@ class Resolver:
         self.gazetteer = gazetteer
 
     def resolve(self, text: str, toponyms: list[Toponym], outside: tuple[Vote, ...] = ()) -> list[Resolution | None]:
-        mentions = self.mentions(text, toponyms)
+        return self.resolve_mentions(self.mentions(text, toponyms), outside)
+
+    def resolve_mentions(self, mentions: list[Mention], outside: tuple[Vote, ...] = ()) -> list[Resolution | None]:
         groups = [loosen(m.key) for m in mentions]
         context = Context([explicit_vote(m.matches) for m in mentions], outside, groups)
         results: list[Resolution | None] = [None] * len(mentions)
-        for _ in range(2):
+        for _ in range(2 if len(mentions) > 1 or outside else 1):  # a lone name learns nothing from a second pass
             results = [self._choose(m, context, results, mentions) for m in mentions]
             context = Context([resolved_vote(r and r.entry, r.confidence if r else 0.0) for r in results], outside, groups)
         return [
