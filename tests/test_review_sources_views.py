@@ -125,3 +125,13 @@ def test_clicked_point(state, expected):
 
 def test_review_link():
     assert review.review_link(42) == "review?event=42"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Plain words", "Plain words"),
+    ("![x](https://evil.example/p.png)", "\\!\\[x\\]\\(https\\://evil\\.example/p\\.png\\)"),
+    (":red[alarm] $x$", "\\:red\\[alarm\\] \\$x\\$"),
+    ("line\nbreak", "line break"),
+])
+def test_escape_markdown(raw, expected):
+    assert sources.escape_markdown(raw) == expected

@@ -70,8 +70,8 @@ def events_frame(events: list[Event] | list[dict]) -> pd.DataFrame:
 
 
 def articles_frame(articles: list[dict]) -> pd.DataFrame:
-    columns = {"published": "Published", "title": "Title", "outlet": "Outlet", "event_count": "Events",
-               "correction_count": "Corrections", "url": "URL", "id": "Id"}
+    columns = {"published": "Published", "event_count": "Events", "correction_count": "Corrections",
+               "title": "Title", "outlet": "Outlet", "url": "URL", "id": "Id"}
     frame = pd.DataFrame([{key: a.get(key) for key in columns} for a in articles], columns=list(columns))
     return frame.rename(columns=columns)
 
@@ -84,3 +84,12 @@ def article_label(article: dict) -> str:
 def saved_message(title: str, event_count: int, located: int) -> str:
     return (f"Saved “{title}”: {event_count} event{'s' if event_count != 1 else ''}, "
             f"{located} on the map.")
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~:$=")
+
+
+def escape_markdown(text: str) -> str:
+    """Untrusted text made literal for ``st.error``/``st.success`` and friends, which
+    render Markdown: no links, images, colours or formulas can come through."""
+    return "".join(f"\\{c}" if c in _MARKDOWN_SPECIAL else c for c in " ".join(str(text).split()))

@@ -1,0 +1,30 @@
+"""The app's one store and one extractor, shared by every page and session.
+
+The store is opened (and migrated, and given the seed articles) once per
+process. After any write, ``changed()`` drops cached query results so every
+page shows the new state on its next run.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.store import Store, open_store
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer and event patterns…")
+def get_extract():
+    from geo.extract import Extractor
+
+    return Extractor.default().extract
+
+
+@st.cache_resource(show_spinner="Opening the article store…")
+def get_store() -> Store:
+    store = open_store()
+    store.load_seeds(None, get_extract())
+    return store
+
+
+def changed() -> None:
+    """Call after every write to the store."""
+    st.cache_data.clear()
