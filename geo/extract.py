@@ -53,15 +53,26 @@ class Extractor:
 
     def facts(self, article: Article) -> ArticleFacts:
         text = article.text
+        actors = self.actors.find(text)
         return ArticleFacts(
             article=article,
-            places=tuple(self.geoparser.places(text)),
+            places=tuple(self._places(text, actors)),
             dates=tuple(find_dates(text, article.published)),
-            actors=tuple(self.actors.find(text)),
+            actors=tuple(actors),
             quotes=tuple(quote_spans(text)),
             dateline=find_dateline(text),
             lexicon=self.lexicon,
         )
+
+    def _places(self, text: str, actors: list) -> list:
+        """Place mentions, resolved without the countries that are only actors:
+        "US service members" or "Iran-backed militias" say nothing about where
+        Kabul or Baghdad is, so they must not vote for a namesake in that country."""
+        mentions = self.geoparser.places(text)
+        kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in actors)]
+        if len(kept) == len(mentions) or not hasattr(self.geoparser, "resolve_spans"):
+            return mentions
+        return self.geoparser.resolve_spans(text, [(m.start, m.end) for m in kept])
 
     def extract(self, article: Article) -> list[Event]:
         """Events in text order. English only: another language (by metadata

@@ -1,0 +1,62 @@
+"""Shared fixtures and loaders for the extraction tests (real gazetteer, no mocks)."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+REPORTS = Path(__file__).resolve().parent / "reports"
+SEED = REPO / "seeds" / "rudaw-2020-07-05-task-force-iraq.txt"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from geo.extract import Extractor
+
+    return Extractor.default()
+
+
+def report_names() -> list[str]:
+    return sorted(path.name.removesuffix(".expected.json") for path in REPORTS.glob("*.expected.json"))
+
+
+def expected_for(name: str) -> dict:
+    return json.loads((REPORTS / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+SUBSTRING_FIELDS = ("actor1", "actor2", "location")
+
+
+def mismatches(event, expected: dict) -> list[str]:
+    """Why ``event`` does not meet ``expected`` (empty when it does). Actor and
+    location fields match as case-insensitive substrings, ``near`` within
+    ``within_km`` (default 40 km); every other field exactly (dates as ISO)."""
+    problems = []
+    row = event.to_dict()
+    for name, want in expected.items():
+        if name in ("near", "within_km"):
+            continue
+        got = row.get(name)
+        if name in SUBSTRING_FIELDS and want is not None:
+            if got is None or want.lower() not in got.lower():
+                problems.append(f"{name}: {got!r} does not contain {want!r}")
+        elif got != want:
+            problems.append(f"{name}: {got!r} != {want!r}")
+    if "near" in expected:
+        if event.latitude is None:
+            problems.append("not located")
+        else:
+            distance = km_between(event.latitude, event.longitude, *expected["near"])
+            if distance > expected.get("within_km", 40):
+                problems.append(f"{distance:.0f} km from {expected['near']}")
+    return problems

@@ -1,0 +1,99 @@
+"""Temporal expressions resolved against the publication date (geo.dates)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.dates import find_dates, middle_day, precision_of
+
+SUNDAY = date(2020, 7, 5)  # the seed article's publication date
+MONDAY = date(2020, 7, 6)
+
+CASES = [
+    # text, published, expression text, first day, last day, time_precision
+    ("released Sunday", SUNDAY, "Sunday", "2020-07-05", "2020-07-05", 1),
+    ("on Sunday", MONDAY, "on Sunday", "2020-07-05", "2020-07-05", 1),
+    ("took place on Thursday", SUNDAY, "on Thursday", "2020-07-02", "2020-07-02", 1),
+    ("late on Saturday", date(2024, 4, 14), "on Saturday", "2024-04-13", "2024-04-13", 1),
+    ("on Monday night", date(2021, 2, 16), "on Monday night", "2021-02-15", "2021-02-15", 1),
+    ("last Sunday", SUNDAY, "last Sunday", "2020-06-28", "2020-06-28", 1),
+    ("next Monday", SUNDAY, "next Monday", "2020-07-06", "2020-07-06", 1),
+    ("yesterday", SUNDAY, "yesterday", "2020-07-04", "2020-07-04", 1),
+    ("last night", SUNDAY, "last night", "2020-07-04", "2020-07-04", 1),
+    ("two days ago", SUNDAY, "two days ago", "2020-07-03", "2020-07-03", 1),
+    ("on 8 January 2020", SUNDAY, "8 January 2020", "2020-01-08", "2020-01-08", 1),
+    ("on January 8, 2020", SUNDAY, "January 8, 2020", "2020-01-08", "2020-01-08", 1),
+    ("on Jan. 3", SUNDAY, "Jan. 3", "2020-01-03", "2020-01-03", 1),
+    ("on 20 December", SUNDAY, "20 December", "2019-12-20", "2019-12-20", 1),
+    ("2020-01-08", SUNDAY, "2020-01-08", "2020-01-08", "2020-01-08", 1),
+    ("between 1 and 3 March", SUNDAY, "between 1 and 3 March", "2020-03-01", "2020-03-03", 2),
+    ("March 3-5, 2021", SUNDAY, "March 3-5, 2021", "2021-03-03", "2021-03-05", 2),
+    ("earlier this week", SUNDAY, "earlier this week", "2020-06-29", "2020-07-04", 2),
+    ("last week", SUNDAY, "last week", "2020-06-22", "2020-06-28", 2),
+    ("over the weekend", MONDAY, "over the weekend", "2020-07-04", "2020-07-05", 2),
+    ("in late May", SUNDAY, "late May", "2020-05-21", "2020-05-31", 2),
+    ("by mid-March", SUNDAY, "mid-March", "2020-03-11", "2020-03-20", 2),
+    ("in early June 2019", SUNDAY, "early June 2019", "2019-06-01", "2019-06-10", 2),
+    ("last month", SUNDAY, "last month", "2020-06-01", "2020-06-30", 3),
+    ("last month", date(2021, 1, 10), "last month", "2020-12-01", "2020-12-31", 3),
+    ("earlier this month", date(2020, 7, 20), "earlier this month", "2020-07-01", "2020-07-19", 3),
+    ("this year", SUNDAY, "this year", "2020-01-01", "2020-07-05", 3),
+    ("last year", SUNDAY, "last year", "2019-01-01", "2019-12-31", 3),
+    ("in December 2017", SUNDAY, "December 2017", "2017-12-01", "2017-12-31", 3),
+    ("in March", SUNDAY, "March", "2020-03-01", "2020-03-31", 3),
+    ("in November", SUNDAY, "November", "2019-11-01", "2019-11-30", 3),
+    ("in 2015", SUNDAY, "2015", "2015-01-01", "2015-12-31", 3),
+    ("since September 2014", SUNDAY, "since September 2014", "2014-09-01", "2020-07-05", 3),
+    ("between March and May of this year", SUNDAY, "between March and May of this year", "2020-03-01", "2020-05-31", 3),
+    ("between October and November", date(2021, 12, 15), "between October and November", "2021-10-01", "2021-11-30", 3),
+    ("from November to February", SUNDAY, "from November to February", "2019-11-01", "2020-02-29", 3),
+    ("over the past seven months of 2020", SUNDAY, "over the past seven months of 2020", "2020-01-01", "2020-07-05", 3),
+    ("in the past three days", SUNDAY, "in the past three days", "2020-07-02", "2020-07-05", 2),
+    ("three months ago", SUNDAY, "three months ago", "2020-04-01", "2020-04-30", 3),
+]
+
+
+@pytest.mark.parametrize("text, published, expression, first, last, precision", CASES)
+def test_expression_resolves_against_publication_date(text, published, expression, first, last, precision):
+    found = find_dates(text, published)
+    assert len(found) == 1, [d.text for d in found]
+    (only,) = found
+    assert only.text == expression
+    assert text[only.start:only.end] == expression
+    assert (only.date_start.isoformat(), only.date_end.isoformat()) == (first, last)
+    assert only.time_precision == precision
+
+
+@pytest.mark.parametrize("text", [
+    "May said the talks would resume.",  # a person, not the month
+    "Protesters march on the capital.",
+    "30 February 2020",  # impossible date: no date at all, not "February 2020"
+    "2020-02-30",
+    "The 2019 agreement",  # a bare year used as an adjective
+    "",
+])
+def test_no_date_where_there_is_none(text):
+    assert find_dates(text, SUNDAY) == []
+
+
+@pytest.mark.parametrize("first, last, middle, precision", [
+    ("2020-03-01", "2020-05-31", "2020-04-15", 3),  # ACLED-style event_date: the middle day
+    ("2020-06-01", "2020-06-30", "2020-06-15", 3),
+    ("2020-05-21", "2020-05-31", "2020-05-26", 2),
+    ("2020-07-02", "2020-07-02", "2020-07-02", 1),
+    ("2020-06-22", "2020-07-05", "2020-06-28", 2),  # 14 days is still "a week or a few days"
+    ("2020-06-21", "2020-07-05", "2020-06-28", 3),  # 15 days is not
+])
+def test_event_date_is_the_middle_and_precision_follows_length(first, last, middle, precision):
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    assert middle_day(start, end).isoformat() == middle
+    assert precision_of(start, end) == precision
+
+
+def test_several_expressions_keep_their_offsets_in_text_order():
+    text = "Declared defeated in Iraq in December 2017 and in Syria in March 2019, it struck last month."
+    found = find_dates(text, SUNDAY)
+    assert [d.text for d in found] == ["December 2017", "March 2019", "last month"]
+    assert all(text[d.start:d.end] == d.text for d in found)
+    assert found[2].to_dict()["event_date"] == "2020-06-15"
