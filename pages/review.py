@@ -51,7 +51,8 @@ facts = {"Category": event["category"], "Type": f"{event['event_type']} / {event
 st.dataframe(pd.DataFrame({"": list(facts), "Value": list(facts.values())}), hide_index=True)
 
 # A click on the map fills in the coordinate fields (once per click).
-prefix = f"rv_{selected}"
+state.setdefault("rv_round", 0)  # bumped after a save: the form starts again from the corrected event
+prefix = f"rv_{selected}_{state['rv_round']}"
 state.setdefault(f"{prefix}_lat", event["latitude"])
 state.setdefault(f"{prefix}_lon", event["longitude"])
 chosen_point = None
@@ -109,7 +110,8 @@ if submitted:
         else:
             changed()
             for key in [k for k in state.keys() if str(k).startswith(f"{prefix}_")]:
-                del state[key]  # the form starts again from the corrected event
+                del state[key]
+            state["rv_round"] += 1
             state["rv_notice"] = f"Correction of event #{selected} saved."
             st.rerun()
 
