@@ -8,12 +8,12 @@ PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: run test venv test-deps chromium clean-venv
+.PHONY: run test venv chromium gazetteer clean-venv
 
-run: $(VENV)/.runtime-installed
+run: $(VENV)/.runtime-installed gazetteer
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
-test: $(VENV)/.test-installed chromium
+test: $(VENV)/.test-installed chromium gazetteer
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 venv: $(VENV)/.runtime-installed
@@ -29,6 +29,10 @@ $(VENV)/.runtime-installed: requirements.txt | $(VENV)/bin/python
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
+
+# Builds the local gazetteer index under data/ once (about 20 s); instant when it is current.
+gazetteer: $(VENV)/.runtime-installed
+	@$(PY) -c "from geo.geoparser import Geoparser; Geoparser.default()"
 
 # Browser tests use the system Chromium (no browser downloads: the machine may be offline).
 chromium:
