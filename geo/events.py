@@ -12,8 +12,9 @@ from geo.dates import DateExpression
 from geo.fatalities import fatalities_in
 from geo.model import Article, Event, PlaceMention
 from geo.roles import assign_roles, credit_claims
-from geo.sentences import Clause, Sentence, clauses, inside, split_sentences
+from geo.sentences import Clause, Sentence, clauses, split_sentences
 from geo.sites import Site, select_sites, widen_precision
+from geo.spans import SpanIndex
 from geo.triggers import CATEGORY_PRIORITY, EventLexicon, Trigger
 
 VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abduction")
@@ -31,12 +32,17 @@ class ArticleFacts:
     """What the recognizers found in the article, computed once."""
 
     article: Article
-    places: tuple[PlaceMention, ...]
-    dates: tuple[DateExpression, ...]
-    actors: tuple[ActorMention, ...]
-    quotes: tuple[tuple[int, int], ...]
+    places: SpanIndex[PlaceMention]
+    dates: SpanIndex[DateExpression]
+    actors: SpanIndex[ActorMention]
+    quotes: SpanIndex[tuple[int, int]]
     dateline: tuple[int, int] | None
     lexicon: EventLexicon
+
+    @classmethod
+    def of(cls, article: Article, places, dates, actors, quotes, dateline, lexicon) -> "ArticleFacts":
+        return cls(article, SpanIndex.of(places), SpanIndex.of(dates), SpanIndex.of(actors),
+                   SpanIndex.of(quotes), dateline, lexicon)
 
     @property
     def text(self) -> str:
@@ -56,7 +62,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
         claim = claim_pattern.search(facts.text, sentence.start, sentence.end)
         if claim:
             claims.append((sentence.start, claim.start()))
-    events = credit_claims(events, facts.text, claims, list(facts.actors))
+    events = credit_claims(events, facts.text, claims, list(facts.actors.items))
     return _deduplicate(events)
 
 
@@ -86,15 +92,15 @@ def _clause_events(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> l
 
 def _trigger_events(facts: ArticleFacts, sentence: Sentence, clause: Clause, best: Trigger) -> list[Event]:
     text, lexicon = facts.text, facts.lexicon
-    quote = inside(list(facts.quotes), best.start, best.end)
-    blocked = _blocked_spans(facts, quote)
+    quote = facts.quotes.containing(best.start, best.end)
+    blocked = _blocked_spans(facts, quote, sentence)
     sites = _sites(facts, clause, best, blocked)
-    dates = [d for d in facts.dates if sentence.start <= d.start and d.end <= sentence.end]
+    dates = facts.dates.within(sentence.start, sentence.end)
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
     if not _worth_keeping(best, sites, clause_dates or dates, lexicon, text, clause):
         return []
-    actors = [a for a in facts.actors if sentence.start <= a.start and a.end <= sentence.end
-              and inside(list(facts.quotes), a.start, a.end) in (None, quote)]
+    actors = [a for a in facts.actors.within(sentence.start, sentence.end)
+              if facts.quotes.containing(a.start, a.end) in (None, quote)]
     civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)
     fatalities = fatalities_in(text, clause.start, clause.end) if best.category == "attack" else None
     events = []
@@ -110,10 +116,12 @@ def _trigger_events(facts: ArticleFacts, sentence: Sentence, clause: Clause, bes
     return events
 
 
-def _blocked_spans(facts: ArticleFacts, quote: tuple[int, int] | None) -> list[tuple[int, int]]:
-    blocked = [(a.start, a.end) for a in facts.actors]
-    blocked += [(d.start, d.end) for d in facts.dates]
-    blocked += [q for q in facts.quotes if q != quote]
+def _blocked_spans(facts: ArticleFacts, quote: tuple[int, int] | None, sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of the sentence that hold no site: actors, dates, other quotations, the dateline."""
+    start, end = sentence.start, sentence.end
+    blocked = [(a.start, a.end) for a in facts.actors.overlapping(start, end)]
+    blocked += [(d.start, d.end) for d in facts.dates.overlapping(start, end)]
+    blocked += [q for q in facts.quotes.overlapping(start, end) if q != quote]
     if facts.dateline:
         blocked.append(facts.dateline)
     return blocked
@@ -123,7 +131,8 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked: list[
     text, lexicon = facts.text, facts.lexicon
     if lexicon.cue("unlocated", text, clause.start, clause.end):
         return []
-    sites = select_sites(text, list(facts.places), clause.start, clause.end, category=trigger.category,
+    sites = select_sites(text, facts.places.within(clause.start, clause.end), clause.start, clause.end,
+                         category=trigger.category,
                          site_context=lexicon.cue("territory", text, clause.start, clause.end),
                          blocked=blocked, from_is_site=trigger.category == "handover",
                          strict=trigger.kind in STRICT_SITE_KINDS)
