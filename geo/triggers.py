@@ -63,7 +63,8 @@ class EventLexicon:
         found: list[Trigger] = []
         for rule in self.rules:
             for match in rule.pattern.finditer(text, start, end):
-                if rule.needs_cue and not self.cue("attack_verb", text, start, end, exclude=match.span()):
+                if rule.needs_cue and (_part_of_a_name(text, match.start())
+                                       or not self.cue("attack_verb", text, start, end, exclude=match.span())):
                     continue
                 found.append(Trigger(rule.kind, rule.category, match.start(), match.end(), match.group(), rule.order))
         found.sort(key=lambda t: (t.start - t.end, t.order))
@@ -93,11 +94,22 @@ class EventLexicon:
         return AcledType("Strategic developments", "Other")
 
 
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
+
+
+def _part_of_a_name(text: str, start: int) -> bool:
+    """"the Houston Rockets": a capitalised weapon word after a capitalised word."""
+    if not text[start].isupper():
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return bool(previous) and previous.group(1)[0].isupper()
+
+
 @lru_cache(maxsize=1)
 def _default_lexicon() -> EventLexicon:
     rules = tuple(
         TriggerRule(row["kind"], row["category"], row["needs_cue"] == "yes",
-                    re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")", re.IGNORECASE), order)
+                    re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w])", re.IGNORECASE), order)
         for order, row in enumerate(_rows("event_triggers.tsv", "\t"))
     )
     cues = {row["cue"]: re.compile(row["pattern"], re.IGNORECASE) for row in _rows("event_cues.tsv", "\t")}
