@@ -1,5 +1,5 @@
 """Actors named in a text: armed groups, state forces, coalitions, militias,
-civilians and countries acting as actors ("Iran fired missiles").
+civilians and countries acting as actors ("<country> fired missiles").
 
 The name shapes live in ``geo/data/actors.tsv``; country names and demonyms come
 from ``geo.countries``. ``find_actors`` returns canonical names with spans, and
@@ -23,7 +23,7 @@ STATE_TYPES = ("state", "coalition", "government")
 
 @dataclass(frozen=True)
 class ActorMention:
-    name: str  # canonical, e.g. "Islamic State (ISIS)", "Military Forces of Iran"
+    name: str  # canonical, e.g. "Islamic State (ISIS)", "Military Forces of <country>"
     kind: str  # state | coalition | rebel | militia | civilians | unidentified | government | external
     start: int
     end: int
@@ -123,7 +123,7 @@ def _country_phrase(name: str) -> str:
 
 
 def _leader_form(found: str | None, name: str) -> str:
-    """"US-led", "Saudi-led", "United States-led": the form the text uses."""
+    """"US-led", "United States-led": the form the text uses."""
     if not found:
         return name
     form = " ".join(found.split())
@@ -137,5 +137,5 @@ def _default_finder() -> ActorFinder:
 
 
 def civilians_of(country: str | None) -> str:
-    """ACLED names civilian victims by country: "Civilians (Iraq)"."""
+    """ACLED names civilian victims by country: "Civilians (<country>)"."""
     return f"Civilians ({country})" if country else "Civilians"

@@ -1,5 +1,5 @@
-"""Country names, aliases and demonyms, used to read actors ("Iranian missiles",
-"Iran fired", "US-led coalition") and to build ACLED-style event ids.
+"""Country names, aliases and demonyms, used to read actors ("<demonym> missiles",
+"<country> fired", "<country>-led coalition") and to build ACLED-style event ids.
 
 Data: the ``countryinfo`` package (names, demonyms, ISO codes), the shared
 ``geo/data/country_aliases.csv`` and ``geo/data/demonym_extras.csv``.
@@ -28,7 +28,7 @@ class CountryTable:
     by_code: dict[str, Country]
     names: dict[str, str]  # lower-cased name or alias -> ISO2
     adjectives: dict[str, str]  # lower-cased demonym -> ISO2
-    name_forms: tuple[str, ...]  # as written ("U.S.", "Iran"): matched case-sensitively
+    name_forms: tuple[str, ...]  # as written ("U.S.", "France"): matched case-sensitively
     adjective_forms: tuple[str, ...]
 
     def find(self, text: str) -> Country | None:

@@ -217,7 +217,7 @@ def past_units(m: re.Match, published: date) -> Interval | None:
     else:
         first = date(published.year - count, published.month, min(published.day, 28))
     last = published
-    if m.groupdict().get("y"):  # "the past seven months of 2020": keep the part inside that year
+    if m.groupdict().get("y"):  # "the past five months of 2021": keep the part inside that year
         year = int(m["y"])
         first, last = max(first, date(year, 1, 1)), min(last, date(year, 12, 31))
     return first, last

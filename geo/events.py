@@ -21,7 +21,7 @@ VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abdu
 # Kinds whose place must be introduced by "in/at/near": a statement is not "at"
 # every place it mentions.
 STRICT_SITE_KINDS = ("statement", "ceremony", "operation", "declared")
-# "the deadliest attack since 2015", "responsibility for the attack": a reference
+# "the worst attack in years", "responsibility for the attack": a reference
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 NOTES_LIMIT = 240
@@ -75,7 +75,7 @@ def _title_paragraph(article: Article) -> int | None:
 
 def _clause_events(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> list[Event]:
     """Events of the clause's first usable category (attack, then handover, then
-    other): a voided attack ("will increase their attacks") lets a dated
+    other): a voided attack ("they will step up their attacks") lets a dated
     statement in the same clause through."""
     text, lexicon = facts.text, facts.lexicon
     triggers = lexicon.triggers(text, clause.start, clause.end)

@@ -68,8 +68,8 @@ class Extractor:
 
     def _places(self, text: str, actors: list) -> list:
         """Place mentions, resolved without the countries that are only actors:
-        "US service members" or "Iran-backed militias" say nothing about where
-        Kabul or Baghdad is, so they must not vote for a namesake in that country."""
+        "<demonym> service members" or "<country>-backed militias" say nothing about
+        where a city is, so they must not vote for a namesake in that country."""
         mentions = self.geoparser.places(text)
         actor_spans = SpanIndex.of(actors)
         kept = [m for m in mentions if not actor_spans.overlapping(m.start, m.end)]

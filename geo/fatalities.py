@@ -1,4 +1,4 @@
-"""Reported fatalities: "killing at least seven" -> 7, "no casualties" -> 0,
+"""Reported fatalities: "killing at least five" -> 5, "no casualties" -> 0,
 nothing stated -> None. Following ACLED, the lowest reported figure is kept
 and vague counts get fixed numbers ("dozens" 12, see ``geo.numbers.VAGUE``)."""
 from __future__ import annotations

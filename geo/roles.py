@@ -1,6 +1,6 @@
 """Who did what to whom: actor1 and actor2 of an event from the actor mentions
 around its trigger. ACLED's actor1/actor2 carry no direction, but we keep the
-agent first when the text shows one ("Iran fired missiles at ..." -> Iran)."""
+agent first when the text shows one ("<country> fired missiles at ..." -> that country)."""
 from __future__ import annotations
 
 import re
@@ -17,7 +17,7 @@ _OPPONENT = re.compile(
     r"\b(?:against|on|at|targeting|targeted|attacked|hit|struck|ambushed|with|between)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
-# "Three American soldiers were killed": the actor before the trigger is the victim.
+# "Two <demonym> soldiers were killed": the actor before the trigger is the victim.
 _VICTIM = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:was|were|have\s+been|had\s+been|has\s+been|got)\s+(?:[\w-]+\s+)?"
     r"(?:killed|wounded|injured|hit|attacked|targeted|struck|kidnapped|abducted|ambushed|shelled)\b",
@@ -48,7 +48,7 @@ def assign_roles(text: str, category: str, trigger_start: int, trigger_end: int,
         agent = _best(before)
     elif category == "other":
         agent = after[0] if after else (named[0] if named else None)
-    elif category == "handover":  # "the departure of French forces from ...": the agent follows
+    elif category == "handover":  # "the departure of <demonym> forces from ...": the agent follows
         agent = next((a for a in after if not _before(text, a, _RECIPIENT) and a is not target), None)
     actor1 = agent.name if agent else None
     actor2 = None
@@ -63,7 +63,7 @@ def assign_roles(text: str, category: str, trigger_start: int, trigger_end: int,
         if preferred is not None:
             actor2 = preferred.name
         elif category in ("handover", "attack") and rest and rest[0].kind != "government":
-            actor2 = rest[0].name  # "killing two American soldiers": the victims
+            actor2 = rest[0].name  # "killing two <demonym> soldiers": the victims
     return actor1, actor2
 
 
@@ -80,7 +80,7 @@ def _best(before: list[ActorMention]) -> ActorMention:
 
 def credit_claims(events: list[Event], text: str, claims: list[tuple[int, int]],
                   actors: list[ActorMention]) -> list[Event]:
-    """"The Islamic Resistance in Iraq claimed responsibility for the attack":
+    """"<group> claimed responsibility for the attack":
     the claimant becomes actor1 of the attacks just before the claim that have none.
     ``claims`` are (sentence start, claim phrase start) pairs."""
     for sentence_start, claim_start in claims:

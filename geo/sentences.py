@@ -14,7 +14,7 @@ ABBREVIATIONS = frozenset(
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"  # ERBIL / NEW YORK / AL-QAIM
+    r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"  # CITY / NEW CITY / AL-CITY
     r"(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})?"  # , Kurdistan Region
     r"(?:\s*\([^)\n]{1,30}\))?"  # (Reuters)
     r"\s*(?:[—–]|--|-)\s*"
@@ -26,7 +26,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s+(?=(?:while|whereas|and\s+then|after\s+which)\b)",
     re.IGNORECASE,
 )
-# "Although declared defeated in 2017, ISIS has continued ...": a leading
+# "Although declared defeated in 2017, the group has continued ...": a leading
 # subordinate clause ends at the comma before the main clause's subject and verb.
 _SUBORDINATE_OPENING = re.compile(
     r"^(?:although|though|while|whereas|after|before|when|since|as|despite|because|once|until|following|amid)\b",
@@ -92,7 +92,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
 
 
 def find_dateline(text: str, search_paragraphs: int = 3) -> tuple[int, int] | None:
-    """The "ERBIL, Kurdistan Region —" opening of a report: where it was filed,
+    """The "CITY, Region —" opening of a report: where it was filed,
     not where anything happened. Looked for at the start of the first paragraphs."""
     for start, end in paragraphs(text)[:search_paragraphs]:
         match = _DATELINE.match(text, start, end)

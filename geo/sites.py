@@ -1,9 +1,9 @@
 """Which of the places in a clause is where the event happened.
 
-"K-1 in Kirkuk" is K-1 (Kirkuk only says where K-1 is); "Q-West, 60 km south of
-Mosul" is the airfield; "Iran fired missiles at Ain al-Asad" is Ain al-Asad (Iran
-is an actor, and actor spans are excluded by the caller); a list gives one site
-per item; the dateline and places inside quotations are not sites.
+"<base> in <city>" is the base (the city only says where the base is); "<airfield>,
+60 km south of <city>" is the airfield; "<country> fired missiles at <base>" is the
+base (the country is an actor, and actor spans are excluded by the caller); a list
+gives one site per item; the dateline and places inside quotations are not sites.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ _CONTAINER_LINK = re.compile(
     re.IGNORECASE,
 )
 _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
-# Words just before a place that make it a location: "in Mosul", "at Ain al-Asad".
+# Words just before a place that make it a location: "in <city>", "at <base>".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|"
@@ -36,12 +36,12 @@ _LOCATIVE = re.compile(
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", re.IGNORECASE)
-# An unrecognized name right before "in <place>": "al-Sqoor in Mosul".
+# An unrecognized name right before "in <place>": "al-<Name> in <city>".
 _UNNAMED_SITE = re.compile(
     r"(?:^|,|\bincluding|\bsuch\s+as|\band|\bover|\bat|\bof|\bfrom)\s+"
     r"((?:[Aa][ln]-|[Ee]l-)?[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})\s+(?:in|near|outside)\s+$"
 )
-# "the sprawling facility north of Kabul": once a site is named, a place that
+# "the sprawling facility north of <city>": once a site is named, a place that
 # only says where "the base"/"the facility" lies is no second site.
 _DESCRIBES_SITE = re.compile(
     r"\b(?:base|camp|airfield|air\s+base|facility|outpost|garrison|installation|compound|site|station|hotel|prison)"
@@ -74,7 +74,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
     """Sites for an event whose clause is text[start:end]; ``blocked`` spans
     (dateline, actors, dates, foreign quotations) hold no site. ``site_context``:
     the clause speaks of bases or sites, so an unknown name before "in <place>"
-    ("al-Sqoor in Mosul") is taken for a site inside that place."""
+    ("al-<Name> in <city>") is taken for a site inside that place."""
     scope = [m for m in mentions if start <= m.start and m.end <= end
              and not any(m.start < b_end and b_start < m.end for b_start, b_end in blocked)]
     container_of = _containers(text, scope)
@@ -108,7 +108,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
 
 def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]:
     """{id(inner): container} for mentions that only locate the mention before
-    them: "K-1 in Kirkuk", "Q-West, 60 km south of Mosul", "Khanaqin, Diyala"."""
+    them: "<base> in <city>", "<airfield>, 60 km south of <city>", "<town>, <province>"."""
     found: dict[int, PlaceMention] = {}
     for inner, outer in zip(scope, scope[1:]):
         link = text[inner.end:outer.start]
@@ -158,7 +158,7 @@ def _site(text: str, clause_start: int, mention: PlaceMention, blocked: list[tup
 
 
 def _consistent(site: Site, container: PlaceMention | None, scope: list[PlaceMention]) -> Site:
-    """"Solhan in Burkina Faso" resolved to a namesake in another country is a
+    """"<village> in <country>" resolved to a namesake in another country is a
     wrong resolution: fall back to the finest place of the clause inside the
     container's country, with the precision of "somewhere in that area"."""
     entry = site.mention.entry

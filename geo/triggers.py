@@ -82,8 +82,8 @@ class EventLexicon:
         return False
 
     def not_actual(self, text: str, clause_start: int, trigger: Trigger) -> bool:
-        """Habitual, future, hypothetical or denied: "will start to increase their
-        attacks", "persistent rocket attacks", "has continued to launch attacks"."""
+        """Habitual, future, hypothetical or denied: "they will step up their
+        attacks", "frequent mortar attacks", "continues to carry out raids"."""
         window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
         return bool(self.cues["not_actual"].search(text, window_start, trigger.start))
 
@@ -98,7 +98,7 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
 
 
 def _part_of_a_name(text: str, start: int) -> bool:
-    """"the Houston Rockets": a capitalised weapon word after a capitalised word."""
+    """"the <City> Rockets" (a team): a capitalised weapon word after a capitalised word."""
     if not text[start].isupper():
         return False
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
