@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 STATIC_DIR = REPO / "static"
 OWN_ASSETS = Path(__file__).resolve().parent / "map_assets"
 STATIC_ROUTE = "app/static"
+FAVICON = Path(leaflet.BASE_DIR) / "images" / "marker-icon.png"
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
       var box = el("div", "geo-legend leaflet-bar");
-      box.appendChild(el("div", "geo-legend-title", "Events"));
+      box.appendChild(el("div", "geo-legend-title", "Category"));
       table.categories.forEach(function (c, cat) {
         var row = el("div", "geo-legend-row");
         var sample = el("span", "geo-marker geo-prec-1 geo-legend-sample");
@@ -138,6 +138,7 @@
         row.appendChild(el("span", null, style(table, cat).label));
         box.appendChild(row);
       });
+      box.appendChild(el("div", "geo-legend-title", "Location"));
       [1, 2, 3].forEach(function (prec) {
         var row = el("div", "geo-legend-row");
         var sample = el("span", "geo-marker geo-prec-" + prec + " geo-legend-sample");
@@ -157,6 +158,13 @@
     for (var lat = -80; lat <= 80; lat += 10) { lines.push([[lat, -180], [lat, 180]]); }
     for (var lon = -180; lon <= 180; lon += 10) { lines.push([[-85, lon], [85, lon]]); }
     L.polyline(lines, { color: "#cbd5e1", weight: 1, interactive: false }).addTo(map);
+  }
+
+  function fitPadding(map) {
+    // keep fitted markers clear of the legend in the bottom-right corner
+    var legendBox = map.getContainer().querySelector(".geo-legend");
+    var right = legendBox ? legendBox.offsetWidth + 20 : 30;
+    return { paddingTopLeft: [30, 30], paddingBottomRight: [right, 30], maxZoom: 8 };
   }
 
   function setState(map, state, token, shown) {
@@ -188,10 +196,13 @@
       var visible = bitReader(spec.mask);
       var markers = [];
       var focused = null;
+      var adding = false;
+      var finished = false;
       var cluster = L.markerClusterGroup({
         chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
         chunkProgress: function (done, total) {
-          if (done === total && mine === generation) { finish(); }
+          // called before the cluster recomputes its bounds: finish on the next tick
+          if (adding && done === total && mine === generation) { setTimeout(finish, 0); }
         }
       });
       for (var i = 0; i < table.rows; i++) {
@@ -206,12 +217,23 @@
         markers.push(marker);
       }
       function finish() {
-        if (markers.length) { map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 8 }); }
+        if (finished) { return; }
+        finished = true;
+        map.invalidateSize();  // the component may have resized its frame since the map was made
+        if (markers.length) {
+          var bounds = L.latLngBounds(markers.map(function (m) { return m.getLatLng(); }));
+          map.fitBounds(bounds, fitPadding(map));
+        }
         if (focused) { cluster.zoomToShowLayer(focused, function () { focused.openPopup(); }); }
         setState(map, "ready", spec.token, markers.length);
       }
       group.addLayer(cluster);
-      if (markers.length) { cluster.addLayers(markers); } else { finish(); }
+      if (markers.length) {
+        adding = true;
+        cluster.addLayers(markers);
+      } else {
+        finish();
+      }
     }).catch(function (error) {
       if (map) { map.getContainer().setAttribute("data-geo-error", String(error)); }
       console.error(error);

@@ -1,0 +1,20 @@
+"""Map: every located event, filtered by date, category and fatalities; click a
+marker for its details."""
+import streamlit as st
+
+from geo.errors import GeoError
+from webapp import data, filters, map_view
+from webapp.filter_ui import filter_controls
+
+try:
+    events = data.load()
+except GeoError as exc:
+    st.error(f"The event store could not be read: {exc}")
+    st.stop()
+
+state = filter_controls(events.frame, events.span)
+mask = filters.select(events.frame, state)
+st.markdown(map_view.count_caption(events, mask))
+map_view.show_timeline(events, mask, state)
+map_view.map_and_details(events, mask, state)
+map_view.unlocated_list(events, mask)
