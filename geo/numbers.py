@@ -14,10 +14,11 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-# ACLED codes vague counts with fixed numbers: "several"/"many" 10, "dozens" 12,
-# "hundreds" 100 (ACLED codebook, "Fatalities").
-VAGUE = {"several": 10, "many": 10, "scores": 20, "dozens": 12, "dozens of": 12, "hundreds": 100,
-         "hundreds of": 100, "few": 3, "a few": 3}
+# Vague counts. ACLED's fatality FAQ: "tens" 10, "dozens" 12, "hundreds" 100, and
+# the most conservative reading otherwise (acleddata.com, "Fatalities", 2024); our
+# conservative readings of the rest: "a few"/"several" 3, "many" 10, "scores" 20.
+VAGUE = {"tens": 10, "tens of": 10, "dozens": 12, "dozens of": 12, "hundreds": 100, "hundreds of": 100,
+         "several": 3, "few": 3, "a few": 3, "many": 10, "scores": 20}
 
 _DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _PLAIN_WORDS = sorted((w for w in UNITS if w.isalpha() and UNITS[w] > 0 and w not in ("a", "an", "single", "dozen")),
