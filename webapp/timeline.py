@@ -34,7 +34,7 @@ def _period_start(days: pd.Series, unit: str) -> pd.Series:
     if unit == "day":
         return days.dt.normalize()
     if unit == "week":
-        return (days - pd.to_timedelta(days.dt.weekday, unit="D")).dt.normalize()
+        return (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
     if unit == "month":
         return days.dt.to_period("M").dt.start_time
     return days.dt.to_period("Y").dt.start_time
