@@ -44,6 +44,7 @@ class Gazetteer:
             self._connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self._connection.execute("PRAGMA cache_size=-32768")
             rows = self._connection.execute("SELECT word, frequency, role FROM words").fetchall()
+            capitals = self._connection.execute("SELECT capital_id FROM capitals WHERE entry_id LIKE 'country:%'").fetchall()
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from None
         self.path = path
@@ -51,6 +52,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[tuple[GazetteerEntry, str], ...]] = {}
         self.word_frequency = {word: count for word, count, role in rows if role == "common"}
         self.demonyms = frozenset(word for word, _, role in rows if role == "demonym")
+        self.national_capitals = frozenset(capital for (capital,) in capitals)  # GeoNames PPLC
 
     @classmethod
     def load(cls) -> Gazetteer:

@@ -40,6 +40,9 @@ CONTAINS_BONUS = 4.0  # "X, Y" / "X in Y": a reading of Y that holds a reading o
 CONTAINED_READINGS = 10
 CONFIDENCE_RIVALS = 3  # a name shared by a hundred hamlets is no less certain for the capital
 COUNTRY_CONTEXT = 4.0  # enough for "Georgia" among Atlanta suburbs to be the state
+DIVISION_CONTEXT = 3.0  # the other places lie in this first-level division: outweighs population
+FOLDED_PENALTY = 1.5  # a transliteration-folded spelling when the exact one exists ("Iraan" for "Iran")
+CAPITAL_BONUS = 1.5  # a national capital over a same-name division or town ("Washington")
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -97,14 +100,23 @@ class Mention(NamedTuple):
     relation: Relation | None  # its container, if "X in/near Y" or "X, Y"
     contained: tuple[int, ...]  # indices of the toponyms it contains
     wants_division: bool  # "X province"
+    capitals: frozenset = frozenset()  # ids of the national capitals
+    exact_kinds: frozenset = frozenset()  # kinds of the entries spelled exactly like this name
 
 
 def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
     entry = match.entry
     total = prior(match, mention.key)
-    total += COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
+    if not match.exact and mention.exact_kinds:
+        total -= FOLDED_PENALTY
+    country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
+    if entry.kind == "populated_place" and "country" in mention.exact_kinds:
+        country_context /= 2  # "Mexico" in US news is still the country unless the state is named
+    total += country_context
     if context.names_division(entry.country_code, entry.admin1, mention.index):
-        total += 1.0
+        total += DIVISION_CONTEXT
+    if entry.id in mention.capitals and loosen(name_key(entry.name)) == loosen(mention.key):
+        total += CAPITAL_BONUS
     if mention.wants_division and entry.kind in ("admin1", "region"):
         total += 4.0
     if entry.kind in SITE_KINDS:
@@ -195,7 +207,8 @@ class Resolver:
             contained.setdefault(relation.container, []).append(inner)
         return [
             Mention(i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
-                    followed_by_container_word(text, t))
+                    followed_by_container_word(text, t), self.gazetteer.national_capitals,
+                    frozenset(m.entry.kind for m in matches[i] if m.exact))
             for i, t in enumerate(toponyms)
         ]
 

@@ -13,6 +13,9 @@ from geo.model import GazetteerEntry
 
 BROAD_KINDS = ("country", "continent", "region")
 ANCHOR_CONFIDENCE = 0.6
+# A country named this often (in votes) counts fully, however much more another one is named:
+# US news that names Cairo and Egypt once still means Egypt's Cairo.
+COUNTRY_SATURATION = 2.0
 
 
 class Vote(NamedTuple):
@@ -76,7 +79,7 @@ class Context:
         if not country_code or self.strongest <= 0:
             return 0.0
         own = sum(weight for vote in self._own(index) for code, weight in vote.countries if code == country_code)
-        return max(0.0, min(1.0, (self.countries[country_code] - own) / self.strongest))
+        return max(0.0, min(1.0, (self.countries[country_code] - own) / min(self.strongest, COUNTRY_SATURATION)))
 
     def names_division(self, country_code: str | None, admin1: str | None, index: int) -> bool:
         if not admin1:
