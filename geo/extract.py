@@ -72,9 +72,11 @@ class Extractor:
         where a city is, so they must not vote for a namesake in that country."""
         mentions = self.geoparser.places(text)
         actor_spans = SpanIndex.of(actors)
-        kept = [m for m in mentions if not actor_spans.overlapping(m.start, m.end)]
-        if len(kept) == len(mentions) or not hasattr(self.geoparser, "resolve_spans"):
-            return mentions
+        kept = [m for m in mentions if not actor_spans.overlaps(m.start, m.end)]
+        actor_countries = {m.entry.country for m in mentions if m.entry and m not in kept}
+        pulled = any(m.entry and m.entry.kind != "country" and m.entry.country in actor_countries for m in kept)
+        if not pulled or not hasattr(self.geoparser, "resolve_spans"):
+            return kept if len(kept) < len(mentions) else mentions
         return self.geoparser.resolve_spans(text, [(m.start, m.end) for m in kept])
 
     def extract(self, article: Article) -> list[Event]:
