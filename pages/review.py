@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.errors import GeoError
 from geo.model import CATEGORIES
 from webapp import review_view as view
+from webapp.data import served_assets, tiles
 from webapp.small_map import site_map
 from webapp.sources_view import escape_markdown
 from webapp.store_access import changed, get_store
@@ -48,7 +48,7 @@ facts = {"Category": event["category"], "Type": f"{event['event_type']} / {event
          "Coordinates": "" if event["latitude"] is None else f"{event['latitude']:.5f}, {event['longitude']:.5f}",
          "Fatalities": "" if event["fatalities"] is None else str(event["fatalities"]),
          "Article": f"{event['article_title']} ({event['outlet']}, {event['published']})", "URL": event["url"]}
-st.dataframe(pd.DataFrame({"": list(facts), "Value": list(facts.values())}), hide_index=True)
+st.text("\n".join(f"{name + ':':<13}{value}" for name, value in facts.items()))
 
 # A click on the map fills in the coordinate fields (once per click).
 state.setdefault("rv_round", 0)  # bumped after a save: the form starts again from the corrected event
@@ -59,8 +59,8 @@ chosen_point = None
 if state[f"{prefix}_lat"] is not None and state[f"{prefix}_lon"] is not None:
     chosen_point = (state[f"{prefix}_lat"], state[f"{prefix}_lon"])
 st.caption("Click the map to pick the event's coordinates.")
-map_state = st_folium(site_map(event, chosen_point), height=340, returned_objects=["last_clicked"],
-                      key=f"{prefix}_map")
+map_state = st_folium(site_map(event, served_assets(), tiles()[0], chosen_point), height=340,
+                      use_container_width=True, returned_objects=["last_clicked"], key=f"{prefix}_map")
 clicked = view.clicked_point(map_state)
 if clicked is not None and clicked != state.get(f"{prefix}_click"):
     state[f"{prefix}_click"] = clicked

@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 
 from geo.errors import GeoError
 from webapp import sources_view as view
+from webapp.data import served_assets, tiles
 from webapp.small_map import events_map
 from webapp.store_access import changed, get_extract, get_store
 
@@ -70,7 +71,8 @@ if preview is not None:
         st.subheader(f"Preview: {len(preview.events)} events, {preview.located} on the map")
         events = [event.to_dict() for event in preview.events]
         if preview.located:
-            st_folium(events_map(events), height=320, returned_objects=[], key="src_preview_map")
+            st_folium(events_map(events, served_assets(), tiles()[0]), height=320, use_container_width=True,
+                      returned_objects=[], key="src_preview_map")
         st.dataframe(view.events_frame(events), hide_index=True)
         if st.button("Save article", type="primary"):
             try:

@@ -1,38 +1,30 @@
 """Small Folium maps for the Sources preview and the Review page.
 
-Leaflet comes from the app's own static files (``webapp.assets``) and tiles
-from ``GEO_TILES`` (``webapp.tiles``), as on the main map, so these maps ask no
-third-party host for anything either. Labels are article text: escaped.
+Leaflet comes from the app's own static files (``urls``: name -> URL, from
+``webapp.data.served_assets()``) and tiles from ``GEO_TILES`` (``webapp.data.tiles()``),
+as on the main map, so these maps ask no third-party host for anything either.
+Labels are article text: escaped.
 """
 from __future__ import annotations
 
-import functools
 import html
-import os
 
 import folium
 
-from webapp import assets
-from webapp.tiles import tiles_from_env
+from webapp.tiles import Tiles
 
 CATEGORY_COLOURS = {"attack": "#c0392b", "handover": "#2471a3", "other": "#7d6608"}
 CHOSEN_COLOUR = "#117a65"
 
 
-@functools.lru_cache(maxsize=1)
-def _asset_urls() -> dict[str, str]:
-    return assets.asset_urls(assets.install())
-
-
-def base_map(center: tuple[float, float] = (30.0, 40.0), zoom: int = 4) -> folium.Map:
-    urls = _asset_urls()
+def base_map(urls: dict[str, str], tiles: Tiles, center: tuple[float, float] = (30.0, 40.0),
+             zoom: int = 4) -> folium.Map:
     fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
-                      world_copy_jump=True)
+                      world_copy_jump=True, max_zoom=tiles.max_zoom)
     fmap.default_js = [("leaflet", urls["leaflet.js"]), ("jquery", urls["jquery.js"])]
     fmap.default_css = [("leaflet_css", urls["leaflet.css"])]
-    tiles = tiles_from_env(os.environ)
     if tiles.enabled:
-        folium.TileLayer(tiles.url, attr=tiles.attribution, max_zoom=tiles.max_zoom).add_to(fmap)
+        folium.TileLayer(tiles.url, attr=tiles.attribution, max_zoom=tiles.max_zoom, control=False).add_to(fmap)
     return fmap
 
 
@@ -41,10 +33,10 @@ def _dot(fmap: folium.Map, latitude: float, longitude: float, label: str, colour
                         fill_opacity=0.8, weight=2, tooltip=html.escape(label)).add_to(fmap)
 
 
-def events_map(events: list[dict]) -> folium.Map:
+def events_map(events: list[dict], urls: dict[str, str], tiles: Tiles) -> folium.Map:
     """One dot per located event, coloured by category, framed to fit them."""
     located = [e for e in events if e.get("latitude") is not None]
-    fmap = base_map()
+    fmap = base_map(urls, tiles)
     for event in located:
         label = f"{event.get('category')}: {event.get('location') or ''} ({event.get('date_start') or 'undated'})"
         _dot(fmap, event["latitude"], event["longitude"], label, CATEGORY_COLOURS.get(event.get("category"), "#555"))
@@ -52,10 +44,11 @@ def events_map(events: list[dict]) -> folium.Map:
     return fmap
 
 
-def site_map(event: dict, chosen: tuple[float, float] | None = None) -> folium.Map:
+def site_map(event: dict, urls: dict[str, str], tiles: Tiles,
+             chosen: tuple[float, float] | None = None) -> folium.Map:
     """The event's site, its other gazetteer candidates (hollow), and a point the
     user clicked or typed (green). Clicking the map picks coordinates."""
-    fmap = base_map()
+    fmap = base_map(urls, tiles)
     points = []
     for candidate in event.get("candidates") or []:
         folium.CircleMarker([candidate["latitude"], candidate["longitude"]], radius=6, color="#555", weight=2,
@@ -65,7 +58,7 @@ def site_map(event: dict, chosen: tuple[float, float] | None = None) -> folium.M
         _dot(fmap, event["latitude"], event["longitude"], f"now: {event.get('location') or 'site'}",
              CATEGORY_COLOURS.get(event.get("category"), "#555"), radius=9)
         points.append((event["latitude"], event["longitude"]))
-    if chosen is not None:
+    if chosen is not None and chosen != (event.get("latitude"), event.get("longitude")):
         _dot(fmap, chosen[0], chosen[1], f"new: {chosen[0]}, {chosen[1]}", CHOSEN_COLOUR, radius=9)
         points.append(chosen)
     _fit(fmap, points)

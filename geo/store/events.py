@@ -81,7 +81,8 @@ class EventQueries:
                 query = query.where(EventRow.article_id == article_id)
             out = []
             for row in session.execute(query):
-                corrected = apply_corrections(rows.event_from_row(row), corrections.get((row.article_id, row.event_key), []))
+                found = corrections.get((row.article_id, row.event_key), [])
+                corrected = apply_corrections(rows.event_from_row(row), found)
                 if corrected.rejected and not include_rejected:
                     continue
                 if wanted is not None and corrected.event.category not in wanted:
@@ -102,7 +103,8 @@ class EventQueries:
 
     def get_event(self, event_id: int) -> dict:
         with self._read() as session:
-            row = session.execute(self._events_query().where(EventRow.id == self._event_row(session, event_id).id)).one()
+            row_id = self._event_row(session, event_id).id
+            row = session.execute(self._events_query().where(EventRow.id == row_id)).one()
             return self._event_dict(row, self._corrected(session, row))
 
     def correct_event(self, event_id: int, changes: dict, reason: str = "") -> None:
