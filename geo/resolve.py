@@ -42,6 +42,7 @@ CONFIDENCE_RIVALS = 3  # a name shared by a hundred hamlets is no less certain f
 COUNTRY_CONTEXT = 4.0  # enough for "Georgia" among Atlanta suburbs to be the state
 DIVISION_CONTEXT = 3.0  # the other places lie in this first-level division: outweighs population
 FOLDED_PENALTY = 1.5  # a transliteration-folded spelling when the exact one exists ("Iraan" for "Iran")
+ALIAS_PENALTY = 1.0  # a town's alternate name when another place bears the name as its own ("Florida")
 CAPITAL_BONUS = 1.5  # a national capital over a same-name division or town ("Washington")
 EARTH_RADIUS_KM = 6371.0
 
@@ -79,13 +80,18 @@ def followed_by_container_word(text: str, toponym: Toponym) -> bool:
     return bool(after) and after[0] in words("container_words")
 
 
+def is_primary(entry: GazetteerEntry, key: str) -> bool:
+    """The name is the entry's own name, not one of its alternate names."""
+    primary = name_key(entry.name)
+    return primary == key or loosen(primary) == loosen(key)
+
+
 def prior(match: Match, key: str) -> float:
     entry = match.entry
     score = KIND_PRIOR.get(entry.kind, math.log10(entry.population + 10) / 2.0)
     if match.exact:
         score += 0.6
-    primary = name_key(entry.name)
-    if primary == key or loosen(primary) == loosen(key):
+    if is_primary(entry, key):
         score += 0.5
     return score
 
@@ -102,6 +108,7 @@ class Mention(NamedTuple):
     wants_division: bool  # "X province"
     capitals: frozenset = frozenset()  # ids of the national capitals
     exact_kinds: frozenset = frozenset()  # kinds of the entries spelled exactly like this name
+    has_primary: bool = False  # some entry bears this name as its own name
 
 
 def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
@@ -109,6 +116,8 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
     total = prior(match, mention.key)
     if not match.exact and mention.exact_kinds:
         total -= FOLDED_PENALTY
+    if entry.kind == "populated_place" and mention.has_primary and not is_primary(entry, mention.key):
+        total -= ALIAS_PENALTY
     country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
     if entry.kind == "populated_place" and "country" in mention.exact_kinds:
         country_context /= 2  # "Mexico" in US news is still the country unless the state is named
@@ -208,7 +217,8 @@ class Resolver:
         return [
             Mention(i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
                     followed_by_container_word(text, t), self.gazetteer.national_capitals,
-                    frozenset(m.entry.kind for m in matches[i] if m.exact))
+                    frozenset(m.entry.kind for m in matches[i] if m.exact),
+                    any(is_primary(m.entry, name_key(t.text)) for m in matches[i]))
             for i, t in enumerate(toponyms)
         ]
 
