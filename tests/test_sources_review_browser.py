@@ -127,3 +127,23 @@ def test_deleting_an_article_removes_its_events(app, page):
     with open_store(app.db_path) as store:
         assert store.list_articles() == [] and store.list_events(include_rejected=True) == []
     assert shown_on_map(page, app.url) == before - len(located)
+
+
+def test_clicking_the_review_map_fills_in_coordinates(app, page):
+    shown_on_map(page, app.url)  # the first page view loads the seed article
+    with open_store(app.db_path) as store:
+        event = next(e for e in store.list_events() if e["latitude"] is not None)
+    page.goto(f"{app.url}/review?event={event['id']}")
+    harness.wait_for_app_ready(page)
+    frame = page.frame_locator("iframe[title*='streamlit_folium']").first
+    container = frame.locator(".leaflet-container").first
+    container.wait_for()
+    box = container.bounding_box()
+    container.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.3})
+    settle(page)
+    latitude = page.get_by_label("Latitude", exact=True)
+    page.wait_for_function("(lat) => { const i = document.querySelector('input[aria-label=\"Latitude\"]');"
+                           " return i && i.value && Math.abs(parseFloat(i.value) - lat) > 0.0001; }",
+                           arg=event["latitude"])
+    assert -90 <= float(latitude.input_value()) <= 90 and page.get_by_label("Longitude", exact=True).input_value()
+    assert page.get_by_role("radio", name="Enter coordinates").is_checked()
