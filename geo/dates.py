@@ -105,9 +105,3 @@ def _with_since(text: str, start: int, end: int, interval: Interval, published: 
         start, last = prefix.start(), max(last, published)
     return DateExpression(text[start:end], start, end, first, last)
 
-
-def first_date_in(expressions: list[DateExpression], start: int, end: int) -> DateExpression | None:
-    for expression in expressions:
-        if start <= expression.start and expression.end <= end:
-            return expression
-    return None

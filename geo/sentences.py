@@ -130,9 +130,3 @@ def clauses(sentence: Sentence) -> list[Clause]:
         spans.append(Clause(sentence.start + cursor, sentence.end))
     return spans or [Clause(sentence.start, sentence.end)]
 
-
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    for span_start, span_end in spans:
-        if span_start <= start and end <= span_end:
-            return span_start, span_end
-    return None
