@@ -20,7 +20,7 @@ from geo.normalize import loosen, name_key
 MAX_MATCHES_PER_NAME = 60
 CACHE_LIMIT = 200_000
 MMAP_BYTES = 256 * 1024 * 1024
-_ENTRY_COLUMNS = "e.id, e.name, e.kind, e.lat, e.lon, e.country, e.cc, e.admin1, e.population, e.aliases, e.source"
+_ENTRY_COLUMNS = "e.id, e.name, e.kind, e.lat, e.lon, e.country, e.cc, e.admin1, e.population, e.aliases, e.source, e.approximate"
 
 
 class Match(NamedTuple):
@@ -29,10 +29,11 @@ class Match(NamedTuple):
 
 
 def _entry(row) -> GazetteerEntry:
-    identifier, name, kind, lat, lon, country, code, admin1, population, aliases, source = row
+    identifier, name, kind, lat, lon, country, code, admin1, population, aliases, source, approximate = row
     return GazetteerEntry(
         id=identifier, name=name, kind=kind, latitude=lat, longitude=lon, country=country, country_code=code,
         admin1=admin1, population=population or 0, aliases=tuple(aliases.split("|")) if aliases else (), source=source,
+        approximate=bool(approximate),
     )
 
 

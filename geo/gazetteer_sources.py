@@ -56,6 +56,7 @@ class Record(NamedTuple):
     population: int
     aliases: tuple[str, ...]
     source: str
+    approximate: bool = False  # curated row pinned to the town or area it is in (position=approximate)
 
 
 def _package_file(package: str, name: str) -> Path:
@@ -229,6 +230,7 @@ def read_curated(file_name: str, id_prefix: str) -> Iterator[Record]:
                     row_id if ":" in row_id else id_prefix + row_id, row["name"].strip(), row["kind"].strip(), float(row["latitude"]),
                     float(row["longitude"]), (row.get("country_code") or "").strip(), (row.get("admin1") or "").strip(),
                     0, aliases, (row.get("source_url") or "").strip(),
+                    (row.get("position") or "").strip() == "approximate",
                 )
             except (KeyError, ValueError, TypeError, AttributeError) as exc:
                 raise GazetteerError(f"{path}:{line_number}: malformed row ({exc})") from None

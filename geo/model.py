@@ -46,6 +46,7 @@ class GazetteerEntry:
     population: int = 0
     aliases: tuple[str, ...] = ()
     source: str = ""
+    approximate: bool = False  # the point stands in for the site: the town or area it is in
 
     def __post_init__(self) -> None:
         if not self.id or not self.name:

@@ -16,7 +16,8 @@ Each candidate gets a score, the sum of:
 * coherence: being close to the other places of the text.
 
 Scores become a confidence by a softmax over candidates. ACLED geo_precision is
-3 for countries, divisions, continents and regions, else 1; a place known only
+3 for countries, divisions, continents and regions, 2 for a curated site whose point is
+approximate (the town or area it is in), else 1; a place known only
 as "near Y" keeps Y's entry with precision 2 (see ``Geoparser``).
 """
 from __future__ import annotations
@@ -174,9 +175,11 @@ def _container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: s
 
 
 def geo_precision(entry: GazetteerEntry) -> int:
+    """ACLED: 3 for a region, 2 for a small area or a site known only by the place it is in
+    (a curated row whose position is approximate), 1 for the exact place."""
     if entry.kind in REGION_KINDS:
         return 3
-    return 2 if entry.kind == "admin2" else 1
+    return 2 if entry.kind == "admin2" or entry.approximate else 1
 
 
 class Resolution(NamedTuple):
