@@ -38,11 +38,14 @@ class ArticleFacts:
     quotes: SpanIndex[tuple[int, int]]
     dateline: tuple[int, int] | None
     lexicon: EventLexicon
+    no_site: SpanIndex[tuple[int, int]]  # actors, dates and the dateline: never a site
 
     @classmethod
     def of(cls, article: Article, places, dates, actors, quotes, dateline, lexicon) -> "ArticleFacts":
+        no_site = [(a.start, a.end) for a in actors] + [(d.start, d.end) for d in dates]
+        no_site += [dateline] if dateline else []
         return cls(article, SpanIndex.of(places), SpanIndex.of(dates), SpanIndex.of(actors),
-                   SpanIndex.of(quotes), dateline, lexicon)
+                   SpanIndex.of(quotes), dateline, lexicon, SpanIndex.of(no_site))
 
     @property
     def text(self) -> str:
@@ -93,7 +96,7 @@ def _clause_events(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> l
 def _trigger_events(facts: ArticleFacts, sentence: Sentence, clause: Clause, best: Trigger) -> list[Event]:
     text, lexicon = facts.text, facts.lexicon
     quote = facts.quotes.containing(best.start, best.end)
-    blocked = _blocked_spans(facts, quote, sentence)
+    blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
     dates = facts.dates.within(sentence.start, sentence.end)
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
@@ -116,18 +119,17 @@ def _trigger_events(facts: ArticleFacts, sentence: Sentence, clause: Clause, bes
     return events
 
 
-def _blocked_spans(facts: ArticleFacts, quote: tuple[int, int] | None, sentence: Sentence) -> list[tuple[int, int]]:
-    """Spans of the sentence that hold no site: actors, dates, other quotations, the dateline."""
-    start, end = sentence.start, sentence.end
-    blocked = [(a.start, a.end) for a in facts.actors.overlapping(start, end)]
-    blocked += [(d.start, d.end) for d in facts.dates.overlapping(start, end)]
-    blocked += [q for q in facts.quotes.overlapping(start, end) if q != quote]
-    if facts.dateline:
-        blocked.append(facts.dateline)
+def _blocker(facts: ArticleFacts, quote: tuple[int, int] | None):
+    """Whether a span holds no site: actors, dates, the dateline, quotations
+    other than the trigger's own."""
+    def blocked(start: int, end: int) -> bool:
+        if facts.no_site.overlaps(start, end):
+            return True
+        return any(q != quote for q in facts.quotes.overlapping(start, end))
     return blocked
 
 
-def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked: list[tuple[int, int]]) -> list[Site]:
+def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> list[Site]:
     text, lexicon = facts.text, facts.lexicon
     if lexicon.cue("unlocated", text, clause.start, clause.end):
         return []
@@ -138,7 +140,7 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked: list[
                          strict=trigger.kind in STRICT_SITE_KINDS)
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
-    return [widen_precision(s, lexicon.cue("near", text, clause.start, s.start)) for s in sites]
+    return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start)) for s in sites]
 
 
 def _worth_keeping(trigger: Trigger, sites: list[Site], dates: list[DateExpression],

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from geo.model import PlaceMention
 
 KIND_RANK = {"installation": 0, "airport": 0, "populated_place": 1, "online": 1,
              "admin1": 2, "admin2": 2, "region": 3, "country": 4, "continent": 5}
 SPECIFIC_RANK = 1
+LOOK_BACK = 160  # characters before a place that the locative patterns read
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|miles?|mi)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
 # Text between a place and the next one that makes the second a container of the first.
@@ -69,21 +71,20 @@ def rank(mention: PlaceMention) -> int:
 
 
 def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, *, category: str,
-                 blocked: list[tuple[int, int]], from_is_site: bool = False, strict: bool = False,
+                 blocked: Callable[[int, int], bool], from_is_site: bool = False, strict: bool = False,
                  site_context: bool = False) -> list[Site]:
-    """Sites for an event whose clause is text[start:end]; ``blocked`` spans
-    (dateline, actors, dates, foreign quotations) hold no site. ``site_context``:
+    """Sites for an event whose clause is text[start:end]; ``blocked(start, end)``
+    says whether a span holds no site (dateline, actors, dates, foreign quotations). ``site_context``:
     the clause speaks of bases or sites, so an unknown name before "in <place>"
     ("al-<Name> in <city>") is taken for a site inside that place."""
-    scope = [m for m in mentions if start <= m.start and m.end <= end
-             and not any(m.start < b_end and b_start < m.end for b_start, b_end in blocked)]
+    scope = [m for m in mentions if start <= m.start and m.end <= end and not blocked(m.start, m.end)]
     container_of = _containers(text, scope)
     containers = {id(m) for m in container_of.values()}
     accepted: list[PlaceMention] = []
     for mention in scope:
         if id(mention) in containers:
             continue
-        before = text[start:mention.start]
+        before = text[max(start, mention.start - LOOK_BACK):mention.start]
         if any(rank(a) <= SPECIFIC_RANK for a in accepted) and _DESCRIBES_SITE.search(before) and rank(mention) >= 1:
             continue
         if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
@@ -101,7 +102,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
         if key in seen:
             continue
         seen.add(key)
-        site = _site(text, start, mention, blocked, site_context)
+        site = _site(text, max(start, mention.start - LOOK_BACK), mention, blocked, site_context)
         sites.append(_consistent(site, container_of.get(id(mention)), scope))
     return sites
 
@@ -143,7 +144,7 @@ def _continues_list(text: str, accepted: list[PlaceMention], mention: PlaceMenti
     return bool(_LIST_TAIL.search(text, max(0, mention.start - 12), mention.start))
 
 
-def _site(text: str, clause_start: int, mention: PlaceMention, blocked: list[tuple[int, int]],
+def _site(text: str, clause_start: int, mention: PlaceMention, blocked: Callable[[int, int], bool],
           site_context: bool) -> Site:
     precision = mention.geo_precision
     before = text[clause_start:mention.start]
@@ -151,7 +152,7 @@ def _site(text: str, clause_start: int, mention: PlaceMention, blocked: list[tup
     if unnamed and unnamed.group(1).lower() not in _NOT_NAMES:
         name_start = clause_start + unnamed.start(1)
         name_end = clause_start + unnamed.end(1)
-        if not any(name_start < b_end and b_start < name_end for b_start, b_end in blocked):
+        if not blocked(name_start, name_end):
             # The text names a site the gazetteer does not know, inside a known place.
             return Site(mention, unnamed.group(1), name_start, name_end, max(precision or 2, 2))
     return Site(mention, mention.text, mention.start, mention.end, precision)

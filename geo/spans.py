@@ -17,27 +17,36 @@ def _span(item) -> tuple[int, int]:
 class SpanIndex(Generic[T]):
     items: tuple[T, ...]
     starts: tuple[int, ...] = field(repr=False, default=())
+    ends: tuple[int, ...] = field(repr=False, default=())
     longest: int = 0
 
     @classmethod
     def of(cls, items: Sequence[T]) -> "SpanIndex[T]":
-        ordered = tuple(sorted(items, key=lambda item: _span(item)[0]))
-        spans = [_span(item) for item in ordered]
-        return cls(ordered, tuple(s for s, _ in spans), max((e - s for s, e in spans), default=0))
+        pairs = sorted(((_span(item), item) for item in items), key=lambda pair: pair[0][0])
+        starts = tuple(span[0] for span, _ in pairs)
+        ends = tuple(span[1] for span, _ in pairs)
+        longest = max((e - s for s, e in zip(starts, ends)), default=0)
+        return cls(tuple(item for _, item in pairs), starts, ends, longest)
 
     def within(self, start: int, end: int) -> list[T]:
         """Items lying entirely inside [start, end), in text order."""
         low, high = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return [item for item in self.items[low:high] if _span(item)[1] <= end]
+        return [self.items[i] for i in range(low, high) if self.ends[i] <= end]
 
     def overlapping(self, start: int, end: int) -> list[T]:
         low = bisect_left(self.starts, start - self.longest)
         high = bisect_left(self.starts, end)
-        return [item for item in self.items[low:high] if _span(item)[1] > start]
+        return [self.items[i] for i in range(low, high) if self.ends[i] > start]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        low = bisect_left(self.starts, start - self.longest)
+        high = bisect_left(self.starts, end)
+        return any(self.ends[i] > start for i in range(low, high))
 
     def containing(self, start: int, end: int) -> T | None:
-        for item in self.overlapping(start, end):
-            item_start, item_end = _span(item)
-            if item_start <= start and end <= item_end:
-                return item
+        low = bisect_left(self.starts, start - self.longest)
+        high = bisect_left(self.starts, start + 1)
+        for i in range(low, high):
+            if self.starts[i] <= start and end <= self.ends[i]:
+                return self.items[i]
         return None

@@ -61,11 +61,15 @@ class EventLexicon:
     def triggers(self, text: str, start: int, end: int) -> list[Trigger]:
         """Non-overlapping triggers inside text[start:end] (longest match wins)."""
         found: list[Trigger] = []
+        cues: list[tuple[int, int]] | None = None
         for rule in self.rules:
             for match in rule.pattern.finditer(text, start, end):
-                if rule.needs_cue and (_part_of_a_name(text, match.start())
-                                       or not self.cue("attack_verb", text, start, end, exclude=match.span())):
-                    continue
+                if rule.needs_cue:
+                    if cues is None:
+                        cues = [m.span() for m in self.cues["attack_verb"].finditer(text, start, end)]
+                    if _part_of_a_name(text, match.start()) or not any(
+                            not match.start() <= cue_start < match.end() for cue_start, _ in cues):
+                        continue
                 found.append(Trigger(rule.kind, rule.category, match.start(), match.end(), match.group(), rule.order))
         found.sort(key=lambda t: (t.start - t.end, t.order))
         chosen: list[Trigger] = []
