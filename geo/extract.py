@@ -22,7 +22,9 @@ from geo.triggers import EventLexicon
 # 200,000 characters is a short book. Larger input is
 # refused with a message instead of keeping a worker busy for minutes.
 MAX_ARTICLE_CHARS = 200_000
-ENGLISH_MARKERS = frozenset("the and of to in on at was were is are has have had by with from that said".split())
+ENGLISH_MARKERS = frozenset(
+    "the and of to in on at for after near was were is are has have had by with from that said".split()
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _default: Extractor | None = None
 _default_lock = threading.Lock()
@@ -32,8 +34,8 @@ def looks_english(text: str, sample_words: int = 400) -> bool:
     """Most English prose has one function word in four; other languages
     written in Latin script have almost none of these."""
     words = [w.lower() for w in _WORD.findall(text[:20000])][:sample_words]
-    if len(words) < 8:
-        return True  # too short to tell: let the patterns decide
+    if len(words) < 30:
+        return True  # a headline or a line: too short to tell, let the patterns decide
     return sum(w in ENGLISH_MARKERS for w in words) / len(words) >= 0.08
 
 

@@ -233,3 +233,16 @@ def test_the_headline_is_not_counted_twice(extractor):
     text = "Rockets hit K-1 air base\n\nRockets hit K-1 air base in Kirkuk on Monday, officials said."
     found = events(extractor, text, title="Rockets hit K-1 air base")
     assert len(found) == 1 and found[0].date_start == date(2020, 6, 29)  # the Monday before a Sunday article
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Drone strike kills three soldiers near Erbil airport Tuesday", True),  # headline style, too short to judge
+    ("Des roquettes ont frappé la base aérienne dimanche soir, selon les autorités locales. Aucune victime n'a "
+     "été signalée et les dégâts sont limités, a précisé le porte-parole de la coalition internationale.", False),
+    ("Rockets struck the base on Monday night, killing a contractor and wounding several others, officials said. "
+     "The attack was the third on the airport this year, and no group has claimed it so far.", True),
+])
+def test_language_check(text, english):
+    from geo.extract import looks_english
+
+    assert looks_english(text) is english
