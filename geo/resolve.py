@@ -48,6 +48,9 @@ CAPITAL_BONUS = 1.5  # a national capital over a same-name division or town ("Wa
 EARTH_RADIUS_KM = 6371.0
 
 
+LONE = Context([Vote()])  # what a text of one name says about it: nothing
+
+
 class Relation(NamedTuple):
     container: int  # index of the toponym that contains or is near this one
     kind: str  # "in" | "near" | "comma"
@@ -81,18 +84,12 @@ def followed_by_container_word(text: str, toponym: Toponym) -> bool:
     return bool(after) and after[0] in words("container_words")
 
 
-def is_primary(entry: GazetteerEntry, key: str) -> bool:
-    """The name is the entry's own name, not one of its alternate names."""
-    primary = name_key(entry.name)
-    return primary == key or loosen(primary) == loosen(key)
-
-
 def prior(match: Match, key: str) -> float:
     entry = match.entry
     score = KIND_PRIOR.get(entry.kind, math.log10(entry.population + 10) / 2.0)
     if match.exact:
         score += 0.6
-    if is_primary(entry, key):
+    if match.primary:
         score += 0.5
     return score
 
@@ -117,7 +114,7 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
     total = prior(match, mention.key)
     if not match.exact and mention.exact_kinds:
         total -= FOLDED_PENALTY
-    if entry.kind == "populated_place" and mention.has_primary and not is_primary(entry, mention.key):
+    if entry.kind == "populated_place" and mention.has_primary and not match.primary:
         total -= ALIAS_PENALTY
     country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
     if entry.kind == "populated_place" and "country" in mention.exact_kinds:
@@ -197,10 +194,13 @@ class Resolver:
         return self.resolve_mentions(self.mentions(text, toponyms), outside)
 
     def resolve_mentions(self, mentions: list[Mention], outside: tuple[Vote, ...] = ()) -> list[Resolution | None]:
+        if len(mentions) == 1 and not outside:  # a lone name: its own vote never counts, so no context at all
+            results = [self._choose(mentions[0], LONE, [None], mentions)]
+            return [r._replace(plausible=self._plausible(r, mentions[0], LONE)) if r else None for r in results]
         groups = [loosen(m.key) for m in mentions]
         context = Context([explicit_vote(m.matches) for m in mentions], outside, groups)
         results: list[Resolution | None] = [None] * len(mentions)
-        for _ in range(2 if len(mentions) > 1 or outside else 1):  # a lone name learns nothing from a second pass
+        for _ in range(2):
             results = [self._choose(m, context, results, mentions) for m in mentions]
             context = Context([resolved_vote(r and r.entry, r.confidence if r else 0.0) for r in results], outside, groups)
         return [
@@ -221,7 +221,7 @@ class Resolver:
             Mention(i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
                     followed_by_container_word(text, t), self.gazetteer.national_capitals,
                     frozenset(m.entry.kind for m in matches[i] if m.exact),
-                    any(is_primary(m.entry, name_key(t.text)) for m in matches[i]))
+                    any(m.primary for m in matches[i]))
             for i, t in enumerate(toponyms)
         ]
 

@@ -82,7 +82,7 @@ class Context:
         return max(0.0, min(1.0, (self.countries[country_code] - own) / min(self.strongest, COUNTRY_SATURATION)))
 
     def names_division(self, country_code: str | None, admin1: str | None, index: int) -> bool:
-        if not admin1:
+        if not admin1 or not self.divisions:
             return False
         own = sum(vote.divisions.count((country_code, admin1)) for vote in self._own(index))
         return self.divisions[(country_code, admin1)] - own > 0
@@ -90,6 +90,8 @@ class Context:
     def near_anchor(self, entry: GazetteerEntry, index: int) -> bool:
         """Another mention resolved confidently within the same or a neighbouring
         1-degree cell (about 100-200 km)."""
+        if not self.anchors:
+            return False
         row, column = cell(entry)
         for d_row in (-1, 0, 1):
             for d_column in (-1, 0, 1):
