@@ -40,9 +40,9 @@ class GazetteerEntry:
     kind: str
     latitude: float
     longitude: float
-    country: str | None = None  # country name in English, e.g. "Iraq"
+    country: str | None = None  # country name in English, e.g. "Jordan"
     country_code: str | None = None  # ISO 3166-1 alpha-2
-    admin1: str | None = None  # first-level division name, e.g. "Kirkuk"
+    admin1: str | None = None  # first-level division name, e.g. "Nineveh"
     population: int = 0
     aliases: tuple[str, ...] = ()
     source: str = ""
