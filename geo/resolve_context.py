@@ -13,6 +13,8 @@ from geo.model import GazetteerEntry
 
 BROAD_KINDS = ("country", "continent", "region")
 ANCHOR_CONFIDENCE = 0.6
+# A likely reading of a common town name (Atlanta, Macon) already says which state the text is in.
+DIVISION_CONFIDENCE = 0.35
 # A country named this often (in votes) counts fully, however much more another one is named:
 # US news that names Cairo and Egypt once still means Egypt's Cairo.
 COUNTRY_SATURATION = 2.0
@@ -45,7 +47,8 @@ def resolved_vote(entry: GazetteerEntry | None, confidence: float) -> Vote:
         return Vote()
     countries = ((entry.country_code, confidence),) if entry.country_code else ()
     anchored = confidence >= ANCHOR_CONFIDENCE and entry.kind not in BROAD_KINDS
-    divisions = ((entry.country_code, entry.admin1),) if entry.admin1 and (anchored or entry.kind == "admin1") else ()
+    in_division = confidence >= DIVISION_CONFIDENCE and entry.kind not in BROAD_KINDS
+    divisions = ((entry.country_code, entry.admin1),) if entry.admin1 and (in_division or entry.kind == "admin1") else ()
     return Vote(countries, divisions, cell(entry) if anchored else None)
 
 

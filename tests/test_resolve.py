@@ -93,6 +93,19 @@ def test_seed_places_are_in_iraq_except_the_countries_named(seed_places):
     ("Lebanon, Tennessee, held a parade.", "Lebanon", "gn:4636045"),
     ("Israel struck targets in Lebanon.", "Lebanon", "country:LB"),
     ("Attacks rose across the Sahel.", "Sahel", "region:rg-sahel"),
+    # a national capital over the division of the same name
+    ("The Washington Post said Washington and Cairo should talk; Egypt agreed.", "Washington", "gn:4140963"),
+    # a country named once still holds its capital against a US town of the same name
+    ("Egypt cooperated closely with Washington, and Cairo agreed while US policy was positive.", "Cairo", "gn:360630"),
+    # the other places' state outweighs population
+    ("Officials in Atlanta and Macon said Columbus would host the fair. Savannah agreed.", "Columbus", "gn:4188985"),
+    # a town named like a country needs its state named
+    ("Trade between Texas, Ohio and Mexico grew.", "Mexico", "country:MX"),
+    # an exact spelling beats a transliteration-folded one (Iraan, Texas)
+    ("Fans travelled from Iran to Texas for the match.", "Iran", "country:IR"),
+    # a town's alternate name yields to the place that bears the name as its own
+    ("Senators from Florida met in Tallahassee.", "Florida", "admin1:US.FL"),
+    ("EU ministers met in Brussels.", "EU", "region:rg-european-union"),
 ])
 def test_disambiguation_in_context(geoparser, text, surface, expected_id):
     found = {m.text: m for m in geoparser.places(text)}
