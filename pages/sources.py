@@ -68,7 +68,7 @@ if preview is not None:
     if preview.duplicate is not None:
         st.error("Not saved: " + view.escape_markdown(preview.duplicate["message"]))
     else:
-        st.subheader(f"Preview: {len(preview.events)} events, {preview.located} on the map")
+        st.subheader(f"Preview: {view.count_events(len(preview.events))}, {preview.located} on the map")
         events = [event.to_dict() for event in preview.events]
         if preview.located:
             st_folium(events_map(events, served_assets(), tiles()[0]), height=320, use_container_width=True,

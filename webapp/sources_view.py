@@ -81,9 +81,12 @@ def article_label(article: dict) -> str:
     return f"{article['published']} · {article.get('outlet') or 'unknown outlet'} · {title[:90]}"
 
 
+def count_events(count: int) -> str:
+    return f"{count} event{'' if count == 1 else 's'}"
+
+
 def saved_message(title: str, event_count: int, located: int) -> str:
-    return (f"Saved “{title}”: {event_count} event{'s' if event_count != 1 else ''}, "
-            f"{located} on the map.")
+    return f"Saved “{title}”: {count_events(event_count)}, {located} on the map."
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~:$=")
