@@ -165,7 +165,7 @@ def _curated_positions(file_name):
 @pytest.mark.parametrize("row_id, position", sorted(_curated_positions("installations.csv").items())[:200])
 def test_curated_positions_reach_the_entries_and_their_precision(geoparser, row_id, position):
     entry = geoparser.gazetteer.entry(row_id if ":" in row_id else "inst:" + row_id)
-    if entry is None:  # superseded by nothing else: every curated row is indexed
+    if entry is None:  # every curated row is indexed under its own id
         pytest.fail(f"{row_id} is not in the index")
     assert entry.approximate == (position == "approximate")
     assert geo_precision(entry) == (2 if position == "approximate" else 1)
