@@ -6,7 +6,9 @@ import streamlit as st
 from geo.errors import GeoError
 from webapp import data, events_view, filters
 from webapp.filter_ui import filter_controls
+from webapp.navigation import run_app_if_opened_directly
 
+run_app_if_opened_directly()
 try:
     events = data.load()
 except GeoError as exc:

@@ -20,6 +20,7 @@ from webapp.navigation import has_page, page_path
 
 TABLE_KEY = "events_table"
 SEARCH_KEY = "events_search"
+TABLE_HEIGHT = 460
 
 
 def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -29,16 +30,16 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
         "From": frame["first"].dt.date,
         "To": frame["last"].dt.date,
         "Category": frame["category"].map(lambda c: CATEGORY_STYLES.get(c, CATEGORY_STYLES["other"]).label),
-        "Event type": frame["event_type"],
-        "Sub-event type": frame["sub_event_type"],
         "Location": frame["location"],
-        "Admin1": frame["admin1"],
-        "Country": frame["country"],
+        "Fatalities": frame["fatalities"].astype("Int64"),
+        "Sentence": frame["sentence"],
         "Location precision": frame["geo_precision"].map(lambda p: GEO_PRECISION.get(int(p)) if p == p else None),
         "Actor 1": frame["actor1"],
         "Actor 2": frame["actor2"],
-        "Fatalities": frame["fatalities"].astype("Int64"),
-        "Sentence": frame["sentence"],
+        "Event type": frame["event_type"],
+        "Sub-event type": frame["sub_event_type"],
+        "Admin1": frame["admin1"],
+        "Country": frame["country"],
         "Outlet": frame["outlet"],
         "Published": frame["published"],
         "Article": frame["url"].map(safe_url),
@@ -85,7 +86,8 @@ def search_box() -> str:
 def events_table(table: pd.DataFrame, event_id: int | None):
     """The table; the row of ``event_id`` starts selected. Returns the selected event id."""
     selected_rows = table.index[table["Event"] == event_id].tolist() if event_id is not None else []
-    state = st.dataframe(table, hide_index=True, width="stretch", height=460, column_config=COLUMN_CONFIG,
+    height = min(TABLE_HEIGHT, 38 + 35 * max(len(table), 1))  # no empty grid under a short table
+    state = st.dataframe(table, hide_index=True, width="stretch", height=height, column_config=COLUMN_CONFIG,
                          on_select="rerun", selection_mode="single-row", key=TABLE_KEY,
                          selection_default={"selection": {"rows": selected_rows}} if selected_rows else None,
                          placeholder="")
