@@ -57,9 +57,19 @@ PINNED_PLACES = {
 }
 
 
-def test_every_approximate_row_names_its_pinned_place(all_rows):
-    approximate = {row["id"] for row in all_rows if row["position"] == "approximate"}
-    assert approximate == set(PINNED_PLACES)
+def test_every_approximate_site_names_its_pinned_place(all_rows):
+    """Installations and airfields: `approximate` lowers geo_precision to 2, so each must say which
+    place it stands in for. Regions are geo_precision 3 either way and may be pinned to no town
+    (an ocean); they are checked below only where they name one."""
+    approximate_sites = {row["id"] for row in all_rows if row["position"] == "approximate" and row["kind"] != "region"}
+    pinned_sites = {row["id"] for row in all_rows if row["id"] in PINNED_PLACES and row["kind"] != "region"}
+    assert approximate_sites == pinned_sites == {key for key in PINNED_PLACES if not key.startswith("rg-")}
+
+
+@pytest.mark.parametrize("row_id", sorted(PINNED_PLACES))
+def test_every_pinned_row_is_approximate(all_rows, row_id):
+    (row,) = [row for row in all_rows if row["id"] == row_id]
+    assert row["position"] == "approximate"
 
 
 @pytest.mark.parametrize("row_id", sorted(PINNED_PLACES))
