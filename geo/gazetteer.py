@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from geo.errors import GazetteerError
 from geo.gazetteer_index import ensure_index
+from geo.lexicon import state_abbreviations
 from geo.model import GazetteerEntry
 from geo.normalize import loosen, name_key
 
@@ -98,6 +99,10 @@ class Gazetteer:
         return [Match(entry, strict == strict_key, primary) for entry, strict, primary in self._by_key(loosen(strict_key))]
 
     def matches(self, name: str) -> list[Match]:
+        division = state_abbreviations().get(name.strip())
+        if division:
+            entry = self.entry(division)
+            return [Match(entry, True, True)] if entry else []
         return self.matches_key(name_key(name))
 
     def has_key(self, strict_key: str) -> bool:

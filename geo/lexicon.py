@@ -1,6 +1,7 @@
 """The recognizer's and resolver's word lists, read from ``geo/data/lexicon.txt``."""
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,3 +36,16 @@ def lexicon() -> dict[str, frozenset[str]]:
 
 def words(section: str) -> frozenset[str]:
     return lexicon().get(section, frozenset())
+
+
+ABBREVIATIONS_PATH = Path(__file__).parent / "data" / "state_abbreviations.csv"
+
+
+@lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """Press-style abbreviation (``Kan.``, ``W.Va.``, ``B.C.``) -> gazetteer id of its first-level division."""
+    try:
+        with ABBREVIATIONS_PATH.open(encoding="utf-8") as handle:
+            return {row["abbreviation"]: f"admin1:{row['admin1_code']}" for row in csv.DictReader(handle)}
+    except (OSError, KeyError) as exc:
+        raise GazetteerError(f"cannot read {ABBREVIATIONS_PATH}: {exc}") from None

@@ -16,12 +16,13 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer
-from geo.lexicon import words
+from geo.lexicon import state_abbreviations, words
 from geo.normalize import name_key
 
 MAX_NAME_WORDS = 6
 VERY_COMMON_FREQUENCY = 20_000
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.(?= [A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
+_ABBREVIATIONS = "|".join(re.escape(a) for a in sorted(state_abbreviations(), key=len, reverse=True))
+TOKEN = re.compile(rf"(?:{_ABBREVIATIONS})(?!\w)|(?:[A-Za-z]\.){{2,}}|(?:St|Ste|Mt|Ft|Pt)\.(?= [A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 ACRONYM = re.compile(r"(?:[A-Z]\.?){1,4}")
 ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -102,9 +103,12 @@ class Recognizer:
         self.connectors = words("name_connectors")
         self.demonyms = gazetteer.demonyms | words("demonyms")
         self.features = words("feature_words")
+        self.abbreviations = state_abbreviations()
 
     def _longest_match(self, text: str, run: list[Token], first: int) -> int:
         """Index one past the last token of the longest known name starting at ``first``, or ``first``."""
+        if run[first].text in self.abbreviations:
+            return first + 1
         for last in range(min(len(run), first + MAX_NAME_WORDS) - 1, first - 1, -1):
             if run[last].text.lower() in self.connectors:
                 continue
@@ -115,7 +119,8 @@ class Recognizer:
     def find(self, text: str) -> list[Toponym]:
         tokens = tokenize(text)
         lowercase_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
-        found = []
+        found: list[tuple[Toponym, bool]] = []
+        surnames: set[str] = set()
         for run in _runs(text, tokens):
             first = 0
             while first < len(run):
@@ -127,10 +132,36 @@ class Recognizer:
                     first += 1
                     continue
                 span = Toponym(run[first].start, run[end - 1].end, text[run[first].start:run[end - 1].end])
-                if self._is_place(text, span, run, first, end, lowercase_words):
-                    found.append(span)
+                if self._ends_a_name(run, first, end):
+                    surnames.add(span.text)
+                elif self._is_place(text, span, run, first, end, lowercase_words):
+                    found.append((span, end - first == 1 and not self._is_important(span.text)))
                 first = end
-        return [self.with_cue(text, span) for span in found]
+        # A surname seen after a given name ("Jacob Zuma") is the person when it later stands alone.
+        return [self.with_cue(text, span) for span, alone in found if not (alone and span.text in surnames)]
+
+    def _is_important(self, name: str) -> bool:
+        matches = self.gazetteer.matches(name)
+        return bool(matches) and matches[0].entry.kind in NON_PLACE_KINDS_FOR_ACRONYMS and any(m.exact for m in matches)
+
+    def _ends_a_name(self, run: list[Token], first: int, end: int) -> bool:
+        """The surname ending "Abu Hamza al-Qurashi", "Barack Obama": capitalised words before it, no connector."""
+        if end != len(run) or first == 0 or run[first - 1].text.lower() in self.connectors:
+            return False
+        qualifiers = words("qualifiers") | self.connectors
+        return any(t.text.lower() not in qualifiers for t in run[:first]) and not self._is_important(run[first].text) \
+            and end - first == 1
+
+    def _inside_a_longer_name(self, run: list[Token], first: int, end: int) -> bool:
+        """"Dnipro River", "Abbey Gate": a street, gate or river named after a place is not that place;
+        "Saraya Awliya al-Dam": a word no gazetteer and no dictionary knows continues the name."""
+        if end >= len(run):
+            return False
+        following = run[end].text
+        if following.lower() in words("facility_heads"):
+            return True
+        return first == 0 and end - first == 1 and following.lower() not in self.gazetteer.word_frequency \
+            and following.lower() not in self.connectors and not self.gazetteer.has_key(name_key(following))
 
     def _is_place(self, text: str, span: Toponym, run: list[Token], first: int, end: int, lowercase_words: set) -> bool:
         matches = self.gazetteer.matches(span.text)
@@ -138,13 +169,15 @@ class Recognizer:
         important = best.kind in NON_PLACE_KINDS_FOR_ACRONYMS and any(m.exact for m in matches)
         single = end - first == 1
         lowered = span.text.lower()
+        if span.text in self.abbreviations:
+            return not self._is_person(text, span, run, first, True)
         if _is_demonym(lowered, self.demonyms) or (single and lowered in words("not_places")):
             return False
         if single and ROMAN_NUMERAL.fullmatch(span.text):
             return False  # "King Abdullah II"
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
             return important
-        if self._is_person(text, span, run, first, important):
+        if self._is_person(text, span, run, first, important) or (not important and self._inside_a_longer_name(run, first, end)):
             return False
         if single and lowered in self.gazetteer.word_frequency and not (important and best.kind == "country"):
             sentence_start = SENTENCE_END.search(text[max(0, span.start - 3):span.start]) is not None

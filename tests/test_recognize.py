@@ -100,3 +100,31 @@ def test_feature_cues(recognizer, text, surface, cue):
 ])
 def test_tokenize(text, words):
     assert [t.text for t in tokenize(text)] == words
+
+
+@pytest.mark.parametrize("text, surface, division", [
+    ("He grew up in Wichita, Kan., before the war.", "Kan.", "Kansas"),
+    ("The plant in Morgantown, W.Va. closed.", "W.Va.", "West Virginia"),
+    ("Protesters gathered in Washington, D.C. on Friday.", "D.C.", "District of Columbia"),
+    ("She moved to Sacramento, Calif. last year.", "Calif.", "California"),
+    ("A storm hit Tampa, Fla., overnight.", "Fla.", "Florida"),
+    ("Flights left Vancouver, B.C. at noon.", "B.C.", "British Columbia"),
+])
+def test_press_abbreviations_of_states_are_their_divisions(recognizer, text, surface, division):
+    spans = {t.text for t in recognizer.find(text)}
+    assert surface in spans
+    assert recognizer.gazetteer.matches(surface)[0].entry.name == division
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("Trains run from St. Louis to St. Paul and Ft. Worth.", {"St. Louis", "St. Paul", "Ft. Worth"}, {"St", "Louis"}),
+    ("Jacob Zuma visited Durban. Later Zuma left for Cape Town.", {"Durban", "Cape Town"}, {"Zuma"}),
+    ("Boats sank on the Dnipro River near Kabul.", {"Kabul"}, {"Dnipro"}),
+    ("Crowds waited at Abbey Gate outside Kabul.", {"Kabul"}, {"Abbey"}),
+    ("Cars were parked on Main Street in Kabul.", {"Kabul"}, {"Main"}),
+    ("The group Saraya Awliya al-Dam claimed the attack in Baghdad.", {"Baghdad"}, {"Saraya"}),
+])
+def test_names_that_continue_into_a_person_street_or_group(recognizer, text, kept, dropped):
+    spans = {t.text for t in recognizer.find(text)}
+    assert kept <= spans
+    assert not dropped & spans
