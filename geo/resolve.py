@@ -23,6 +23,7 @@ as "near Y" keeps Y's entry with precision 2 (see ``Geoparser``).
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Match
@@ -46,6 +47,8 @@ FOLDED_PENALTY = 1.5  # a transliteration-folded spelling when the exact one exi
 ALIAS_PENALTY = 1.0  # a town's alternate name when another place bears the name as its own ("Florida")
 CAPITAL_BONUS = 1.5  # a national capital over a same-name division or town ("Washington")
 EARTH_RADIUS_KM = 6371.0
+MODIFIER_WEIGHT = 0.25  # a country named as an actor ("US forces") says little about where things happen
+TOWN_NAMESAKE_PENALTY = 1.5  # a division over the town of the same name in it, unless the text says "province"
 
 
 LONE = Context([Vote()])  # what a text of one name says about it: nothing
@@ -84,6 +87,21 @@ def followed_by_container_word(text: str, toponym: Toponym) -> bool:
     return bool(after) and after[0] in words("container_words")
 
 
+def used_as_modifier(text: str, toponym: Toponym) -> bool:
+    """The name qualifies a noun ("US troops", "Iran-backed militias") rather than places something."""
+    after = text[toponym.end:toponym.end + 30]
+    if after[:1] in ("-", "–") and after[1:2].islower():
+        return True
+    following = re.match(r" ([a-z]+)", after)
+    return bool(following) and following.group(1) in words("actor_nouns")
+
+
+def _weakened(vote: Vote, modifier: bool) -> Vote:
+    if not modifier:
+        return vote
+    return vote._replace(countries=tuple((code, weight * MODIFIER_WEIGHT) for code, weight in vote.countries))
+
+
 def prior(match: Match, key: str) -> float:
     entry = match.entry
     score = KIND_PRIOR.get(entry.kind, math.log10(entry.population + 10) / 2.0)
@@ -107,6 +125,7 @@ class Mention(NamedTuple):
     capitals: frozenset = frozenset()  # ids of the national capitals
     exact_kinds: frozenset = frozenset()  # kinds of the entries spelled exactly like this name
     has_primary: bool = False  # some entry bears this name as its own name
+    modifier: bool = False  # "US service members", "Iran-backed": names an actor, not where things happen
 
 
 def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
@@ -126,6 +145,8 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         total += CAPITAL_BONUS
     if mention.wants_division and entry.kind in ("admin1", "region"):
         total += 4.0
+    elif entry.kind == "admin1" and _has_town_namesake(entry, mention):
+        total -= TOWN_NAMESAKE_PENALTY
     if entry.kind in SITE_KINDS:
         if mention.contained:
             total -= 3.0  # "X in Y": Y is where a base is, not the base
@@ -143,6 +164,14 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
     if context.near_anchor(entry, mention.index):
         total += 1.0
     return total
+
+
+def _has_town_namesake(division: GazetteerEntry, mention: Mention) -> bool:
+    """"Kidal", "Ménaka": a town of exactly this name lies in the division of that name."""
+    return any(
+        m.exact and m.primary and m.entry.kind == "populated_place" and m.entry.country_code == division.country_code
+        and m.entry.admin1 == division.admin1 for m in mention.matches
+    )
 
 
 def _contained(mention: Mention, mentions: list[Mention]):
@@ -198,11 +227,12 @@ class Resolver:
             results = [self._choose(mentions[0], LONE, [None], mentions)]
             return [r._replace(plausible=self._plausible(r, mentions[0], LONE)) if r else None for r in results]
         groups = [loosen(m.key) for m in mentions]
-        context = Context([explicit_vote(m.matches) for m in mentions], outside, groups)
+        context = Context([_weakened(explicit_vote(m.matches), m.modifier) for m in mentions], outside, groups)
         results: list[Resolution | None] = [None] * len(mentions)
         for _ in range(2):
             results = [self._choose(m, context, results, mentions) for m in mentions]
-            context = Context([resolved_vote(r and r.entry, r.confidence if r else 0.0) for r in results], outside, groups)
+            votes = [_weakened(resolved_vote(r and r.entry, r.confidence if r else 0.0), m.modifier) for r, m in zip(results, mentions)]
+            context = Context(votes, outside, groups)
         return [
             result._replace(plausible=self._plausible(result, mentions[i], context)) if result else None
             for i, result in enumerate(results)
@@ -221,7 +251,7 @@ class Resolver:
             Mention(i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
                     followed_by_container_word(text, t), self.gazetteer.national_capitals,
                     frozenset(m.entry.kind for m in matches[i] if m.exact),
-                    any(m.primary for m in matches[i]))
+                    any(m.primary for m in matches[i]), used_as_modifier(text, t))
             for i, t in enumerate(toponyms)
         ]
 

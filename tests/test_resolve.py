@@ -217,3 +217,26 @@ def test_oversize_text_is_an_input_error(geoparser):
 
 def test_default_geoparser_is_loaded_once(geoparser):
     assert Geoparser.default() is geoparser
+
+
+@pytest.mark.parametrize("text, surface, kind, country", [
+    ("Gunmen attacked Ménaka on Sunday.", "Ménaka", "populated_place", "ML"),
+    ("French troops left their bases in Kidal and Tessalit.", "Kidal", "populated_place", "ML"),
+    ("Fighting spread across Kidal region.", "Kidal", "admin1", "ML"),
+    ("US service members were wounded in a blast in Kabul.", "Kabul", "populated_place", "AF"),
+    ("Iran-backed militias fired rockets at Baghdad.", "Baghdad", "populated_place", "IQ"),
+])
+def test_towns_over_namesake_divisions_and_actor_countries(geoparser, text, surface, kind, country):
+    (mention,) = [m for m in geoparser.places(text) if m.text == surface]
+    assert (mention.entry.kind, mention.entry.country_code) == (kind, country)
+
+
+@pytest.mark.parametrize("text, surface, modifier", [
+    ("US troops left", "US", True), ("Iran-backed militias", "Iran", True), ("in Iran and Iraq", "Iran", False),
+    ("Iraq said", "Iraq", False),
+])
+def test_a_country_used_as_a_modifier(text, surface, modifier):
+    from geo.recognize import Toponym
+    from geo.resolve import used_as_modifier
+    start = text.index(surface)
+    assert used_as_modifier(text, Toponym(start, start + len(surface), surface)) is modifier
