@@ -16,7 +16,7 @@ except GeoError as exc:
 
 state = filter_controls(events.frame, events.span)
 mask = filters.select(events.frame, state)
-st.markdown(map_view.count_caption(events, mask))
+map_view.heading(events, mask)
 map_view.show_timeline(events, mask, state)
 map_view.map_and_details(events, mask, state)
 map_view.unlocated_list(events, mask)

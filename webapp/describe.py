@@ -30,6 +30,7 @@ GEO_PRECISION = {  # ACLED geo_precision
     2: "approximate: near this place",
     3: "approximate: somewhere in this region",
 }
+PRECISION_LEGEND = {1: "exact place", 2: "near (approximate)", 3: "in the region (approximate)"}
 TIME_PRECISION = {  # ACLED time_precision
     1: "exact day",
     2: "precise to a few days",

@@ -22,7 +22,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from webapp.describe import CATEGORY_STYLES, GEO_PRECISION, describe
+from webapp.describe import CATEGORY_STYLES, PRECISION_LEGEND, describe
 from webapp.tiles import Tiles
 
 TABLE_FORMAT = 1
@@ -76,7 +76,7 @@ def browser_table(frame: pd.DataFrame) -> dict:
         "format": TABLE_FORMAT, "rows": len(located), "strings": strings.values, **columns,
         "categories": [{"key": key, "label": s.label, "color": s.color, "icon": s.icon}
                        for key, s in CATEGORY_STYLES.items()],
-        "precision": {str(k): v for k, v in GEO_PRECISION.items()},
+        "precision_legend": {str(k): v for k, v in PRECISION_LEGEND.items()},
     }
 
 

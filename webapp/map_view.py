@@ -32,6 +32,12 @@ def count_caption(data: EventData, mask: np.ndarray) -> str:
     return text
 
 
+def heading(data: EventData, mask: np.ndarray) -> None:
+    title, count = st.columns([0.45, 0.55], vertical_alignment="bottom")
+    title.markdown("### Conflict events")
+    count.markdown(count_caption(data, mask), text_alignment="right")
+
+
 def show_timeline(data: EventData, mask: np.ndarray, state: FilterState) -> None:
     if data.span is None:
         return
@@ -91,6 +97,6 @@ def unlocated_list(data: EventData, mask: np.ndarray) -> None:
     chosen = mask & ~data.located
     if not chosen.any():
         return
-    st.subheader(f"Without a location ({int(chosen.sum())})")
+    st.markdown(f"#### Without a location ({int(chosen.sum())})")
     st.caption("These events matched the filter but their place is unknown, so they are not on the map.")
     st.dataframe(unlocated_frame(data.frame[chosen]), hide_index=True, width="stretch")

@@ -125,28 +125,31 @@
     return box;
   }
 
+  function legendRow(title, samples) {
+    var row = el("div", "geo-legend-row");
+    row.appendChild(el("span", "geo-legend-title", title));
+    samples.forEach(function (sample) {
+      var item = el("span", "geo-legend-item");
+      var icon = el("span", "geo-marker geo-prec-" + sample.prec + " geo-legend-sample");
+      icon.innerHTML = markerHtml(sample.style);  // our own constants, checked by style()
+      item.appendChild(icon);
+      item.appendChild(el("span", null, sample.label));
+      row.appendChild(item);
+    });
+    return row;
+  }
+
   function legend(map, table) {
-    var control = L.control({ position: "bottomright" });
+    var control = L.control({ position: "bottomleft" });
     control.onAdd = function () {
       var box = el("div", "geo-legend leaflet-bar");
-      box.appendChild(el("div", "geo-legend-title", "Category"));
-      table.categories.forEach(function (c, cat) {
-        var row = el("div", "geo-legend-row");
-        var sample = el("span", "geo-marker geo-prec-1 geo-legend-sample");
-        sample.innerHTML = markerHtml(style(table, cat));  // our own constants, checked above
-        row.appendChild(sample);
-        row.appendChild(el("span", null, style(table, cat).label));
-        box.appendChild(row);
-      });
-      box.appendChild(el("div", "geo-legend-title", "Location"));
-      [1, 2, 3].forEach(function (prec) {
-        var row = el("div", "geo-legend-row");
-        var sample = el("span", "geo-marker geo-prec-" + prec + " geo-legend-sample");
-        sample.innerHTML = markerHtml({ color: "#6b7280", icon: "fa-location-dot" });
-        row.appendChild(sample);
-        row.appendChild(el("span", null, table.precision[String(prec)] || ""));
-        box.appendChild(row);
-      });
+      box.appendChild(legendRow("Category", table.categories.map(function (c, cat) {
+        return { prec: 1, style: style(table, cat), label: style(table, cat).label };
+      })));
+      var neutral = { color: "#6b7280", icon: "fa-location-dot" };
+      box.appendChild(legendRow("Location", [1, 2, 3].map(function (prec) {
+        return { prec: prec, style: neutral, label: table.precision_legend[String(prec)] || "" };
+      })));
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
@@ -161,10 +164,10 @@
   }
 
   function fitPadding(map) {
-    // keep fitted markers clear of the legend in the bottom-right corner
-    var legendBox = map.getContainer().querySelector(".geo-legend");
-    var right = legendBox ? legendBox.offsetWidth + 20 : 30;
-    return { paddingTopLeft: [30, 30], paddingBottomRight: [right, 30], maxZoom: 8 };
+    // keep fitted markers clear of the legend and scale at the bottom
+    var corner = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    var bottom = corner ? corner.offsetHeight + 20 : 30;
+    return { paddingTopLeft: [30, 30], paddingBottomRight: [30, bottom], maxZoom: 8 };
   }
 
   function setState(map, state, token, shown) {
@@ -188,6 +191,7 @@
 
   function show(group, spec) {
     var mine = ++generation;
+    var began = performance.now();
     var map = group._map || window.map;
     if (map) { setState(map, "loading"); }
     loadTable(spec.table).then(function (table) {
@@ -226,6 +230,7 @@
         }
         if (focused) { cluster.zoomToShowLayer(focused, function () { focused.openPopup(); }); }
         setState(map, "ready", spec.token, markers.length);
+        map.getContainer().setAttribute("data-geo-build-ms", String(Math.round(performance.now() - began)));
       }
       group.addLayer(cluster);
       if (markers.length) {
