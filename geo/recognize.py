@@ -204,7 +204,7 @@ class Recognizer:
 
     def with_cue(self, text: str, span: Toponym) -> Toponym:
         after = " ".join(re.findall(r"[a-z]+", text[span.end:span.end + 30].lower())[:3])
-        if FEATURE_AFTER.match(after) or _previous_word(text, span.start) in self.features:
+        if FEATURE_AFTER.match(after) or (span.start and _previous_word(text, span.start) in self.features):
             return span._replace(feature_cue=2)
         if FEATURE_ANYWHERE.search(_sentence_around(text, span.start, span.end).lower()):
             return span._replace(feature_cue=1)

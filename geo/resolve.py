@@ -83,6 +83,8 @@ def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
 
 
 def followed_by_container_word(text: str, toponym: Toponym) -> bool:
+    if toponym.end >= len(text):
+        return False
     after = tokens(text[toponym.end:toponym.end + 20])
     return bool(after) and after[0] in words("container_words")
 
@@ -90,6 +92,8 @@ def followed_by_container_word(text: str, toponym: Toponym) -> bool:
 def used_as_modifier(text: str, toponym: Toponym) -> bool:
     """The name qualifies a noun ("US troops", "Iran-backed militias") rather than places something."""
     after = text[toponym.end:toponym.end + 30]
+    if not after:
+        return False
     if after[:1] in ("-", "–") and after[1:2].islower():
         return True
     following = re.match(r" ([a-z]+)", after)
@@ -135,11 +139,12 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         total -= FOLDED_PENALTY
     if entry.kind == "populated_place" and mention.has_primary and not match.primary:
         total -= ALIAS_PENALTY
-    country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
-    if entry.kind == "populated_place" and "country" in mention.exact_kinds:
-        country_context /= 2  # "Mexico" in US news is still the country unless the state is named
-    total += country_context
-    if context.names_division(entry.country_code, entry.admin1, mention.index):
+    if context.strongest > 0:
+        country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
+        if entry.kind == "populated_place" and "country" in mention.exact_kinds:
+            country_context /= 2  # "Mexico" in US news is still the country unless the state is named
+        total += country_context
+    if context.divisions and context.names_division(entry.country_code, entry.admin1, mention.index):
         total += DIVISION_CONTEXT
     if entry.id in mention.capitals and loosen(name_key(entry.name)) == loosen(mention.key):
         total += CAPITAL_BONUS
@@ -159,9 +164,9 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         container = previous[relation.container].entry
         if container.id != entry.id:
             total += _container_fit(entry, container, relation.kind)
-    if any(_holds(entry, mentions[i], relation_kind) for i, relation_kind in _contained(mention, mentions)):
+    if mention.contained and any(_holds(entry, mentions[i], kind) for i, kind in _contained(mention, mentions)):
         total += CONTAINS_BONUS
-    if context.near_anchor(entry, mention.index):
+    if context.anchors and context.near_anchor(entry, mention.index):
         total += 1.0
     return total
 

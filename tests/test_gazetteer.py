@@ -218,3 +218,32 @@ def test_parse_lexicon(text, expected):
 def test_lexicon_words_before_a_section_are_an_error():
     with pytest.raises(GazetteerError):
         parse_lexicon("stray\n[a]\nx\n")
+
+
+@pytest.mark.parametrize("name", ["Iraq", "Diyala", "Kirkuk", "K-1", "Texas", "Baghdad"])
+def test_index_entries_equal_validated_entries(gazetteer, name):
+    """Entries are built from index rows without the dataclass __init__; they must still be
+    the same frozen, comparable, hashable values."""
+    from dataclasses import FrozenInstanceError, asdict
+
+    from geo.model import GazetteerEntry
+    entry = gazetteer.lookup(name)[0]
+    rebuilt = GazetteerEntry(**asdict(entry))
+    assert entry == rebuilt and hash(entry) == hash(rebuilt)
+    with pytest.raises(FrozenInstanceError):
+        entry.name = "changed"
+
+
+@pytest.mark.parametrize("kind, latitude", [("no-such-kind", 10.0), ("populated_place", 95.0)])
+def test_index_build_rejects_invalid_rows(kind, latitude):
+    from geo.errors import InputError
+    record = gazetteer_sources.Record("gn:1", "Somewhere", kind, latitude, 10.0, "IQ", "", 0, (), "test")
+    with pytest.raises(InputError):
+        gazetteer_index._validate(record)
+
+
+@pytest.mark.parametrize("name", ["Kirkuk", "kirkuk", "KIRKUK"])
+def test_repeated_lookups_return_fresh_lists(gazetteer, name):
+    first = gazetteer.matches(name)
+    first.clear()
+    assert gazetteer.matches(name)
