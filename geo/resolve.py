@@ -49,6 +49,8 @@ CAPITAL_BONUS = 1.5  # a national capital over a same-name division or town ("Wa
 EARTH_RADIUS_KM = 6371.0
 MODIFIER_WEIGHT = 0.25  # a country named as an actor ("US forces") says little about where things happen
 TOWN_NAMESAKE_PENALTY = 1.5  # a division over the town of the same name in it, unless the text says "province"
+ACRONYM_PENALTY = 6.0  # "EU", "US": a place that is not written so in capitals (the towns Eu, Us)
+ACRONYM_MAX_LETTERS = 4
 
 
 LONE = Context([Vote()])  # what a text of one name says about it: nothing
@@ -130,6 +132,7 @@ class Mention(NamedTuple):
     exact_kinds: frozenset = frozenset()  # kinds of the entries spelled exactly like this name
     has_primary: bool = False  # some entry bears this name as its own name
     modifier: bool = False  # "US service members", "Iran-backed": names an actor, not where things happen
+    acronym: str = ""  # the capitals of "EU", "UAE" when some candidate is written exactly so
 
 
 def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
@@ -139,6 +142,8 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         total -= FOLDED_PENALTY
     if entry.kind == "populated_place" and mention.has_primary and not match.primary:
         total -= ALIAS_PENALTY
+    if mention.acronym and mention.acronym != entry.name and mention.acronym not in entry.aliases:
+        total -= ACRONYM_PENALTY
     if context.strongest > 0:
         country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
         if entry.kind == "populated_place" and "country" in mention.exact_kinds:
@@ -169,6 +174,14 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
     if context.anchors and context.near_anchor(entry, mention.index):
         total += 1.0
     return total
+
+
+def _acronym(surface: str, matches: list[Match]) -> str:
+    """The surface when it is a short all-capitals name that some candidate is written as exactly."""
+    surface = surface.strip()
+    if not (surface.isalpha() and surface.isupper() and len(surface) <= ACRONYM_MAX_LETTERS):
+        return ""
+    return surface if any(surface == m.entry.name or surface in m.entry.aliases for m in matches) else ""
 
 
 def _has_town_namesake(division: GazetteerEntry, mention: Mention) -> bool:
@@ -256,7 +269,7 @@ class Resolver:
             Mention(i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
                     followed_by_container_word(text, t), self.gazetteer.national_capitals,
                     frozenset(m.entry.kind for m in matches[i] if m.exact),
-                    any(m.primary for m in matches[i]), used_as_modifier(text, t))
+                    any(m.primary for m in matches[i]), used_as_modifier(text, t), _acronym(t.text, matches[i]))
             for i, t in enumerate(toponyms)
         ]
 

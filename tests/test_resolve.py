@@ -240,3 +240,23 @@ def test_a_country_used_as_a_modifier(text, surface, modifier):
     from geo.resolve import used_as_modifier
     start = text.index(surface)
     assert used_as_modifier(text, Toponym(start, start + len(surface), surface)) is modifier
+
+
+@pytest.mark.parametrize("text, surface, expected_id", [
+    # A short all-capitals name means the place written so, not a town whose name folds to it.
+    ("Ministers from France and Germany met in Brussels; the EU agreed on new sanctions.", "EU", "region:rg-european-union"),
+    ("Farmers in Normandy and Brittany said the EU rules hurt them.", "EU", "region:rg-european-union"),
+    ("Troops from the US and France trained in Chad.", "US", "country:US"),
+    ("Officials in Paris and London said the UK would join.", "UK", "country:GB"),
+])
+def test_acronyms_prefer_places_written_in_capitals(geoparser, text, surface, expected_id):
+    found = {m.text: m for m in geoparser.places(text)}
+    assert found[surface].entry.id == expected_id
+
+
+@pytest.mark.parametrize("surface, matches_expected", [
+    ("EU", "EU"), ("Eu", ""), ("ROMA", ""), ("WASHINGTON", ""), ("U.S.", ""),
+])
+def test_acronym_only_when_some_candidate_is_written_so(geoparser, surface, matches_expected):
+    from geo.resolve import _acronym
+    assert _acronym(surface, geoparser.gazetteer.matches(surface)) == matches_expected
