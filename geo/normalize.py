@@ -8,10 +8,10 @@ Two names that a reader would take for the same place get the same key:
 * hyphens, dots and spaces do not separate (``K-1`` = ``K1`` = ``K 1``);
 * a leading or inner Arabic article (``al``, ``el``, ``ul`` and the assimilated
   ``ad ar as at az an ash adh ath``) is dropped when another word follows
-  (``al-Taqaddum`` = ``Taqaddum``; ``As Sulaymaniyah`` = ``Sulaymaniyah``);
+  (``al-Hasakah`` = ``Hasakah``; ``As Sulaymaniyah`` = ``Sulaymaniyah``);
 * common transliteration variants collapse (``loose_key``): doubled letters,
   ``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, ``q`` -> ``k``, ``ph`` -> ``f``,
-  ``dh`` -> ``d``, a final ``h`` after a vowel (``Qayyarah`` = ``Qayara``).
+  ``dh`` -> ``d``, a final ``h`` after a vowel (``Fallujah`` = ``Faluja``).
 
 Every rule is general; none names a particular place.
 """
@@ -32,12 +32,12 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LOOSE_RULES = (
     (re.compile(r"ou|oo"), "u"),
     (re.compile(r"ee"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Qayyarah -> Qayarah
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Fallujah -> Falujah
     (re.compile(r"ph"), "f"),
     (re.compile(r"dh"), "d"),
     (re.compile(r"q"), "k"),
     (re.compile(r"ck"), "k"),
-    (re.compile(r"(?<=[aeiou])h$"), ""),  # Qayyarah -> Qayyara
+    (re.compile(r"(?<=[aeiou])h$"), ""),  # Fallujah -> Falluja
 )
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ul|ad|ar|as|at|az|an|ash|adh|ath)-(?=\w)", re.IGNORECASE)
 
@@ -79,7 +79,7 @@ def loosen(key: str) -> str:
 
 
 def without_article(surface: str) -> str:
-    """``al-Taqaddum`` -> ``Taqaddum``: the surface text minus a hyphenated leading article."""
+    """``al-Hasakah`` -> ``Hasakah``: the surface text minus a hyphenated leading article."""
     return _ARTICLE_PREFIX.sub("", surface)
 
 

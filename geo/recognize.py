@@ -2,7 +2,7 @@
 
 Candidates are runs of capitalised words (inner connectors such as ``of``,
 ``de`` or a lower-case Arabic article allowed: ``Bosnia and Herzegovina``,
-``al-Taqaddum``); inside a run the longest word sequence the gazetteer knows is
+``al-Hasakah``); inside a run the longest word sequence the gazetteer knows is
 taken, then the next. A candidate is dropped when the text says it is no
 place: a calendar word, a demonym (``Iraqi``), an acronym that only matches a
 town (``ISIS``), a common English word at the start of a sentence or written

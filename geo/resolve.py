@@ -261,7 +261,7 @@ class Resolver:
         links = {
             inner: relation for inner, relation in relations(text, toponyms).items()
             if relation.kind != "comma" or any(m.entry.kind in AREA_KINDS for m in matches[relation.container])
-        }  # "Baghdad, K-1" is a list; "Amman, Jordan" and "Khanaqin, Diyala province" place X in Y
+        }  # "Aleppo, Homs" is a list; "Amman, Jordan" and "Tikrit, Salah ad Din province" place X in Y
         contained: dict[int, list[int]] = {}
         for inner, relation in links.items():
             contained.setdefault(relation.container, []).append(inner)
