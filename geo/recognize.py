@@ -153,13 +153,10 @@ class Recognizer:
             and end - first == 1
 
     def _inside_a_longer_name(self, run: list[Token], first: int, end: int) -> bool:
-        """"Dnipro River", "Abbey Gate": a street, gate or river named after a place is not that place;
-        "Saraya Awliya al-Dam": a word no gazetteer and no dictionary knows continues the name."""
+        """"Saraya Awliya al-Dam": a word no gazetteer and no dictionary knows continues the name."""
         if end >= len(run):
             return False
         following = run[end].text
-        if following.lower() in words("facility_heads"):
-            return True
         return first == 0 and end - first == 1 and following.lower() not in self.gazetteer.word_frequency \
             and following.lower() not in self.connectors and not self.gazetteer.has_key(name_key(following))
 
@@ -177,7 +174,8 @@ class Recognizer:
             return False  # "King Abdullah II"
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
             return important
-        if self._is_person(text, span, run, first, important) or (not important and self._inside_a_longer_name(run, first, end)):
+        if self._is_person(text, span, run, first, important) or (not important and (
+                (best.kind != "admin2" and _names_an_institution(run, first, end)) or self._inside_a_longer_name(run, first, end))):
             return False
         if single and lowered in self.gazetteer.word_frequency and not (important and best.kind == "country"):
             sentence_start = SENTENCE_END.search(text[max(0, span.start - 3):span.start]) is not None
@@ -209,6 +207,14 @@ class Recognizer:
         if FEATURE_ANYWHERE.search(_sentence_around(text, span.start, span.end).lower()):
             return span._replace(feature_cue=1)
         return span
+
+
+def _names_an_institution(run: list[Token], first: int, end: int) -> bool:
+    """"Carnegie Library", "Mississippi River", "University of California": the place word
+    names a street, river, institution or company, not the place (a known longer name was tried first)."""
+    if end < len(run) and run[end].text.lower() in words("facility_heads"):
+        return True
+    return first >= 2 and run[first - 1].text.lower() == "of" and run[first - 2].text.lower() in words("organisation_of")
 
 
 def _is_demonym(word: str, demonyms: frozenset[str]) -> bool:

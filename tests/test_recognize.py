@@ -128,3 +128,14 @@ def test_names_that_continue_into_a_person_street_or_group(recognizer, text, kep
     spans = {t.text for t in recognizer.find(text)}
     assert kept <= spans
     assert not dropped & spans
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("Readers met at the Carnegie Library on Tuesday near Baghdad.", "Carnegie", "Baghdad"),
+    ("She studied at Loyola University before moving to Mosul.", "Loyola", "Mosul"),
+    ("Guests stayed at the Christopher Inn in Basra.", "Christopher", "Basra"),
+    ("He lectured at the University of St. Thomas and then in Kirkuk.", "St. Thomas", "Kirkuk"),
+])
+def test_a_town_word_heading_an_institution_is_no_place(recognizer, text, absent, present):
+    found = [t.text for t in recognizer.find(text)]
+    assert absent not in found and present in found
