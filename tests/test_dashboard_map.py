@@ -21,6 +21,8 @@ def test_seed_data_shows_every_located_event_and_no_outside_request(app_server, 
     assert page.locator('[data-testid="stException"]').count() == 0
     legend = map_frame(page).locator(".geo-legend")
     assert legend.get_by_text("Handover").count() == 1 and legend.get_by_text("Attack").count() == 1
+    page.get_by_role("link", name="Events").first.click()
+    page.get_by_role("button", name="Download CSV").wait_for()
     page.wait_for_timeout(500)
     assert page.recorder.outside_requests() == []
 
@@ -52,6 +54,7 @@ def test_categories_link_shows_the_six_bases(app_server, page):
 def test_moving_the_date_control_changes_count_markers_and_url(app_server, page):
     before = open_page(page, app_server.url)
     shown_before, total = shown_counts(page)
+    map_frame(page).locator("body").evaluate("() => { window.__sameMap = true; }")
     end_thumb = page.locator('[data-testid="stSlider"] input[type="range"]').last
     end_thumb.focus()
     end_thumb.press("Home")  # end date down to the first date of the data
@@ -59,6 +62,7 @@ def test_moving_the_date_control_changes_count_markers_and_url(app_server, page)
     shown_after, _ = shown_counts(page)
     assert shown_after < shown_before
     assert after["shown"] == shown_after
+    assert map_frame(page).locator("body").evaluate("() => window.__sameMap === true")  # not reloaded
     page.wait_for_function("() => window.location.search.includes('end=')")
     query = parse_qs(urlsplit(page.url).query)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", query["end"][0])
@@ -94,3 +98,23 @@ def test_clicking_a_marker_opens_its_popup_and_the_details_panel(app_server, pag
     assert f"event={event_id}" in link.get_attribute("href")
     assert popup.is_visible()  # the panel's rerun did not reload the map
     assert map_state(page)["shown"] == 1
+
+
+def test_panning_the_map_reruns_nothing(app_server, page):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
+    open_page(page, app_server.url)
+    page.wait_for_timeout(1500)  # let the first run settle
+    sent.clear()
+    box = map_frame(page).locator(".leaflet-container").first.bounding_box()
+    x, y = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 150, y + 80, steps=8)
+    page.mouse.up()
+    map_frame(page).locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(1500)
+    assert sent == []  # no rerun request reached the server
+    map_frame(page).locator(".leaflet-marker-icon:has(.geo-pin)").first.click()  # a click does rerun
+    page.locator(".geo-details").wait_for(timeout=30_000)
+    assert sent

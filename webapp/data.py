@@ -4,12 +4,12 @@ The store is opened once (``GEO_DB``, see ``webapp.store_access``) and the seed
 articles are loaded into it on first start. Events are read once per data
 version: article, event and correction counts, re-checked every run, plus a
 generation bumped by ``store_access.changed()`` after every write from a page;
-the cache also expires after a few minutes, for writes by other processes. The located events are also written once per
-version as the browser's JSON table under ``static/data/``.
+the cache also expires after a few minutes, for writes by other processes. The
+located events are also written once per version as the browser's JSON table
+under ``static/data/``.
 """
 from __future__ import annotations
 
-import logging
 import os
 import time
 from dataclasses import dataclass
@@ -21,11 +21,10 @@ import streamlit as st
 from geo.errors import GeoError
 from webapp import assets
 from webapp.frame import Span, data_span, events_frame
-from webapp.store_access import changed, get_store
 from webapp.map_layer import browser_table, located_positions, table_bounds, table_bytes, table_file_name
+from webapp.store_access import changed, get_store
 from webapp.tiles import NO_TILES, Tiles, tiles_from_env
 
-LOG = logging.getLogger(__name__)
 RELOAD_AFTER_S = 300
 KEEP_TABLES_S = 24 * 3600
 
