@@ -23,14 +23,15 @@ as "near Y" keeps Y's entry with precision 2 (see ``Geoparser``).
 from __future__ import annotations
 
 import math
-import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Match
 from geo.resolve_context import Context, Vote, explicit_vote, resolved_vote
-from geo.lexicon import words
+from geo.resolve_patterns import (  # noqa: F401 (distance_km, relations, used_as_modifier: public here too)
+    Relation, _container_fit, distance_km, followed_by_container_word, relations, used_as_modifier,
+)
 from geo.model import GazetteerEntry, PlaceMention
-from geo.normalize import loosen, name_key, tokens
+from geo.normalize import loosen, name_key
 from geo.recognize import Toponym
 
 REGION_KINDS = ("country", "admin1", "continent", "region")
@@ -46,60 +47,16 @@ DIVISION_CONTEXT = 3.0  # the other places lie in this first-level division: out
 FOLDED_PENALTY = 1.5  # a transliteration-folded spelling when the exact one exists ("Iraan" for "Iran")
 ALIAS_PENALTY = 1.0  # a town's alternate name when another place bears the name as its own ("Florida")
 CAPITAL_BONUS = 1.5  # a national capital over a same-name division or town ("Washington")
-EARTH_RADIUS_KM = 6371.0
 MODIFIER_WEIGHT = 0.25  # a country named as an actor ("US forces") says little about where things happen
 TOWN_NAMESAKE_PENALTY = 1.5  # a division over the town of the same name in it, unless the text says "province"
 ACRONYM_PENALTY = 6.0  # "EU", "US": a place that is not written so in capitals (the towns Eu, Us)
 ACRONYM_MAX_LETTERS = 4
+WORLD_CITY = 1_000_000  # a town this large, or a national capital, is what a bare name means abroad
+SMALL_TOWN = 50_000
+MAJOR_KINDS = frozenset(("country", "region", "continent"))
 
 
 LONE = Context([Vote()])  # what a text of one name says about it: nothing
-
-
-class Relation(NamedTuple):
-    container: int  # index of the toponym that contains or is near this one
-    kind: str  # "in" | "near" | "comma"
-
-
-def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
-    """"X in Y", "X near Y", "X, Y": toponym index -> its container's index."""
-    skippable = words("qualifiers") | {"the"}
-    found = {}
-    for index in range(len(toponyms) - 1):
-        between = text[toponyms[index].end:toponyms[index + 1].start].lower().strip()
-        if between == ",":
-            found[index] = Relation(index + 1, "comma")
-            continue
-        kept = " ".join(word for word in between.replace(",", " ").split() if word not in skippable)
-        if between.removeprefix("the ") in words("near_words") or kept in words("near_words"):
-            found[index] = Relation(index + 1, "near")
-        elif kept in words("in_words"):
-            found[index] = Relation(index + 1, "in")
-    return found
-
-
-def followed_by_container_word(text: str, toponym: Toponym) -> bool:
-    if toponym.end >= len(text):
-        return False
-    after = tokens(text[toponym.end:toponym.end + 20])
-    return bool(after) and after[0] in words("container_words")
-
-
-def used_as_modifier(text: str, toponym: Toponym) -> bool:
-    """The name qualifies a noun ("US troops", "Iran-backed militias") rather than places something."""
-    after = text[toponym.end:toponym.end + 30]
-    if not after:
-        return False
-    if after[:1] in ("-", "–") and after[1:2].islower():
-        return True
-    following = re.match(r" ([a-z]+)", after)
-    return bool(following) and following.group(1) in words("actor_nouns")
 
 
 def _weakened(vote: Vote, modifier: bool) -> Vote:
@@ -133,6 +90,7 @@ class Mention(NamedTuple):
     has_primary: bool = False  # some entry bears this name as its own name
     modifier: bool = False  # "US service members", "Iran-backed": names an actor, not where things happen
     acronym: str = ""  # the capitals of "EU", "UAE" when some candidate is written exactly so
+    major: bool = False  # a country, region or world city bears exactly this name ("Atlantic", "Paris")
 
 
 def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
@@ -148,6 +106,8 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
         if entry.kind == "populated_place" and "country" in mention.exact_kinds:
             country_context /= 2  # "Mexico" in US news is still the country unless the state is named
+        if mention.major and entry.kind == "populated_place" and entry.population < SMALL_TOWN:
+            country_context /= 4  # Paris in US news is France's unless the text names Paris's state
         total += country_context
     if context.divisions and context.names_division(entry.country_code, entry.admin1, mention.index):
         total += DIVISION_CONTEXT
@@ -204,20 +164,6 @@ def _holds(container: GazetteerEntry, inner: Mention, relation_kind: str) -> boo
     return any(_container_fit(m.entry, container, relation_kind) > 0 for m in inner.matches[:CONTAINED_READINGS] if m.exact)
 
 
-def _container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: str | None) -> float:
-    if container.kind == "country":
-        return 3.0 if entry.country_code == container.country_code else -1.0
-    if container.kind == "admin1":
-        if entry.country_code == container.country_code and entry.admin1 == container.admin1:
-            return 3.0
-        return 0.5 if entry.country_code == container.country_code else -1.0
-    if container.kind in ("continent", "region"):
-        return 1.0 if distance_km(entry, container) < 2000 else 0.0
-    reach = 60.0 if relation == "in" else 150.0
-    kilometres = distance_km(entry, container)
-    return 3.0 if kilometres < reach else 1.0 if kilometres < 3 * reach else -1.0
-
-
 def geo_precision(entry: GazetteerEntry) -> int:
     """ACLED: 3 for a region, 2 for a small area or a site known only by the place it is in
     (a curated row whose position is approximate), 1 for the exact place."""
@@ -269,9 +215,15 @@ class Resolver:
             Mention(i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
                     followed_by_container_word(text, t), self.gazetteer.national_capitals,
                     frozenset(m.entry.kind for m in matches[i] if m.exact),
-                    any(m.primary for m in matches[i]), used_as_modifier(text, t), _acronym(t.text, matches[i]))
+                    any(m.primary for m in matches[i]), used_as_modifier(text, t), _acronym(t.text, matches[i]),
+                    self._major(matches[i]))
             for i, t in enumerate(toponyms)
         ]
+
+    def _major(self, matches: list[Match]) -> bool:
+        """A country, sea or region, a national capital or a city of millions is called exactly this."""
+        return any(m.exact and (m.entry.kind in MAJOR_KINDS or (m.primary and m.entry.kind == "populated_place" and (
+            m.entry.population >= WORLD_CITY or m.entry.id in self.gazetteer.national_capitals))) for m in matches)
 
     @staticmethod
     def _choose(mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> Resolution | None:

@@ -260,3 +260,17 @@ def test_acronyms_prefer_places_written_in_capitals(geoparser, text, surface, ex
 def test_acronym_only_when_some_candidate_is_written_so(geoparser, surface, matches_expected):
     from geo.resolve import _acronym
     assert _acronym(surface, geoparser.gazetteer.matches(surface)) == matches_expected
+
+
+@pytest.mark.parametrize("text, surface, expected_id", [
+    # A world city or a national capital keeps its name against a small US town in US news ...
+    ("Tourists from Boston and Seattle flew to Paris; the US embassy helped them.", "Paris", "gn:2988507"),
+    ("Officials in Texas, Ohio and Iowa spoke to Washington about the budget.", "Washington", "gn:4140963"),
+    # ... unless the text names the town's own state.
+    ("Paris, Kentucky, held a parade; Lexington and Louisville in Kentucky sent bands.", "Paris", "gn:4303602"),
+    # A sea or ocean named without its head word beats a town of that name.
+    ("Hurricanes formed over the Atlantic while Florida and Georgia braced for storms.", "Atlantic", "region:rg-atlantic-ocean"),
+])
+def test_world_places_over_small_namesakes(geoparser, text, surface, expected_id):
+    found = {m.text: m for m in geoparser.places(text)}
+    assert found[surface].entry.id == expected_id
