@@ -20,10 +20,12 @@ class CategoryStyle:
     icon: str  # Font Awesome (solid) icon class
 
 
+# Colours from the Okabe-Ito palette (told apart with most colour blindness);
+# none is grey, which the timeline keeps for events outside the filter.
 CATEGORY_STYLES = {
-    "handover": CategoryStyle("Handover", "#1d4ed8", "fa-flag"),
-    "attack": CategoryStyle("Attack", "#dc2626", "fa-burst"),
-    "other": CategoryStyle("Other", "#6b7280", "fa-circle-info"),
+    "handover": CategoryStyle("Handover", "#0072b2", "fa-flag"),
+    "attack": CategoryStyle("Attack", "#d55e00", "fa-burst"),
+    "other": CategoryStyle("Other", "#7b3f8c", "fa-circle-info"),
 }
 GEO_PRECISION = {  # ACLED geo_precision
     1: "exact place",

@@ -36,6 +36,8 @@ def heading(data: EventData, mask: np.ndarray) -> None:
     title, count = st.columns([0.45, 0.55], vertical_alignment="bottom")
     title.markdown("### Conflict events")
     count.markdown(count_caption(data, mask), text_alignment="right")
+    if data.frame.empty:
+        st.info("No events yet: add an article on the Sources page.")
 
 
 def show_timeline(data: EventData, mask: np.ndarray, state: FilterState) -> None:
