@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from importlib import resources
@@ -42,6 +43,8 @@ from geo.normalize import is_latin_name
 
 DATA_DIR = Path(__file__).parent / "data"
 CURATED_FILES = ("installations.csv", "regions.csv", "country_aliases.csv", "admin1_generic_words.txt")
+AIRPORT_TAIL = re.compile(r"\s+(?:(?:International|Intl\.?|Regional|Municipal|County)\s+)*Airport$", re.IGNORECASE)
+AIRFIELD_GENERIC = ("airbase", "airforce", "airfield", "airstrip", "aerodrome", "heliport", "airport", "airstation")
 MILITARY_AIRFIELD_WORDS = ("air base", "airbase", "air force base", "air field", "airfield", "air station", "army air")
 
 
@@ -217,14 +220,33 @@ def airfield_aliases(name: str) -> tuple[str, ...]:
     return (short,) if short else ()
 
 
-def read_airports() -> Iterator[Record]:
+def airport_short_name(name: str, city: str, common: frozenset[str] | dict = frozenset()) -> str:
+    """``London Heathrow Airport`` (city London) is also called ``Heathrow``: the words between the
+    city it serves and the generic tail. Only for a name that starts with its city, so that an airport
+    named after its own town never takes the town's name; a leftover that is a common English word
+    (``Kursk East``, ``Tampa Executive``) or carries punctuation is no name."""
+    tail = AIRPORT_TAIL.search(name)
+    city = city.strip()
+    if tail is None or not city or not name.lower().startswith(city.lower() + " "):
+        return ""
+    short = name[len(city):tail.start()].strip(" -/")
+    squeezed = short.lower().replace(" ", "").replace("-", "")
+    if len(short) < 4 or not short[:1].isupper() or any(c in short for c in "/()") or short.lower() in common \
+            or any(word in squeezed for word in AIRFIELD_GENERIC):
+        return ""
+    return short
+
+
+def read_airports(common: frozenset[str] | dict = frozenset()) -> Iterator[Record]:
     with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if not row["name"] or not row["lat"]:
                 continue
+            short = airport_short_name(row["name"], row["city"], common)
             yield Record(
                 f"icao:{row['icao']}", row["name"], "airport", float(row["lat"]), float(row["lon"]),
-                row["country"], row["subd"], 0, airfield_aliases(row["name"]), "airportsdata (ICAO)",
+                row["country"], row["subd"], 0, (*airfield_aliases(row["name"]), *((short,) if short else ())),
+                "airportsdata (ICAO)",
             )
 
 

@@ -247,3 +247,23 @@ def test_repeated_lookups_return_fresh_lists(gazetteer, name):
     first = gazetteer.matches(name)
     first.clear()
     assert gazetteer.matches(name)
+
+
+@pytest.mark.parametrize("name, city, short", [
+    ("London Heathrow Airport", "London", "Heathrow"),
+    ("Chicago O'Hare International Airport", "Chicago", "O'Hare"),
+    ("Erbil International Airport", "Arbil", ""),  # named after its own town: no short name
+    ("Baghdad International Airport", "Baghdad", ""),
+    ("Kursk East Airport", "Kursk", ""),  # a common word is no name
+    ("Key West Nas (Boca Chica Field) Airport", "Key West", ""),
+    ("Al Asad Air Base", "Hit", ""),
+    ("Acari Airbase Airport", "Acari", ""),  # only generic airfield words left
+])
+def test_airport_short_names(name, city, short):
+    from geo.gazetteer_sources import airport_short_name, common_words
+    assert airport_short_name(name, city, common_words()) == short
+
+
+def test_an_airport_is_found_by_its_short_name(gazetteer):
+    kinds = {m.entry.kind for m in gazetteer.matches("Heathrow")}
+    assert "airport" in kinds
