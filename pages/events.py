@@ -15,6 +15,7 @@ except GeoError as exc:
     st.error(f"The event store could not be read: {exc}")
     st.stop()
 
+st.markdown("### Events")
 state = filter_controls(events.frame, events.span)
 asked = events_view.event_from_url()
 query = events_view.search_box()

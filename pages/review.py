@@ -13,8 +13,10 @@ from webapp import review_view as view
 from webapp.data import served_assets, tiles
 from webapp.small_map import site_map
 from webapp.sources_view import escape_markdown
+from webapp.navigation import run_app_if_opened_directly
 from webapp.store_access import changed, get_store
 
+run_app_if_opened_directly()
 st.title("Review")
 store = get_store()
 state = st.session_state

@@ -11,8 +11,10 @@ from geo.errors import GeoError
 from webapp import sources_view as view
 from webapp.data import served_assets, tiles
 from webapp.small_map import events_map
+from webapp.navigation import run_app_if_opened_directly
 from webapp.store_access import changed, get_extract, get_store
 
+run_app_if_opened_directly()
 st.title("Sources")
 store = get_store()
 state = st.session_state
