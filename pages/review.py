@@ -17,7 +17,7 @@ from webapp.navigation import run_app_if_opened_directly
 from webapp.store_access import changed, get_store
 
 run_app_if_opened_directly()
-st.title("Review")
+st.markdown("### Review")
 store = get_store()
 state = st.session_state
 if "rv_notice" in state:
@@ -117,7 +117,7 @@ if submitted:
             state["rv_notice"] = f"Correction of event #{selected} saved."
             st.rerun()
 
-st.subheader("Correction history")
+st.markdown("#### Correction history")
 history = store.corrections(selected)
 if history:
     st.dataframe(view.history_frame(history), hide_index=True)

@@ -15,14 +15,14 @@ from webapp.navigation import run_app_if_opened_directly
 from webapp.store_access import changed, get_extract, get_store
 
 run_app_if_opened_directly()
-st.title("Sources")
+st.markdown("### Sources")
 store = get_store()
 state = st.session_state
 state.setdefault("src_round", 0)  # bumped after a save, to give the inputs fresh keys
 if "src_notice" in state:
     st.success(state.pop("src_notice"))
 
-st.header("Add an article")
+st.markdown("#### Add an article")
 paste_tab, upload_tab = st.tabs(["Paste text", "Upload a file"])
 round_ = state["src_round"]
 with paste_tab:
@@ -91,7 +91,7 @@ if preview is not None:
                 state["src_round"] += 1
                 st.rerun()
 
-st.header("Stored articles")
+st.markdown("#### Stored articles")
 search = st.text_input("Search titles, outlets, URLs and texts", key="src_search")
 articles = store.list_articles(search)
 st.dataframe(view.articles_frame(articles), hide_index=True)
