@@ -118,3 +118,17 @@ def test_panning_the_map_reruns_nothing(app_server, page):
     map_frame(page).locator(".leaflet-marker-icon:has(.geo-pin)").first.click()  # a click does rerun
     page.locator(".geo-details").wait_for(timeout=30_000)
     assert sent
+
+
+def test_without_tiles_country_outlines_lie_beneath_clickable_markers(app_server, page):
+    open_page(page, f"{app_server.url}/?categories=attack")
+    frame = map_frame(page)
+    frame.locator(".leaflet-container[data-geo-outline]").wait_for(state="attached")
+    outlines = frame.locator(".leaflet-geoOutline-pane path")
+    assert outlines.count() > 100
+    assert int(map_frame(page).locator(".leaflet-container").get_attribute("data-geo-outline")) == outlines.count()
+    names = outlines.locator("title").evaluate_all("nodes => nodes.map(n => n.textContent)")
+    assert "Iraq" in names and "France" in names
+    frame.locator(".leaflet-marker-icon:has(.fa-burst)").first.click()  # above the outlines
+    frame.locator(".leaflet-popup-content .geo-popup").wait_for()
+    assert page.recorder.outside_requests() == []

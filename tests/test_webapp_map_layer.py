@@ -104,3 +104,10 @@ def test_layer_spec_changes_with_the_mask():
     first, second = spec([True, False, True]), spec([True, True, True])
     assert (first["shown"], second["shown"]) == (2, 3)
     assert first["token"] != second["token"] and first["token"] == spec([True, False, True])["token"]
+
+
+@pytest.mark.parametrize("tiles", [NO_TILES, Tiles(OSM_URL, "OSM")])
+def test_country_outlines_only_without_tiles(urls, tiles):
+    outline = "/app/static/data/world-outline-test.json"
+    html = build_map("/t.json", None, tiles, {**urls, "world_outline.json": outline}).get_root().render()
+    assert (outline in html) != tiles.enabled

@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import GeoError
-from webapp import assets
+from webapp import assets, world_outline
 from webapp.frame import Span, data_span, events_frame
 from webapp.map_layer import browser_table, located_positions, table_bounds, table_bytes, table_file_name
 from webapp.store_access import changed, get_store
@@ -45,11 +45,17 @@ class EventData:
         return self.frame["located"].to_numpy()
 
 
+OUTLINE_ASSET = "world_outline.json"
+
+
 @st.cache_resource(show_spinner=False)
 def served_assets() -> dict[str, str]:
-    """Copy the map's JS/CSS/fonts into static/ (once per process); name -> URL."""
-    versions = assets.install()
-    return assets.asset_urls(versions, st.get_option("server.baseUrlPath") or "")
+    """Copy the map's JS/CSS/fonts into static/ and build the country outlines
+    (once per process); name -> URL (the outlines under ``OUTLINE_ASSET``)."""
+    base_url_path = st.get_option("server.baseUrlPath") or ""
+    urls = assets.asset_urls(assets.install(), base_url_path)
+    urls[OUTLINE_ASSET] = assets.static_url(world_outline.install_outline(assets.STATIC_DIR), base_url_path)
+    return urls
 
 
 def store():

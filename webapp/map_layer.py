@@ -130,7 +130,8 @@ window.geoEventLayer.show({{ this._parent.get_name() }}, {{ this.spec|tojson }})
 
 
 def build_map(table_url: str, bounds, tiles: Tiles, urls: dict[str, str]) -> folium.Map:
-    """The map without markers; the same for every filter of the same data."""
+    """The map without markers; the same for every filter of the same data. Without
+    tiles, the country outlines (``urls["world_outline.json"]``, if given) are drawn."""
     fmap = folium.Map(location=None, zoom_start=2, tiles=None, control_scale=True, world_copy_jump=True)
     # folium hands zoom limits to its tile layer only; clustering needs them on the map, tiles or not.
     fmap.options.update(minZoom=2, maxZoom=tiles.max_zoom)
@@ -140,7 +141,8 @@ def build_map(table_url: str, bounds, tiles: Tiles, urls: dict[str, str]) -> fol
     if tiles.enabled:
         folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="tiles", max_zoom=tiles.max_zoom,
                          control=False).add_to(fmap)
-    options = {"table": table_url, "bounds": bounds, "tiles": tiles.enabled}
+    outline = None if tiles.enabled else urls.get("world_outline.json")
+    options = {"table": table_url, "bounds": bounds, "tiles": tiles.enabled, "outline": outline}
     js = [("markercluster", urls["markercluster.js"]), ("geo_event_layer", urls["event_layer.js"])]
     css = [(name, urls[name]) for name in ("markercluster.css", "markercluster-default.css", "fontawesome.css",
                                            "fontawesome-solid.css", "event_layer.css")]

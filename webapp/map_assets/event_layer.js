@@ -1,12 +1,13 @@
 /* Event markers built in the browser from one JSON table (see webapp/map_layer.py).
  *
- * geoEventLayer.init(map, {table, bounds, tiles})  once per map: legend, background, first view
+ * geoEventLayer.init(map, {table, bounds, tiles, outline})  once per map: legend, background, first view
  * geoEventLayer.show(featureGroup, {table, mask, shown, token, focus})  per filter
  *
  * Article text reaches the page only through textContent and text nodes, never
  * innerHTML, so markup inside an article stays visible text.
  * The map container carries data-geo-state ("loading"/"ready"), data-geo-token
- * and data-geo-shown, so tests and benchmarks can tell when a filter is drawn.
+ * and data-geo-shown, so tests and benchmarks can tell when a filter is drawn,
+ * and data-geo-outline (countries drawn) once the country outlines are there.
  */
 (function () {
   "use strict";
@@ -163,6 +164,36 @@
     L.polyline(lines, { color: "#cbd5e1", weight: 1, interactive: false }).addTo(map);
   }
 
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  // Country outlines under everything else (no tiles): not clickable, not in any fit;
+  // the country's name shows on hover as a plain SVG <title> (text only).
+  function outlines(map, url) {
+    var pane = map.createPane("geoOutline");
+    pane.style.zIndex = 350;  // above tiles (200), below the grid and markers (400, 600)
+    fetch(url, { credentials: "same-origin" }).then(function (reply) {
+      if (!reply.ok) { throw new Error("outlines " + url + ": HTTP " + reply.status); }
+      return reply.json();
+    }).then(function (world) {
+      var layer = L.geoJSON(world, {
+        pane: "geoOutline", interactive: false, renderer: L.svg({ pane: "geoOutline", padding: 0.5 }),
+        style: { color: "#9aa5b1", weight: 0.8, opacity: 1, fillColor: "#fbfaf6", fillOpacity: 1 }
+      }).addTo(map);
+      var drawn = 0;
+      layer.eachLayer(function (country) {
+        var name = country.feature && country.feature.properties && country.feature.properties.name;
+        if (country._path && name) {
+          country._path.appendChild(document.createElementNS(SVG_NS, "title")).textContent = String(name);
+        }
+        drawn++;
+      });
+      map.getContainer().setAttribute("data-geo-outline", String(drawn));
+    }).catch(function (error) {
+      map.getContainer().setAttribute("data-geo-error", String(error));
+      console.error(error);
+    });
+  }
+
   function fitPadding(map) {
     // keep fitted markers clear of the legend and scale at the bottom
     var corner = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
@@ -180,7 +211,10 @@
   function init(map, options) {
     var box = map.getContainer();
     box.classList.add(options.tiles ? "geo-tiles" : "geo-no-tiles");
-    if (!options.tiles) { graticule(map); }
+    if (!options.tiles) {
+      if (options.outline) { outlines(map, options.outline); }
+      graticule(map);
+    }
     if (options.bounds) { map.fitBounds(options.bounds, { padding: [30, 30], maxZoom: 8 }); }
     setState(map, "loading");
     loadTable(options.table).then(function (table) { legend(map, table); }).catch(function (error) {
