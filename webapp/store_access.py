@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.store import Store, open_store
+from geo.store import Store, extractor_version, open_store
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer and event patterns…")
@@ -18,10 +18,22 @@ def get_extract():
     return Extractor.default().extract
 
 
+class _ExtractWhenNeeded:
+    """The seed loader extracts only seeds it has not stored before: usually none,
+    so the Map page opens without loading the gazetteer and event patterns."""
+
+    def __call__(self, article):
+        return get_extract()(article)
+
+    @property
+    def version(self) -> str:
+        return extractor_version(get_extract())
+
+
 @st.cache_resource(show_spinner="Opening the article store…")
 def get_store() -> Store:
     store = open_store()
-    store.load_seeds(None, get_extract())
+    store.load_seeds(None, _ExtractWhenNeeded())
     return store
 
 
