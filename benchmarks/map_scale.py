@@ -10,8 +10,8 @@ on it, and drives the system Chromium:
 * start: from ``streamlit run`` until the server answers (the app prepares
   the Map page's data at start);
 * open: from navigation start until the markers are drawn. "first" is the first
-  open after the server started (events read from the store, browser table
-  built); "warm" is a later open in a fresh browser context (server caches hot);
+  open after the server started (server caches as left by the start, browser
+  cold); "warm" is a later open in a fresh browser context;
 * filter: from a click on a category button until the map shows the new filter.
 
 Targets with 10,000 events: map ready < 3 s, filter change < 1 s. ``--write``
@@ -34,6 +34,8 @@ from geo.model import Article, Event
 from geo.store import open_store
 from tests import harness
 from tests.dashboard_browser import MAP_FRAME
+from webapp.frame import events_frame
+from webapp.map_layer import browser_table, table_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "docs" / "benchmarks-dashboard.md"
@@ -180,8 +182,7 @@ def run_size(browser, total: int, cap_s: float) -> dict:
         finally:
             harness.stop_app(app)
         print(f"  {row[name]}", flush=True)
-    tables = sorted((REPO / "static" / "data").glob("events-*.json"), key=lambda p: p.stat().st_mtime)
-    row["table_mb"] = tables[-1].stat().st_size / 1e6 if tables else None
+    row["table_mb"] = len(table_bytes(browser_table(events_frame(events)))) / 1e6
     return row
 
 
