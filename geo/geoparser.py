@@ -26,6 +26,9 @@ from geo.resolve_context import Vote
 MAX_TEXT_CHARS = 5 * 1024 * 1024
 ONLINE_BELOW_CONFIDENCE = 0.35
 ONLINE_CONFIDENCE = 0.5
+# New (uncached) online requests per parsed text: at 1 request/s this bounds how
+# long one article can wait for the network; cached answers are always used.
+MAX_NEW_ONLINE_REQUESTS = 5
 CONTEXT_CACHE_SIZE = 16
 
 _default: Geoparser | None = None
@@ -113,11 +116,13 @@ class Geoparser:
         resolutions = self.resolver.resolve_mentions(found, outside)
         links = {m.index: m.relation for m in found if m.relation is not None}
         mentions = []
+        sent_before = getattr(self.online, "requests_sent", 0)
         for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
             if resolution is not None and not resolution.plausible and not keep_implausible:
                 continue
             if resolution is None or resolution.confidence < ONLINE_BELOW_CONFIDENCE:
-                resolution = self._ask_online(toponym.text, text, resolution)
+                within_budget = getattr(self.online, "requests_sent", 0) - sent_before < MAX_NEW_ONLINE_REQUESTS
+                resolution = self._ask_online(toponym.text, text, resolution, network=within_budget)
             if resolution is None and index in links and resolutions[links[index].container] is not None:
                 mentions.append(self._near_container(toponym, resolutions[links[index].container]))
                 continue
@@ -133,15 +138,21 @@ class Geoparser:
             geo_precision=precision, confidence=container.confidence * 0.5, candidates=container.candidates,
         )
 
-    def _ask_online(self, name: str, text: str, offline: Resolution | None) -> Resolution | None:
+    def _ask_online(self, name: str, text: str, offline: Resolution | None,
+                    network: bool = True) -> Resolution | None:
         if self.online is None:
             return offline
+        if not network:
+            note = (f"online geocoding asked about at most {MAX_NEW_ONLINE_REQUESTS} new names in one text; "
+                    "the rest were resolved offline (cached online answers are still used)")
+            if note not in self.online_messages[-1:]:
+                self.online_messages.append(note)
         hint = ""
         if offline is not None and offline.entry.country:
             hint = offline.entry.country
         known_messages = len(getattr(self.online, "messages", ()))
         try:
-            entry = self.online.geocode(name, hint)
+            entry = self.online.geocode(name, hint, network=network)
         except GeoError as exc:
             self.online_messages.append(str(exc))
             return offline

@@ -232,9 +232,10 @@ class OnlineGeocoder:
         """False while lookups are suspended after a failure."""
         return self._suspended_until is None or self._clock() >= self._suspended_until
 
-    def geocode(self, name: str, context: str = "") -> GazetteerEntry | None:
+    def geocode(self, name: str, context: str = "", network: bool = True) -> GazetteerEntry | None:
         """The service's best match for ``name`` (with a short ``context`` hint
-        such as a country), or None: not found, unavailable, or suspended."""
+        such as a country), or None: not found, unavailable, or suspended.
+        With ``network=False`` only a cached answer is used."""
         query = build_query(name, context)
         if query is None:
             return None
@@ -243,7 +244,7 @@ class OnlineGeocoder:
             with self._lock:
                 answer = self.cache.get(self.settings.endpoint, key)
                 if answer is None:
-                    if not self.available:
+                    if not network or not self.available:
                         return None
                     payload = self._fetch(query)
                     self.cache.put(self.settings.endpoint, key, payload)

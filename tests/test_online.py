@@ -296,3 +296,20 @@ def test_default_geoparser_follows_the_environment(monkeypatch, tmp_path, enviro
         monkeypatch.setenv(key, value)
     monkeypatch.setattr(geo.geoparser, "_default", None)
     assert isinstance(geo.geoparser.Geoparser.default().online, OnlineGeocoder) is online
+
+
+def test_one_text_sends_a_bounded_number_of_new_requests(server, tmp_path, gazetteer):
+    from geo.geoparser import MAX_NEW_ONLINE_REQUESTS, Geoparser
+
+    geoparser = Geoparser(gazetteer, online=make_geocoder(server.server_port, tmp_path / "cache.db"))
+    names = [f"Qxw{letter}vill" for letter in "abcdefghij"]
+    text = ", ".join(names)
+    spans, start = [], 0
+    for name in names:
+        spans.append((start, start + len(name)))
+        start += len(name) + 2
+    geoparser.resolve_spans(text, spans)
+    assert len(server.log) == MAX_NEW_ONLINE_REQUESTS < len(names)
+    assert "at most" in geoparser.online_messages[-1]
+    geoparser.resolve_spans(text, spans[:MAX_NEW_ONLINE_REQUESTS])  # all cached now
+    assert len(server.log) == MAX_NEW_ONLINE_REQUESTS
