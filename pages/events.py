@@ -3,17 +3,12 @@ GeoJSON downloads of what is shown. ``?event=<id>`` selects one event."""
 import numpy as np
 import streamlit as st
 
-from geo.errors import GeoError
 from webapp import data, events_view, filters
 from webapp.filter_ui import filter_controls
 from webapp.navigation import run_app_if_opened_directly
 
 run_app_if_opened_directly()
-try:
-    events = data.load()
-except GeoError as exc:
-    st.error(f"The event store could not be read: {exc}")
-    st.stop()
+events = data.load_or_stop()
 
 st.markdown("### Events")
 state = filter_controls(events.frame, events.span)

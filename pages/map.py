@@ -1,18 +1,12 @@
 """Map: every located event, filtered by date, category and fatalities; click a
 marker for its details."""
-import streamlit as st
 
-from geo.errors import GeoError
 from webapp import data, filters, map_view
 from webapp.filter_ui import filter_controls
 from webapp.navigation import run_app_if_opened_directly
 
 run_app_if_opened_directly()
-try:
-    events = data.load()
-except GeoError as exc:
-    st.error(f"The event store could not be read: {exc}")
-    st.stop()
+events = data.load_or_stop()
 
 state = filter_controls(events.frame, events.span)
 mask = filters.select(events.frame, state)

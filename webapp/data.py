@@ -100,6 +100,15 @@ def load() -> EventData:
     return _load((tuple(sorted(store().counts().items())), _write_generation()))
 
 
+def load_or_stop() -> EventData:
+    """``load()`` for a page: when the store cannot be read, say why and end the page run."""
+    try:
+        return load()
+    except GeoError as exc:
+        st.error(f"The event store could not be read: {exc}")
+        st.stop()
+
+
 def invalidate() -> None:
     """Call after writing to the store, so every page shows the change at once."""
     changed()
