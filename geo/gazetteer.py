@@ -22,6 +22,8 @@ MAX_MATCHES_PER_NAME = 60
 CACHE_LIMIT = 200_000
 MMAP_BYTES = 256 * 1024 * 1024
 _ENTRY_COLUMNS = "e.id, e.name, e.kind, e.lat, e.lon, e.country, e.cc, e.admin1, e.population, e.aliases, e.source, e.approximate"
+_BY_KEY = (f"SELECT {_ENTRY_COLUMNS}, n.strict, n.is_primary FROM names n JOIN entries e ON e.idx = n.idx "
+           "WHERE n.key = ? ORDER BY n.rank LIMIT ?")
 
 
 class Match(NamedTuple):
@@ -30,16 +32,21 @@ class Match(NamedTuple):
     primary: bool = False  # the entry's own name matched, not one of its alternate names
 
 
+_new_entry = object.__new__
+_set_attribute = object.__setattr__
+_new_match = tuple.__new__
+
+
 def _entry(row) -> GazetteerEntry:
     """An entry from an index row. Every row was validated as a GazetteerEntry when the index
     was built, so the dataclass __init__ (which costs more than the query) is skipped."""
-    identifier, name, kind, lat, lon, country, code, admin1, population, aliases, source, approximate = row
-    entry = object.__new__(GazetteerEntry)
-    entry.__dict__.update(
-        id=identifier, name=name, kind=kind, latitude=lat, longitude=lon, country=country, country_code=code,
-        admin1=admin1, population=population or 0, aliases=tuple(aliases.split("|")) if aliases else (), source=source,
-        approximate=bool(approximate),
-    )
+    identifier, name, kind, lat, lon, country, code, admin1, population, aliases, source, approximate = row[:12]
+    entry = _new_entry(GazetteerEntry)
+    _set_attribute(entry, "__dict__", {
+        "id": identifier, "name": name, "kind": kind, "latitude": lat, "longitude": lon, "country": country,
+        "country_code": code, "admin1": admin1, "population": population or 0,
+        "aliases": tuple(aliases.split("|")) if aliases else (), "source": source, "approximate": bool(approximate),
+    })
     return entry
 
 
@@ -50,6 +57,7 @@ class Gazetteer:
             # Map the index into memory: look-ups then read pages without system calls.
             self._connection.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self._connection.execute("PRAGMA cache_size=-32768")
+            self._cursor = self._connection.cursor()  # reused by every look-up (under the lock)
             rows = self._connection.execute("SELECT word, frequency, role FROM words").fetchall()
             capitals = self._connection.execute("SELECT capital_id FROM capitals WHERE entry_id LIKE 'country:%'").fetchall()
         except sqlite3.Error as exc:
@@ -70,26 +78,21 @@ class Gazetteer:
     def _query(self, sql: str, parameters: tuple) -> list:
         with self._lock:
             try:
-                return self._connection.execute(sql, parameters).fetchall()
+                return self._cursor.execute(sql, parameters).fetchall()
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer look-up failed: {exc}") from None
-
-    def _shared_entry(self, row) -> GazetteerEntry:
-        """One object per entry, however many names reach it (building one costs more than the query)."""
-        entry = self._entries.get(row[0])
-        if entry is None:
-            entry = self._entries[row[0]] = _entry(row)
-        return entry
 
     def _by_key(self, key: str) -> tuple[tuple[GazetteerEntry, str, bool], ...]:
         cached = self._cache.get(key)
         if cached is None:
-            rows = self._query(
-                f"SELECT {_ENTRY_COLUMNS}, n.strict, n.is_primary FROM names n JOIN entries e ON e.idx = n.idx "
-                "WHERE n.key = ? ORDER BY n.rank LIMIT ?",
-                (key, MAX_MATCHES_PER_NAME),
-            )
-            cached = tuple((self._shared_entry(row[:-2]), row[-2], bool(row[-1])) for row in rows)
+            known = self._entries  # one object per entry, however many names reach it (building one costs more than the query)
+            found = []
+            for row in self._query(_BY_KEY, (key, MAX_MATCHES_PER_NAME)):
+                entry = known.get(row[0])
+                if entry is None:
+                    entry = known[row[0]] = _entry(row)
+                found.append((entry, row[12], bool(row[13])))
+            cached = tuple(found)
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
                 self._entries.clear()
@@ -106,7 +109,8 @@ class Gazetteer:
         if found is None:
             if len(self._matches) >= CACHE_LIMIT:
                 self._matches.clear()
-            found = tuple(Match(entry, strict == strict_key, primary) for entry, strict, primary in self._by_key(loosen(strict_key)))
+            found = tuple([_new_match(Match, (entry, strict == strict_key, primary))
+                           for entry, strict, primary in self._by_key(loosen(strict_key))])
             self._matches[strict_key] = found
         return list(found)
 

@@ -29,15 +29,16 @@ ARABIC_ARTICLES = frozenset(
 # Marks that transliterate ayn, hamza and apostrophes: removed without a space.
 _SILENT_MARKS = re.compile(r"['’‘`´ʼʻʿʾ\u02b9\u02bc\u02c8\u0301]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# (letters without which the rule cannot apply, pattern, replacement); the check skips most rules cheaply.
 _LOOSE_RULES = (
-    (re.compile(r"ou|oo"), "u"),
-    (re.compile(r"ee"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Fallujah -> Falujah
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"dh"), "d"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"ck"), "k"),
-    (re.compile(r"(?<=[aeiou])h$"), ""),  # Fallujah -> Falluja
+    (("ou", "oo"), re.compile(r"ou|oo"), "u"),
+    (("ee",), re.compile(r"ee"), "i"),
+    (("",), re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Fallujah -> Falujah
+    (("ph",), re.compile(r"ph"), "f"),
+    (("dh",), re.compile(r"dh"), "d"),
+    (("q",), re.compile(r"q"), "k"),
+    (("ck",), re.compile(r"ck"), "k"),
+    (("h",), re.compile(r"(?<=[aeiou])h$"), ""),  # Fallujah -> Falluja
 )
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ul|ad|ar|as|at|az|an|ash|adh|ath)-(?=\w)", re.IGNORECASE)
 
@@ -73,8 +74,11 @@ def loose_key(text: str) -> str:
 
 @lru_cache(maxsize=500_000)
 def loosen(key: str) -> str:
-    for pattern, replacement in _LOOSE_RULES:
-        key = pattern.sub(replacement, key)
+    for needles, pattern, replacement in _LOOSE_RULES:
+        for needle in needles:
+            if needle in key:
+                key = pattern.sub(replacement, key)
+                break
     return key
 
 

@@ -201,6 +201,8 @@ class Recognizer:
         return _next_word(text, span.end) in words("speech_verbs") and not before and span.end == run[-1].end
 
     def with_cue(self, text: str, span: Toponym) -> Toponym:
+        if span.start == 0 and span.end == len(text):  # a lone name: nothing before or after, its own sentence
+            return span._replace(feature_cue=1) if FEATURE_ANYWHERE.search(text.lower()) else span
         after = " ".join(re.findall(r"[a-z]+", text[span.end:span.end + 30].lower())[:3])
         if FEATURE_AFTER.match(after) or (span.start and _previous_word(text, span.start) in self.features):
             return span._replace(feature_cue=2)

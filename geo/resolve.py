@@ -144,6 +144,21 @@ def _acronym(surface: str, matches: list[Match]) -> str:
     return surface if any(surface == m.entry.name or surface in m.entry.aliases for m in matches) else ""
 
 
+def _traits(matches: list[Match], capitals: frozenset) -> tuple[frozenset, bool, bool]:
+    """In one pass: the kinds of the exactly spelled entries, whether some entry bears the name
+    as its own, and whether it is major: a country, sea or region, a national capital or a city
+    of millions called exactly this."""
+    exact_kinds, has_primary, major = set(), False, False
+    for m in matches:
+        has_primary = has_primary or m.primary
+        if m.exact:
+            entry = m.entry
+            exact_kinds.add(entry.kind)
+            major = major or entry.kind in MAJOR_KINDS or (m.primary and entry.kind == "populated_place" and (
+                entry.population >= WORLD_CITY or entry.id in capitals))
+    return frozenset(exact_kinds), has_primary, major
+
+
 def _has_town_namesake(division: GazetteerEntry, mention: Mention) -> bool:
     """"Kidal", "Ménaka": a town of exactly this name lies in the division of that name."""
     return any(
@@ -189,7 +204,8 @@ class Resolver:
     def resolve_mentions(self, mentions: list[Mention], outside: tuple[Vote, ...] = ()) -> list[Resolution | None]:
         if len(mentions) == 1 and not outside:  # a lone name: its own vote never counts, so no context at all
             results = [self._choose(mentions[0], LONE, [None], mentions)]
-            return [r._replace(plausible=self._plausible(r, mentions[0], LONE)) if r else None for r in results]
+            return [Resolution(r.entry, r.confidence, r.candidates, self._plausible(r, mentions[0], LONE)) if r else None
+                    for r in results]
         groups = [loosen(m.key) for m in mentions]
         context = Context([_weakened(explicit_vote(m.matches), m.modifier) for m in mentions], outside, groups)
         results: list[Resolution | None] = [None] * len(mentions)
@@ -198,7 +214,8 @@ class Resolver:
             votes = [_weakened(resolved_vote(r and r.entry, r.confidence if r else 0.0), m.modifier) for r, m in zip(results, mentions)]
             context = Context(votes, outside, groups)
         return [
-            result._replace(plausible=self._plausible(result, mentions[i], context)) if result else None
+            Resolution(result.entry, result.confidence, result.candidates, self._plausible(result, mentions[i], context))
+            if result else None
             for i, result in enumerate(results)
         ]
 
@@ -211,32 +228,33 @@ class Resolver:
         contained: dict[int, list[int]] = {}
         for inner, relation in links.items():
             contained.setdefault(relation.container, []).append(inner)
-        return [
-            Mention(i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
-                    followed_by_container_word(text, t), self.gazetteer.national_capitals,
-                    frozenset(m.entry.kind for m in matches[i] if m.exact),
-                    any(m.primary for m in matches[i]), used_as_modifier(text, t), _acronym(t.text, matches[i]),
-                    self._major(matches[i]))
-            for i, t in enumerate(toponyms)
-        ]
-
-    def _major(self, matches: list[Match]) -> bool:
-        """A country, sea or region, a national capital or a city of millions is called exactly this."""
-        return any(m.exact and (m.entry.kind in MAJOR_KINDS or (m.primary and m.entry.kind == "populated_place" and (
-            m.entry.population >= WORLD_CITY or m.entry.id in self.gazetteer.national_capitals))) for m in matches)
+        capitals = self.gazetteer.national_capitals
+        found = []
+        for i, t in enumerate(toponyms):
+            exact_kinds, has_primary, major = _traits(matches[i], capitals)
+            found.append(Mention(
+                i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
+                followed_by_container_word(text, t), capitals, exact_kinds, has_primary,
+                used_as_modifier(text, t), _acronym(t.text, matches[i]), major,
+            ))
+        return found
 
     @staticmethod
     def _choose(mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> Resolution | None:
-        if not mention.matches:
+        matches = mention.matches
+        if not matches:
             return None
-        scored = sorted(((score(m, mention, context, previous, mentions), m) for m in mention.matches),
-                        key=lambda pair: -pair[0])
-        best_score = scored[0][0]
-        confidence = 1.0 / sum(math.exp(s - best_score) for s, _ in scored[:1 + CONFIDENCE_RIVALS])
-        if not scored[0][1].exact:
+        if len(matches) == 1:  # no rival: its score cannot change the softmax (1.0)
+            return Resolution(matches[0].entry, 1.0 if matches[0].exact else 0.8, (), True)
+        scores = [score(m, mention, context, previous, mentions) for m in matches]
+        order = sorted(range(len(matches)), key=scores.__getitem__, reverse=True)  # stable: ties keep gazetteer rank
+        best_score = scores[order[0]]
+        confidence = 1.0 / sum([math.exp(scores[i] - best_score) for i in order[:1 + CONFIDENCE_RIVALS]])
+        best = matches[order[0]]
+        if not best.exact:
             confidence *= 0.8
-        runners_up = tuple(m.entry for _, m in scored[1:1 + MAX_RUNNERS_UP])
-        return Resolution(scored[0][1].entry, confidence, runners_up, True)
+        runners_up = tuple([matches[i].entry for i in order[1:1 + MAX_RUNNERS_UP]])
+        return Resolution(best.entry, confidence, runners_up, True)
 
     @staticmethod
     def _plausible(result: Resolution, mention: Mention, context: Context) -> bool:

@@ -28,6 +28,8 @@ def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
 
 def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
     """"X in Y", "X near Y", "X, Y": toponym index -> its container's index."""
+    if len(toponyms) < 2:
+        return {}
     skippable = words("qualifiers") | {"the"}
     found = {}
     for index in range(len(toponyms) - 1):
