@@ -172,7 +172,6 @@ def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) 
 
 def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, site: Site | None,
            date: DateExpression | None, actor1: str | None, actor2: str | None, fatalities: int | None) -> Event:
-    entry = site.mention.entry if site else None
     return Event(
         article_id=facts.article.id,
         category=trigger.category,
@@ -184,30 +183,35 @@ def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, sit
         trigger=trigger.text,
         trigger_start=trigger.start,
         trigger_end=trigger.end,
-        location=entry.name if entry else (site.text if site else None),
-        latitude=entry.latitude if entry else None,
-        longitude=entry.longitude if entry else None,
-        geo_precision=site.precision if entry else None,
-        country=entry.country if entry else None,
-        admin1=entry.admin1 if entry else None,
-        location_kind=entry.kind if entry else None,
-        place_text=site.text if site else None,
-        place_start=site.start if site else None,
-        place_end=site.end if site else None,
-        place_confidence=round(site.mention.confidence, 3) if site else None,
-        candidates=tuple(site.mention.candidates) if site else (),
-        date_start=date.date_start if date else None,
-        date_end=date.date_end if date else None,
-        event_date=date.event_date if date else None,
-        time_precision=date.time_precision if date else None,
-        date_text=date.text if date else None,
-        date_text_start=date.start if date else None,
-        date_text_end=date.end if date else None,
         actor1=actor1,
         actor2=actor2,
         fatalities=fatalities,
         notes=_notes(trigger, sentence, site, date, actor1),
+        **_site_fields(site),
+        **_date_fields(date),
     )
+
+
+def _site_fields(site: Site | None) -> dict:
+    """The Event fields of the site; none (the Event's defaults) for an unlocated event."""
+    if site is None:
+        return {}
+    fields = {"location": site.text, "place_text": site.text, "place_start": site.start, "place_end": site.end,
+              "place_confidence": round(site.mention.confidence, 3), "candidates": tuple(site.mention.candidates)}
+    entry = site.mention.entry
+    if entry is not None:
+        fields.update(location=entry.name, latitude=entry.latitude, longitude=entry.longitude,
+                      geo_precision=site.precision, country=entry.country, admin1=entry.admin1,
+                      location_kind=entry.kind)
+    return fields
+
+
+def _date_fields(date: DateExpression | None) -> dict:
+    if date is None:
+        return {}
+    return {"date_start": date.date_start, "date_end": date.date_end, "event_date": date.event_date,
+            "time_precision": date.time_precision, "date_text": date.text, "date_text_start": date.start,
+            "date_text_end": date.end}
 
 
 def _notes(trigger: Trigger, sentence: Sentence, site: Site | None, date: DateExpression | None,
