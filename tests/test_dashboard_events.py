@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 def _download(page, label: str) -> bytes:
+    wait_for_app_ready(page)  # a click during a rerun can hit a button that is being replaced
     with page.expect_download(timeout=30_000) as info:
         page.get_by_role("button", name=label).click()
     return open(info.value.path(), "rb").read()
