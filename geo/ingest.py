@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from geo.errors import InputError
 from geo.model import Article
-from geo.textio import MAX_BYTES, decode_text, html_to_text, looks_like_html, parse_date, read_sidecar
+from geo.textio import decode_text, html_to_text, looks_like_html, parse_date, read_bytes, read_sidecar
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
@@ -194,15 +193,8 @@ def load_article_file(path: str, published: str | None = None, title: str = "", 
                       url: str = "") -> Article:
     """A file on disk (or ``-`` for standard input) with its sidecar metadata:
     options first, then ``X.json``, then what the document itself says."""
-    if path == "-":
-        raw, name = sys.stdin.buffer.read(MAX_BYTES + 1), "standard input.txt"
-    else:
-        file = Path(path)
-        if not file.is_file():
-            raise InputError(f"{path}: no such file")
-        with file.open("rb") as handle:
-            raw, name = handle.read(MAX_BYTES + 1), file.name
-    document = read_upload(raw, name)
+    name = "standard input.txt" if path == "-" else Path(path).name
+    document = read_upload(read_bytes(path), name)
     sidecar = read_sidecar(path)
     try:
         side = Metadata(str(sidecar.get("title") or ""), str(sidecar.get("outlet") or ""),

@@ -60,17 +60,24 @@ def normalise_article_text(text: str, name: str = "") -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_input(path: str) -> tuple[str, str]:
-    """Return (display name, text) for a path or ``-`` (stdin)."""
+def read_bytes(path: str) -> bytes:
+    """A file's bytes, or standard input's for ``-``: at most one byte over MAX_BYTES,
+    enough for ``decode_text`` to tell that the input is too big."""
     if path == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return "-", normalise_article_text(decode_text(raw, "standard input"))
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
     file = Path(path)
     if not file.is_file():
         raise InputError(f"{path}: no such file")
     with file.open("rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
-    return path, normalise_article_text(decode_text(raw, path), file.name)
+        return handle.read(MAX_BYTES + 1)
+
+
+def read_input(path: str) -> tuple[str, str]:
+    """Return (display name, text) for a path or ``-`` (stdin)."""
+    raw = read_bytes(path)
+    if path == "-":
+        return "-", normalise_article_text(decode_text(raw, "standard input"))
+    return path, normalise_article_text(decode_text(raw, path), Path(path).name)
 
 
 def parse_date(value: str, what: str = "date") -> date:
