@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from geo.errors import GeoError, StoreError
+from geo.errors import GeoError
 from geo.ingest import load_article_file
 from geo.model import CATEGORIES
 from geo.store import open_store
@@ -38,12 +38,8 @@ class DefaultExtractor:
 
     def _load(self):
         if self._extract is None:
-            try:
-                from geo.extract import Extractor
-            except ModuleNotFoundError as exc:
-                if exc.name != "geo.extract":
-                    raise
-                raise StoreError("the event extractor (geo.extract) is not installed") from None
+            from geo.extract import Extractor
+
             self._extract = Extractor.default().extract
         return self._extract
 
