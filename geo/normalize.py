@@ -45,6 +45,8 @@ _ARTICLE_PREFIX = re.compile(r"^(al|el|ul|ad|ar|as|at|az|an|ash|adh|ath)-(?=\w)"
 
 def fold(text: str) -> str:
     """Lower-case ASCII transliteration with diacritics and apostrophes removed."""
+    if text.isascii():  # the common case: nothing to compose or transliterate
+        return text.lower().replace("'", "").replace("`", "")
     text = unicodedata.normalize("NFC", text)
     text = _SILENT_MARKS.sub("", text)
     return unidecode(text).lower().replace("'", "").replace("`", "")

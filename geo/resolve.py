@@ -111,7 +111,7 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         total += country_context
     if context.divisions and context.names_division(entry.country_code, entry.admin1, mention.index):
         total += DIVISION_CONTEXT
-    if entry.id in mention.capitals and loosen(name_key(entry.name)) == loosen(mention.key):
+    if match.primary and entry.id in mention.capitals:
         total += CAPITAL_BONUS
     if mention.wants_division and entry.kind in ("admin1", "region"):
         total += 4.0
@@ -263,7 +263,7 @@ class Resolver:
         entry = result.entry
         if entry.kind != "populated_place" or entry.population >= 1_000_000:
             return True
-        if loosen(name_key(entry.name)) == loosen(mention.key):
+        if any(m.primary and m.entry.id == entry.id for m in mention.matches):  # its own name, not an alias
             return True
         return context.country_weight(entry.country_code, mention.index) > 0.05
 

@@ -267,3 +267,29 @@ def test_airport_short_names(name, city, short):
 def test_an_airport_is_found_by_its_short_name(gazetteer):
     kinds = {m.entry.kind for m in gazetteer.matches("Heathrow")}
     assert "airport" in kinds
+
+
+@pytest.mark.parametrize("name", ["Iraq", "Diyala", "Kirkuk", "K-1", "Texas", "Baghdad", "Washington"])
+def test_a_looked_up_entry_equals_the_entry_read_by_id(gazetteer, name):
+    """Look-ups read the packed ``candidates`` rows; ``entry(id)`` reads the ``entries`` table:
+    both must give the same values (coordinates, country name, source, aliases)."""
+    for match in gazetteer.matches(name)[:5]:
+        assert gazetteer.entry(match.entry.id) == match.entry
+
+
+def _entry_row(idx, identifier, aliases=""):
+    return (idx, identifier, f"Name {idx}", "populated_place", 1.5 + idx, 2.25, "Iraq", "IQ", "Diyala", 100 * idx,
+            aliases, "test source", 0)
+
+
+def test_packed_candidates_are_ranked_deduplicated_capped_and_clean(monkeypatch):
+    monkeypatch.setattr(gazetteer_index, "MAX_MATCHES_PER_NAME", 2)
+    entries = [_entry_row(0, "gn:0", "a\x1fb"), _entry_row(1, "gn:1"), _entry_row(2, "gn:2")]
+    names = [("key", -5, 0, "first", 1), ("key", -5, 0, "second", 0), ("key", -9, 2, "big", 1),
+             ("key", 0, 1, "small", 1), ("other", 0, 1, "small", 1)]
+    packed = dict(gazetteer_index._packed_candidates(entries, names, {"test source": 0}))
+    rows = [row.split(gazetteer_index.FIELD_SEPARATOR) for row in packed["key"].split(gazetteer_index.ROW_SEPARATOR)]
+    assert [row[0] for row in rows] == ["gn:2", "gn:0"]  # best rank first, capped at two
+    assert rows[1][11] == "first" and rows[1][8] == "a b"  # an entry's first name stays; separators never leak
+    assert [float(rows[0][3]), float(rows[0][4])] == [3.5, 2.25]
+    assert packed["other"].split(gazetteer_index.FIELD_SEPARATOR)[0] == "gn:1"
