@@ -167,8 +167,11 @@ def build_index(path: Path) -> None:
         connection.executemany("INSERT OR REPLACE INTO words VALUES (?,?,?)", words)
         connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
         connection.commit()
-    finally:
+    except BaseException:  # an interrupted or failed build leaves no half-written file behind
         connection.close()
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    connection.close()
     os.chmod(temporary, 0o644)
     os.replace(temporary, path)
     for stale in path.parent.glob("gazetteer-*.sqlite"):

@@ -293,3 +293,14 @@ def test_packed_candidates_are_ranked_deduplicated_capped_and_clean(monkeypatch)
     assert rows[1][11] == "first" and rows[1][8] == "a b"  # an entry's first name stays; separators never leak
     assert [float(rows[0][3]), float(rows[0][4])] == [3.5, 2.25]
     assert packed["other"].split(gazetteer_index.FIELD_SEPARATOR)[0] == "gn:1"
+
+
+def test_a_failed_index_build_leaves_no_temporary_file(tmp_path, monkeypatch):
+    def fail(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(gazetteer_index, "collect_records", lambda: ([], {}, {}, {}))
+    monkeypatch.setattr(gazetteer_index, "_packed_candidates", fail)
+    with pytest.raises(KeyboardInterrupt):
+        gazetteer_index.build_index(tmp_path / "gazetteer-test.sqlite")
+    assert list(tmp_path.iterdir()) == []
