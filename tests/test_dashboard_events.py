@@ -65,7 +65,9 @@ def test_event_parameter_shows_the_event(app_server, page):
     details = page.locator(f".geo-details[data-event-id='{attack['id']}']")
     details.wait_for()
     assert details.locator("mark").inner_text() == "Khanaqin"
-    assert page.get_by_role("link", name="Show the map").count() == 1
+    map_link = page.get_by_role("link", name="Show the map")
+    map_link.first.wait_for()  # Streamlit draws the details before the links below them
+    assert map_link.count() == 1
     page.goto(f"{app_server.url}/events?event=999999")
     wait_for_app_ready(page)
     page.get_by_text("There is no event #999999").wait_for()
