@@ -45,11 +45,9 @@ _ARTICLE_PREFIX = re.compile(r"^(al|el|ul|ad|ar|as|at|az|an|ash|adh|ath)-(?=\w)"
 
 def fold(text: str) -> str:
     """Lower-case ASCII transliteration with diacritics and apostrophes removed."""
-    if text.isascii():  # the common case: nothing to compose or transliterate
-        return text.lower().replace("'", "").replace("`", "")
-    text = unicodedata.normalize("NFC", text)
-    text = _SILENT_MARKS.sub("", text)
-    return unidecode(text).lower().replace("'", "").replace("`", "")
+    if not text.isascii():  # ASCII, the common case, has nothing to compose or transliterate
+        text = unidecode(_SILENT_MARKS.sub("", unicodedata.normalize("NFC", text)))
+    return text.lower().replace("'", "").replace("`", "")
 
 
 def tokens(text: str) -> list[str]:
