@@ -16,9 +16,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from geo.events import events_from_facts
+from geo.events.assemble import events_from_facts
+from geo.io.textio import load_article
 from geo.model import Article
-from geo.textio import load_article
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "rudaw-2020-07-05-task-force-iraq.txt"

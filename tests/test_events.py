@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from geo.actors import ActorFinder
-from geo.fatalities import fatalities_in
+from geo.events.actors import ActorFinder
+from geo.events.fatalities import fatalities_in
+from geo.events.sentences import clauses, find_dateline, quote_spans, split_sentences
+from geo.events.triggers import EventLexicon
 from geo.model import Article
-from geo.sentences import clauses, find_dateline, quote_spans, split_sentences
-from geo.triggers import EventLexicon
 from tests.extract_helpers import extractor  # noqa: F401  (session fixture)
 
 PUBLISHED = date(2020, 7, 5)

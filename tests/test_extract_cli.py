@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from geo.__main__ import main
-from geo.export import ACLED_COLUMNS, events_to_csv, events_to_geojson, events_to_json
+from geo.io.export import ACLED_COLUMNS, events_to_csv, events_to_geojson, events_to_json
 from tests.extract_helpers import REPO, REPORTS, SEED, extractor  # noqa: F401  (session fixture)
 
 REQUIRED_KEYS = {
@@ -182,6 +182,6 @@ def test_csv_cells_never_start_a_spreadsheet_formula():
 
 
 def _seed_article():
-    from geo.textio import load_article
+    from geo.io.textio import load_article
 
     return load_article(str(SEED))

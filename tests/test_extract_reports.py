@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.textio import load_article
+from geo.io.textio import load_article
 from tests.extract_helpers import REPORTS, expected_for, extractor, mismatches, report_names  # noqa: F401
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from geo.normalize import fold
-from geo.textio import load_article
+from geo.gazetteer.normalize import fold
+from geo.io.textio import load_article
 from tests.extract_helpers import SEED, extractor, km_between  # noqa: F401  (session fixture)
 
 # Where each base (or its town) is; 25 km covers "the base or its town".

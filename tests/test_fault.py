@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 SENTENCES = 60_000  # about 3.9 MB of text and as many events: several seconds of writing
 INGEST = """
 import sys
-from geo.ingest import load_article_file
+from geo.io.ingest import load_article_file
 from geo.store import open_store
 from tests.store_helpers import make_article, sentence_events
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo import gazetteer_countries, gazetteer_index, gazetteer_sources
 from geo.errors import GazetteerError
 from geo.gazetteer import Gazetteer
-from geo.lexicon import parse_lexicon
-from geo.resolve import distance_km
+from geo.gazetteer import country_points as gazetteer_countries
+from geo.gazetteer import index as gazetteer_index
+from geo.gazetteer import sources as gazetteer_sources
+from geo.gazetteer.lexicon import parse_lexicon
+from geo.geoparse.resolve.resolver import distance_km
 
 
 @pytest.fixture(scope="session")
@@ -260,7 +262,7 @@ def test_repeated_lookups_return_fresh_lists(gazetteer, name):
     ("Acari Airbase Airport", "Acari", ""),  # only generic airfield words left
 ])
 def test_airport_short_names(name, city, short):
-    from geo.gazetteer_sources import airport_short_name, common_words
+    from geo.gazetteer.sources import airport_short_name, common_words
     assert airport_short_name(name, city, common_words()) == short
 
 

@@ -8,9 +8,17 @@ from pathlib import Path
 import pytest
 
 from geo.errors import InputError
-from geo.ingest import (Document, Metadata, build_article, date_from_url, load_article_file, markdown_to_text,
-                        read_pasted, read_upload)
-from geo.textio import MAX_BYTES
+from geo.io.ingest import (
+    Document,
+    Metadata,
+    build_article,
+    date_from_url,
+    load_article_file,
+    markdown_to_text,
+    read_pasted,
+    read_upload,
+)
+from geo.io.textio import MAX_BYTES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HTML_PAGE = """<!doctype html><html><head>

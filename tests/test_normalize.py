@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.normalize import fold, is_latin_name, loose_key, name_key, strip_articles, tokens, without_article
+from geo.gazetteer.normalize import fold, is_latin_name, loose_key, name_key, strip_articles, tokens, without_article
 
 SAME_STRICT_KEY = [
     ("Abū Ghurayb", "Abu Ghurayb"),  # diacritics

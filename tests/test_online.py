@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from geo.errors import InputError
-from geo.online import (
+from geo.geoparse.online import (
     DEFAULT_USER_AGENT,
     OnlineGeocoder,
     build_query,
@@ -289,13 +289,13 @@ def test_geoparser_falls_back_offline_with_a_message_when_online_fails(tmp_path,
 
 @pytest.mark.parametrize("environ, online", [({}, False), ({"GEO_ONLINE_GEOCODER": "nominatim"}, True)])
 def test_default_geoparser_follows_the_environment(monkeypatch, tmp_path, environ, online):
-    import geo.geoparser
+    import geo.geoparse.geoparser
 
     monkeypatch.delenv("GEO_ONLINE_GEOCODER", raising=False)
     for key, value in {**environ, "GEO_GEOCODE_CACHE": str(tmp_path / "c.db")}.items():
         monkeypatch.setenv(key, value)
-    monkeypatch.setattr(geo.geoparser, "_default", None)
-    assert isinstance(geo.geoparser.Geoparser.default().online, OnlineGeocoder) is online
+    monkeypatch.setattr(geo.geoparse.geoparser, "_default", None)
+    assert isinstance(geo.geoparse.geoparser.Geoparser.default().online, OnlineGeocoder) is online
 
 
 def test_one_text_sends_a_bounded_number_of_new_requests(server, tmp_path, gazetteer):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from geo.gazetteer import Gazetteer
-from geo.recognize import Recognizer, tokenize
+from geo.geoparse.recognize import Recognizer, tokenize
 
 SEED = (Path(__file__).resolve().parent.parent / "seeds" / "rudaw-2020-07-05-task-force-iraq.txt").read_text(encoding="utf-8")
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from geo.errors import InputError
+from geo.gazetteer.sources import DATA_DIR
+from geo.geoparse.recognize import Toponym
+from geo.geoparse.resolve.resolver import distance_km, geo_precision, relations
 from geo.geoparser import Geoparser
 from geo.model import GazetteerEntry
-from geo.gazetteer_sources import DATA_DIR
-from geo.recognize import Toponym
-from geo.resolve import distance_km, geo_precision, relations
 
 SEED = (Path(__file__).resolve().parent.parent / "seeds" / "rudaw-2020-07-05-task-force-iraq.txt").read_text(encoding="utf-8")
 
@@ -236,8 +236,8 @@ def test_towns_over_namesake_divisions_and_actor_countries(geoparser, text, surf
     ("Iraq said", "Iraq", False),
 ])
 def test_a_country_used_as_a_modifier(text, surface, modifier):
-    from geo.recognize import Toponym
-    from geo.resolve import used_as_modifier
+    from geo.geoparse.recognize import Toponym
+    from geo.geoparse.resolve.resolver import used_as_modifier
     start = text.index(surface)
     assert used_as_modifier(text, Toponym(start, start + len(surface), surface)) is modifier
 
@@ -258,7 +258,7 @@ def test_acronyms_prefer_places_written_in_capitals(geoparser, text, surface, ex
     ("EU", "EU"), ("Eu", ""), ("ROMA", ""), ("WASHINGTON", ""), ("U.S.", ""),
 ])
 def test_acronym_only_when_some_candidate_is_written_so(geoparser, surface, matches_expected):
-    from geo.resolve import _acronym
+    from geo.geoparse.resolve.resolver import _acronym
     assert _acronym(surface, geoparser.gazetteer.matches(surface)) == matches_expected
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from geo.errors import InputError
-from geo.textio import MAX_BYTES, decode_text, html_to_text, load_article, parse_date, read_input
+from geo.io.textio import MAX_BYTES, decode_text, html_to_text, load_article, parse_date, read_input
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo.export import events_to_csv, events_to_geojson
+from geo.io import events_to_csv, events_to_geojson
 from webapp.data import EventData
 from webapp.describe import CATEGORY_STYLES, DETAILS_CSS, GEO_PRECISION, describe, details_html, safe_url
 from webapp.filter_ui import link_params

@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from geo.corrections import describe
+from geo.store import describe_correction
 
 QUERY_PARAMETER = "event"
 SITE_KEEP, SITE_CANDIDATE, SITE_POINT = "Keep the current site", "Choose a gazetteer candidate", "Enter coordinates"
@@ -95,7 +95,7 @@ def changes_from_form(event: dict, form: ReviewForm) -> dict:
 def history_frame(corrections: list[dict]) -> pd.DataFrame:
     """One row per correction, newest first: when, what changed, why."""
     rows = [{"When (UTC)": c["created_at"][:19].replace("T", " "),
-             "What changed": "; ".join(describe(c["changes"], c["previous"])),
+             "What changed": "; ".join(describe_correction(c["changes"], c["previous"])),
              "Reason": c.get("reason") or ""} for c in reversed(corrections)]
     return pd.DataFrame(rows, columns=["When (UTC)", "What changed", "Reason"])
 

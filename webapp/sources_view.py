@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from geo.errors import InputError
-from geo.ingest import ACCEPTED_SUFFIXES, Document, Metadata, build_article, read_pasted, read_upload
+from geo.io import ACCEPTED_SUFFIXES, Document, Metadata, build_article, read_pasted, read_upload
 from geo.model import Article, Event
 
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in ACCEPTED_SUFFIXES]

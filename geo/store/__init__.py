@@ -7,12 +7,20 @@
 
 SQLite by default (WAL, foreign keys, busy timeout); any SQLAlchemy URL, such as
 ``postgresql://user@host/db``, works with the same code.
+
+In: ``Article`` values and an extract function (``Article -> list[Event]``); out:
+stored events with every hand correction applied (``corrections.py``, pure).
+May import ``geo.io`` (seed files, date parsing), ``geo.model`` and ``geo.errors``;
+the extractor is passed in, so the store never imports ``geo.events`` itself.
+Never imports ``geo.cli``.
 """
 from __future__ import annotations
 
 import os
 
 from geo.errors import DuplicateArticle, NotFound, StoreError
+from geo.store.corrections import CORRECTABLE, CorrectedEvent
+from geo.store.corrections import describe as describe_correction
 from geo.store.engine import make_engine, resolve_url
 from geo.store.migrate import upgrade
 from geo.store.store import Store, extractor_version
@@ -31,4 +39,5 @@ def open_store(url_or_path: str | os.PathLike | None = None, migrate: bool = Tru
     return Store(engine)
 
 
-__all__ = ["open_store", "Store", "DuplicateArticle", "NotFound", "StoreError", "extractor_version"]
+__all__ = ["open_store", "Store", "DuplicateArticle", "NotFound", "StoreError", "extractor_version",
+           "CORRECTABLE", "CorrectedEvent", "describe_correction"]

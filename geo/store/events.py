@@ -9,12 +9,12 @@ from typing import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from geo.corrections import CorrectedEvent, apply_corrections, plan_correction
 from geo.errors import NotFound
+from geo.io.textio import parse_date
 from geo.model import Event
 from geo.store import rows
+from geo.store.corrections import CorrectedEvent, apply_corrections, plan_correction
 from geo.store.tables import ArticleRow, CorrectionRow, EventRow
-from geo.textio import parse_date
 
 MAX_REASON_CHARS = 2000
 
@@ -108,7 +108,7 @@ class EventQueries:
             return self._event_dict(row, self._corrected(session, row))
 
     def correct_event(self, event_id: int, changes: dict, reason: str = "") -> None:
-        """Record a correction; see ``geo.corrections.CORRECTABLE`` for the keys."""
+        """Record a correction; see ``geo.store.corrections.CORRECTABLE`` for the keys."""
         with self._write() as session:
             row = self._event_row(session, event_id)
             new, old = plan_correction(self._corrected(session, row), changes)

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from geo.errors import DuplicateArticle, InputError
-from geo.ingest import ACCEPTED_SUFFIXES, load_article_file
+from geo.io.ingest import ACCEPTED_SUFFIXES, load_article_file
 from geo.store.engine import REPO
 from geo.store.tables import SeedLoadRow
 

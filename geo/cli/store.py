@@ -9,12 +9,11 @@ import argparse
 import sys
 
 from geo.errors import GeoError
-from geo.ingest import load_article_file
+from geo.io.export import events_to_csv, events_to_geojson, events_to_json
+from geo.io.ingest import load_article_file
+from geo.io.textio import parse_date
 from geo.model import CATEGORIES
 from geo.store import open_store
-from geo.export import events_to_csv, events_to_geojson, events_to_json
-from geo.textio import parse_date
-
 
 FORMATS = ("json", "csv", "geojson")
 # Store columns added to the ACLED-style CSV after the extraction's own.
@@ -30,7 +29,7 @@ def render(events: list[dict], fmt: str) -> str:
 
 
 class DefaultExtractor:
-    """``geo.extract.Extractor.default().extract``, built on first use only, so
+    """``geo.events.extract.Extractor.default().extract``, built on first use only, so
     commands that extract nothing do not pay for loading the gazetteer."""
 
     def __init__(self):
@@ -38,7 +37,7 @@ class DefaultExtractor:
 
     def _load(self):
         if self._extract is None:
-            from geo.extract import Extractor
+            from geo.events.extract import Extractor
 
             self._extract = Extractor.default().extract
         return self._extract

@@ -1,4 +1,4 @@
-"""Countries and continents for the gazetteer index (see ``geo.gazetteer_sources``
+"""Countries and continents for the gazetteer index (see ``geo.gazetteer.sources``
 for the sources and the choice of representative points)."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from geo.gazetteer_sources import DATA_DIR, Record, _package_file, latin_aliases
+from geo.gazetteer.sources import DATA_DIR, Record, _package_file, latin_aliases
 
 
 def _polygon_centroid(ring: list) -> tuple[float, float, float]:

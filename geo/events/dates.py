@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from geo.date_patterns import RULES, SINCE_PREFIX, Interval
+from geo.events.date_patterns import RULES, SINCE_PREFIX, Interval
 
 
 @dataclass(frozen=True)

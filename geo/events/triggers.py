@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 CATEGORY_PRIORITY = {"attack": 0, "handover": 1, "other": 2}
 NOT_ACTUAL_WINDOW = 48  # characters before a trigger where "will", "persistent"... void it
 

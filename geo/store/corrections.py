@@ -15,8 +15,8 @@ from datetime import date
 from typing import Any, Mapping
 
 from geo.errors import InputError
+from geo.io.textio import parse_date
 from geo.model import CATEGORIES, Event
-from geo.textio import parse_date
 
 CORRECTABLE = ("latitude", "longitude", "location", "candidate_id", "category",
                "date_start", "date_end", "fatalities", "rejected")

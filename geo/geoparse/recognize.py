@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from geo.gazetteer import Gazetteer
-from geo.lexicon import state_abbreviations, words
-from geo.normalize import name_key
+from geo.gazetteer.lexicon import state_abbreviations, words
+from geo.gazetteer.lookup import Gazetteer
+from geo.gazetteer.normalize import name_key
 
 MAX_NAME_WORDS = 6
 VERY_COMMON_FREQUENCY = 20_000

@@ -2,7 +2,7 @@
 civilians and countries acting as actors ("<country> fired missiles").
 
 The name shapes live in ``geo/data/actors.tsv``; country names and demonyms come
-from ``geo.countries``. ``find_actors`` returns canonical names with spans, and
+from ``geo.gazetteer.countries``. ``find_actors`` returns canonical names with spans, and
 resolves anaphora ("the extremist group" -> the last named armed group; a bare
 "the Coalition" -> the last "<country>-led coalition").
 """
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.countries import CountryTable, country_table
+from geo.gazetteer.countries import CountryTable, country_table
 
-ACTORS_FILE = Path(__file__).parent / "data" / "actors.tsv"
+ACTORS_FILE = Path(__file__).resolve().parents[1] / "data" / "actors.tsv"
 ARMED_NON_STATE = ("rebel", "militia", "external", "unidentified")
 STATE_TYPES = ("state", "coalition", "government")
 

@@ -11,7 +11,7 @@ import json
 import sys
 
 from geo.errors import GeoError
-from geo.textio import read_input
+from geo.io.textio import read_input
 
 
 def register(subparsers) -> None:
@@ -26,7 +26,7 @@ def places_of(geoparser, path: str) -> list[dict]:
 
 
 def run(args) -> int:
-    from geo.geoparser import Geoparser
+    from geo.geoparse.geoparser import Geoparser
 
     geoparser = Geoparser.default()
     if len(args.files) == 1:

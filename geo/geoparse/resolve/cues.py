@@ -7,10 +7,10 @@ import math
 import re
 from typing import NamedTuple
 
-from geo.lexicon import words
+from geo.gazetteer.lexicon import words
+from geo.gazetteer.normalize import tokens
+from geo.geoparse.recognize import Toponym
 from geo.model import GazetteerEntry
-from geo.normalize import tokens
-from geo.recognize import Toponym
 
 EARTH_RADIUS_KM = 6371.0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.actors import ActorMention, civilians_of
+from geo.events.actors import ActorMention, civilians_of
 from geo.model import Event
 
 CLAIM_REACH = 1500  # characters back from a claim that its attacks may lie

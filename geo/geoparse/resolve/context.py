@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from typing import NamedTuple
 
-from geo.gazetteer import Match
+from geo.gazetteer.lookup import Match
 from geo.model import GazetteerEntry
 
 BROAD_KINDS = ("country", "continent", "region")

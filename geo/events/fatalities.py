@@ -1,11 +1,11 @@
 """Reported fatalities: "killing at least five" -> 5, "no casualties" -> 0,
 nothing stated -> None. Following ACLED, the lowest reported figure is kept
-and vague counts get fixed numbers ("dozens" 12, see ``geo.numbers.VAGUE``)."""
+and vague counts get fixed numbers ("dozens" 12, see ``geo.events.numbers.VAGUE``)."""
 from __future__ import annotations
 
 import re
 
-from geo.numbers import NUMBER, VAGUE, parse_number
+from geo.events.numbers import NUMBER, VAGUE, parse_number
 
 _QUALIFIER = r"(?:(?:at\s+least|some|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|a\s+total\s+of)\s+)?"
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))

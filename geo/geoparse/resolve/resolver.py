@@ -25,14 +25,19 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from geo.gazetteer import Gazetteer, Match
-from geo.resolve_context import Context, Vote, explicit_vote, resolved_vote
-from geo.resolve_patterns import (  # noqa: F401 (distance_km, relations, used_as_modifier: public here too)
-    Relation, _container_fit, distance_km, followed_by_container_word, relations, used_as_modifier,
+from geo.gazetteer.lookup import Gazetteer, Match
+from geo.gazetteer.normalize import loosen, name_key
+from geo.geoparse.recognize import Toponym
+from geo.geoparse.resolve.context import Context, Vote, explicit_vote, resolved_vote
+from geo.geoparse.resolve.cues import (  # noqa: F401 (distance_km, relations, used_as_modifier: public here too)
+    Relation,
+    _container_fit,
+    distance_km,
+    followed_by_container_word,
+    relations,
+    used_as_modifier,
 )
 from geo.model import GazetteerEntry, PlaceMention
-from geo.normalize import loosen, name_key
-from geo.recognize import Toponym
 
 REGION_KINDS = ("country", "admin1", "continent", "region")
 AREA_KINDS = ("country", "admin1", "admin2", "region")

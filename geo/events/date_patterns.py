@@ -1,4 +1,4 @@
-"""The rules behind ``geo.dates``: one regular expression and one resolver per
+"""The rules behind ``geo.events.dates``: one regular expression and one resolver per
 shape of temporal expression. A resolver maps (match, publication date) to an
 inclusive (first day, last day) interval, or None when the text is no date.
 
@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from geo.numbers import NUMBER, parse_number
+from geo.events.numbers import NUMBER, parse_number
 
 Interval = tuple[date, date]
 Resolver = Callable[[re.Match, date], "Interval | None"]

@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.actors import ActorMention
-from geo.dates import DateExpression
-from geo.fatalities import fatalities_in
+from geo.events.actors import ActorMention
+from geo.events.dates import DateExpression
+from geo.events.fatalities import fatalities_in
+from geo.events.roles import assign_roles, credit_claims
+from geo.events.sentences import Clause, Sentence, clauses, split_sentences
+from geo.events.sites import Site, select_sites, widen_precision
+from geo.events.spans import SpanIndex
+from geo.events.triggers import CATEGORY_PRIORITY, EventLexicon, Trigger
 from geo.model import Article, Event, PlaceMention
-from geo.roles import assign_roles, credit_claims
-from geo.sentences import Clause, Sentence, clauses, split_sentences
-from geo.sites import Site, select_sites, widen_precision
-from geo.spans import SpanIndex
-from geo.triggers import CATEGORY_PRIORITY, EventLexicon, Trigger
 
 VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abduction")
 # Kinds whose place must be introduced by "in/at/near": a statement is not "at"

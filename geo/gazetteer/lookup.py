@@ -1,8 +1,8 @@
 """The loaded gazetteer: name look-ups over the on-disk index.
 
-``Gazetteer.load()`` opens the index that ``geo.gazetteer_index`` builds from
+``Gazetteer.load()`` opens the index that ``geo.gazetteer.index`` builds from
 the installed packages (building it first when missing or stale). Look-ups go
-by ``geo.normalize.loose_key``; each match remembers whether the strict key
+by ``geo.gazetteer.normalize.loose_key``; each match remembers whether the strict key
 matched too, so the resolver can prefer exact spellings.
 """
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from geo.errors import GazetteerError
-from geo.gazetteer_index import FIELD_SEPARATOR, ROW_SEPARATOR, ensure_index
-from geo.lexicon import state_abbreviations
+from geo.gazetteer.index import FIELD_SEPARATOR, ROW_SEPARATOR, ensure_index
+from geo.gazetteer.lexicon import state_abbreviations
+from geo.gazetteer.normalize import loosen, name_key
 from geo.model import GazetteerEntry
-from geo.normalize import loosen, name_key
 
 CACHE_LIMIT = 200_000
 MMAP_BYTES = 256 * 1024 * 1024
@@ -49,7 +49,7 @@ def _entry(row) -> GazetteerEntry:
 
 
 def _packed_entry(fields: list[str], country_names: dict[str, str], source_names: dict[str, str]) -> GazetteerEntry:
-    """An entry from one packed ``candidates`` row (see ``geo.gazetteer_index``): its text fields
+    """An entry from one packed ``candidates`` row (see ``geo.gazetteer.index``): its text fields
     converted to the ``entries`` row's types."""
     identifier, name, kind, lat, lon, code, admin1, population, aliases, source, approximate = fields[:11]
     return _entry((identifier, name, kind, float(lat), float(lon), country_names.get(code), code or None,

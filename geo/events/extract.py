@@ -1,0 +1,107 @@
+"""The extraction pipeline: article in, dated and geocoded events out.
+
+    ex = Extractor.default()        # loads gazetteer, actor and trigger tables once
+    ex.extract(article)             # -> list[Event], pure given what was loaded
+    extract_events(article)         # the same with the default extractor
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+from geo.errors import InputError
+from geo.events.actors import ActorFinder
+from geo.events.assemble import ArticleFacts, events_from_facts
+from geo.events.dates import find_dates
+from geo.events.sentences import find_dateline, quote_spans
+from geo.events.spans import SpanIndex
+from geo.events.triggers import EventLexicon
+from geo.model import Article, Event
+
+# News articles are a few thousand words (a long feature ~60,000 characters);
+# 200,000 characters is a short book. Larger input is
+# refused with a message instead of keeping a worker busy for minutes.
+MAX_ARTICLE_CHARS = 200_000
+ENGLISH_MARKERS = frozenset(
+    "the and of to in on at for after near was were is are has have had by with from that said".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def looks_english(text: str, sample_words: int = 400) -> bool:
+    """Most English prose has one function word in four; other languages
+    written in Latin script have almost none of these."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])][:sample_words]
+    if len(words) < 30:
+        return True  # a headline or a line: too short to tell, let the patterns decide
+    return sum(w in ENGLISH_MARKERS for w in words) / len(words) >= 0.08
+
+
+class Extractor:
+    def __init__(self, geoparser, actors: ActorFinder, lexicon: EventLexicon):
+        self.geoparser = geoparser
+        self.actors = actors
+        self.lexicon = lexicon
+
+    @classmethod
+    def default(cls) -> "Extractor":
+        global _default
+        with _default_lock:
+            if _default is None:
+                from geo.geoparse.geoparser import Geoparser
+
+                _default = cls(Geoparser.default(), ActorFinder.default(), EventLexicon.default())
+            return _default
+
+    def facts(self, article: Article) -> ArticleFacts:
+        text = article.text
+        actors = self.actors.find(text)
+        return ArticleFacts.of(
+            article,
+            places=self._places(text, actors),
+            dates=find_dates(text, article.published),
+            actors=actors,
+            quotes=quote_spans(text),
+            dateline=find_dateline(text),
+            lexicon=self.lexicon,
+        )
+
+    def _places(self, text: str, actors: list) -> list:
+        """Place mentions, resolved without the countries that are only actors:
+        "<demonym> service members" or "<country>-backed militias" say nothing about
+        where a city is, so they must not vote for a namesake in that country."""
+        mentions = self.geoparser.places(text)
+        actor_spans = SpanIndex.of(actors)
+        kept = [m for m in mentions if not actor_spans.overlaps(m.start, m.end)]
+        actor_countries = {m.entry.country for m in mentions if m.entry and m not in kept}
+        pulled = any(m.entry and m.entry.kind != "country" and m.entry.country in actor_countries for m in kept)
+        if not pulled or not hasattr(self.geoparser, "resolve_spans"):
+            return kept if len(kept) < len(mentions) else mentions
+        return self.geoparser.resolve_spans(text, [(m.start, m.end) for m in kept])
+
+    def extract(self, article: Article) -> list[Event]:
+        """Events in text order. English only: another language (by metadata
+        or by the look of the text) gives no events rather than wrong ones."""
+        if not isinstance(article, Article):
+            raise InputError("extract() needs a geo.model.Article")
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise InputError(
+                f"the article is {len(article.text) / 1e6:.1f} million characters; event extraction "
+                f"handles at most {MAX_ARTICLE_CHARS // 1000:,} thousand per article (split it first)"
+            )
+        if not article.text.strip():
+            return []
+        if not is_english(article):
+            return []
+        return events_from_facts(self.facts(article))
+
+
+def is_english(article: Article) -> bool:
+    language = (article.language or "en").lower()
+    return language.split("-")[0] in ("en", "eng", "english") and looks_english(article.text)
+
+
+def extract_events(article: Article) -> list[Event]:
+    return Extractor.default().extract(article)

@@ -1,0 +1,175 @@
+"""The geoparser facade: text in, resolved place mentions out.
+
+    gp = Geoparser.default()      # gazetteer loaded once per process
+    gp.places(text)               # PlaceMentions in text order
+    gp.lookup("K-1", context)     # one name, resolved with the context's help
+    gp.candidates("Kirkuk")       # entries to offer as corrections
+
+An optional ``online`` geocoder (``.geocode(name, context) -> GazetteerEntry |
+None``) is asked only for names the gazetteer cannot resolve confidently; its
+failures (``GeoError``) fall back to the offline answer.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+
+from geo.errors import GeoError, InputError
+from geo.gazetteer.lookup import Gazetteer
+from geo.geoparse.online import OnlineGeocoder
+from geo.geoparse.recognize import Recognizer, Toponym
+from geo.geoparse.resolve.context import Vote
+from geo.geoparse.resolve.resolver import Resolution, Resolver, document_vote, geo_precision, to_mention
+from geo.model import GazetteerEntry, PlaceMention
+
+MAX_TEXT_CHARS = 5 * 1024 * 1024
+ONLINE_BELOW_CONFIDENCE = 0.35
+ONLINE_CONFIDENCE = 0.5
+# New (uncached) online requests per parsed text: at 1 request/s this bounds how
+# long one article can wait for the network; cached answers are always used.
+MAX_NEW_ONLINE_REQUESTS = 5
+CONTEXT_CACHE_SIZE = 16
+
+_default: Geoparser | None = None
+_default_lock = threading.Lock()
+
+
+def _checked_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text is {len(text) / 1e6:.1f} million characters; the limit is {MAX_TEXT_CHARS // (1024 * 1024)} MB")
+    return text
+
+
+class Geoparser:
+    def __init__(self, gazetteer: Gazetteer, online=None):
+        self.gazetteer = gazetteer
+        self.online = online
+        self.recognizer = Recognizer(gazetteer)
+        self.resolver = Resolver(gazetteer)
+        self._contexts: OrderedDict[str, tuple[Vote, ...]] = OrderedDict()
+        self.online_messages: list[str] = []  # why the online geocoder was not used, for the UI
+
+    @classmethod
+    def default(cls) -> Geoparser:
+        """The process-wide geoparser over the default gazetteer (loaded on first use),
+        with the online geocoder the ``GEO_ONLINE_GEOCODER`` settings enable (off by default)."""
+        global _default
+        with _default_lock:
+            if _default is None:
+                _default = cls(Gazetteer.load(), online=OnlineGeocoder.from_env(os.environ))
+            return _default
+
+    def places(self, text: str) -> list[PlaceMention]:
+        text = _checked_text(text)
+        if not text.strip():
+            return []
+        return self._resolve(text, self.recognizer.find(text))
+
+    def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+        """Resolve given (start, end) spans of ``text`` (e.g. gold toponyms), in the order given."""
+        text = _checked_text(text)
+        toponyms = [self.recognizer.with_cue(text, Toponym(s, e, text[s:e])) for s, e in spans if 0 <= s < e <= len(text)]
+        ordered = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
+        mentions = self._resolve(text, [toponyms[i] for i in ordered], keep_implausible=True)
+        by_position = dict(zip(ordered, mentions))
+        return [by_position[i] for i in range(len(toponyms))]
+
+    def lookup(self, name: str, context: str = "") -> PlaceMention | None:
+        """Resolve one name; ``context`` (e.g. the article) lends its countries and places.
+        None when the gazetteer (and the online geocoder, if any) knows no such name."""
+        name = _checked_text(name).strip()
+        if not name:
+            return None
+        context = _checked_text(context)
+        toponym = self.recognizer.with_cue(name, Toponym(0, len(name), name))
+        mention = self._resolve(name, [toponym], keep_implausible=True, outside=self._context_of(context))[0]
+        return mention if mention.entry is not None else None
+
+    def candidates(self, name: str, limit: int = 10) -> list[GazetteerEntry]:
+        """Entries called ``name`` (any spelling), most likely first."""
+        name = _checked_text(name).strip()
+        if not name:
+            return []
+        resolution = self.resolver.resolve(name, [Toponym(0, len(name), name)])[0]
+        if resolution is None:
+            return []
+        return _unique([resolution.entry, *resolution.candidates, *self.gazetteer.lookup(name)])[:limit]
+
+    def _context_of(self, text: str) -> tuple[Vote, ...]:
+        if not text.strip():
+            return ()
+        cached = self._contexts.get(text)
+        if cached is None:
+            cached = document_vote(self.resolver.resolve(text, self.recognizer.find(text)))
+            self._contexts[text] = cached
+            if len(self._contexts) > CONTEXT_CACHE_SIZE:
+                self._contexts.popitem(last=False)
+        self._contexts.move_to_end(text)
+        return cached
+
+    def _resolve(self, text: str, toponyms: list[Toponym], keep_implausible: bool = False,
+                 outside: tuple[Vote, ...] = ()) -> list[PlaceMention]:
+        found = self.resolver.mentions(text, toponyms)
+        resolutions = self.resolver.resolve_mentions(found, outside)
+        links = {m.index: m.relation for m in found if m.relation is not None}
+        mentions = []
+        sent_before = getattr(self.online, "requests_sent", 0)
+        for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
+            if resolution is not None and not resolution.plausible and not keep_implausible:
+                continue
+            if resolution is None or resolution.confidence < ONLINE_BELOW_CONFIDENCE:
+                within_budget = getattr(self.online, "requests_sent", 0) - sent_before < MAX_NEW_ONLINE_REQUESTS
+                resolution = self._ask_online(toponym.text, text, resolution, network=within_budget)
+            if resolution is None and index in links and resolutions[links[index].container] is not None:
+                mentions.append(self._near_container(toponym, resolutions[links[index].container]))
+                continue
+            mentions.append(to_mention(toponym, resolution))
+        return mentions
+
+    @staticmethod
+    def _near_container(toponym: Toponym, container: Resolution) -> PlaceMention:
+        """An unknown place "in"/"near" a known one is coded at the known one, less precisely (ACLED)."""
+        precision = 3 if geo_precision(container.entry) == 3 else 2
+        return PlaceMention(
+            text=toponym.text, start=toponym.start, end=toponym.end, entry=container.entry,
+            geo_precision=precision, confidence=container.confidence * 0.5, candidates=container.candidates,
+        )
+
+    def _ask_online(self, name: str, text: str, offline: Resolution | None,
+                    network: bool = True) -> Resolution | None:
+        if self.online is None:
+            return offline
+        if not network:
+            note = (f"online geocoding asked about at most {MAX_NEW_ONLINE_REQUESTS} new names in one text; "
+                    "the rest were resolved offline (cached online answers are still used)")
+            if note not in self.online_messages[-1:]:
+                self.online_messages.append(note)
+        hint = ""
+        if offline is not None and offline.entry.country:
+            hint = offline.entry.country
+        known_messages = len(getattr(self.online, "messages", ()))
+        try:
+            entry = self.online.geocode(name, hint, network=network)
+        except GeoError as exc:
+            self.online_messages.append(str(exc))
+            return offline
+        self.online_messages.extend(getattr(self.online, "messages", ())[known_messages:])
+        if entry is None:
+            error = getattr(self.online, "last_error", None)
+            if error and error not in self.online_messages[-1:]:
+                self.online_messages.append(error)
+            return offline
+        runners_up = (offline.entry, *offline.candidates) if offline else ()
+        return Resolution(entry, ONLINE_CONFIDENCE, runners_up[:5], True)
+
+
+def _unique(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    seen, kept = set(), []
+    for entry in entries:
+        if entry.id not in seen:
+            seen.add(entry.id)
+            kept.append(entry)
+    return kept
