@@ -9,7 +9,7 @@ from geo.gazetteer import country_points as gazetteer_countries
 from geo.gazetteer import index as gazetteer_index
 from geo.gazetteer import sources as gazetteer_sources
 from geo.gazetteer.lexicon import parse_lexicon
-from geo.geoparse.resolve.resolver import distance_km
+from geo.geoparse.resolve import distance_km
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import pytest
 from geo.errors import InputError
 from geo.gazetteer.sources import DATA_DIR
 from geo.geoparse.recognize import Toponym
-from geo.geoparse.resolve.resolver import distance_km, geo_precision, relations
+from geo.geoparse.resolve import distance_km, geo_precision, relations
 from geo.geoparser import Geoparser
 from geo.model import GazetteerEntry
 
@@ -237,7 +237,7 @@ def test_towns_over_namesake_divisions_and_actor_countries(geoparser, text, surf
 ])
 def test_a_country_used_as_a_modifier(text, surface, modifier):
     from geo.geoparse.recognize import Toponym
-    from geo.geoparse.resolve.resolver import used_as_modifier
+    from geo.geoparse.resolve import used_as_modifier
     start = text.index(surface)
     assert used_as_modifier(text, Toponym(start, start + len(surface), surface)) is modifier
 
@@ -258,8 +258,8 @@ def test_acronyms_prefer_places_written_in_capitals(geoparser, text, surface, ex
     ("EU", "EU"), ("Eu", ""), ("ROMA", ""), ("WASHINGTON", ""), ("U.S.", ""),
 ])
 def test_acronym_only_when_some_candidate_is_written_so(geoparser, surface, matches_expected):
-    from geo.geoparse.resolve.resolver import _acronym
-    assert _acronym(surface, geoparser.gazetteer.matches(surface)) == matches_expected
+    from geo.geoparse.resolve.cues import acronym
+    assert acronym(surface, geoparser.gazetteer.matches(surface)) == matches_expected
 
 
 @pytest.mark.parametrize("text, surface, expected_id", [

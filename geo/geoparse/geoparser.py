@@ -19,8 +19,7 @@ from geo.errors import GeoError, InputError
 from geo.gazetteer.lookup import Gazetteer
 from geo.geoparse.online import OnlineGeocoder
 from geo.geoparse.recognize import Recognizer, Toponym
-from geo.geoparse.resolve.context import Vote
-from geo.geoparse.resolve.resolver import Resolution, Resolver, document_vote, geo_precision, to_mention
+from geo.geoparse.resolve import Resolution, Resolver, Vote, document_vote, geo_precision, to_mention
 from geo.model import GazetteerEntry, PlaceMention
 
 MAX_TEXT_CHARS = 5 * 1024 * 1024

@@ -1,29 +1,22 @@
 """What the words around a toponym say: "X in Y", "X near Y", "X, Y" relations, a
 container word after it ("X province"), its use as an actor's modifier ("US troops"),
-and how well a candidate fits inside a container candidate."""
+and a short all-capitals name written as some candidate is ("EU", "UAE")."""
 from __future__ import annotations
 
-import math
 import re
 from typing import NamedTuple
 
+from geo.gazetteer import Match
 from geo.gazetteer.lexicon import words
 from geo.gazetteer.normalize import tokens
 from geo.geoparse.recognize import Toponym
-from geo.model import GazetteerEntry
 
-EARTH_RADIUS_KM = 6371.0
+ACRONYM_MAX_LETTERS = 4
 
 
 class Relation(NamedTuple):
     container: int  # index of the toponym that contains or is near this one
     kind: str  # "in" | "near" | "comma"
-
-
-def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
@@ -63,15 +56,9 @@ def used_as_modifier(text: str, toponym: Toponym) -> bool:
     return bool(following) and following.group(1) in words("actor_nouns")
 
 
-def _container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: str | None) -> float:
-    if container.kind == "country":
-        return 3.0 if entry.country_code == container.country_code else -1.0
-    if container.kind == "admin1":
-        if entry.country_code == container.country_code and entry.admin1 == container.admin1:
-            return 3.0
-        return 0.5 if entry.country_code == container.country_code else -1.0
-    if container.kind in ("continent", "region"):
-        return 1.0 if distance_km(entry, container) < 2000 else 0.0
-    reach = 60.0 if relation == "in" else 150.0
-    kilometres = distance_km(entry, container)
-    return 3.0 if kilometres < reach else 1.0 if kilometres < 3 * reach else -1.0
+def acronym(surface: str, matches: list[Match]) -> str:
+    """The surface when it is a short all-capitals name that some candidate is written as exactly."""
+    surface = surface.strip()
+    if not (surface.isalpha() and surface.isupper() and len(surface) <= ACRONYM_MAX_LETTERS):
+        return ""
+    return surface if any(surface == m.entry.name or surface in m.entry.aliases for m in matches) else ""

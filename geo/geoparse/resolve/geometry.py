@@ -1,0 +1,29 @@
+"""Where candidate entries lie relative to each other: great-circle distance and how
+well one entry fits inside (or near) a container entry."""
+from __future__ import annotations
+
+import math
+
+from geo.model import GazetteerEntry
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: str | None) -> float:
+    if container.kind == "country":
+        return 3.0 if entry.country_code == container.country_code else -1.0
+    if container.kind == "admin1":
+        if entry.country_code == container.country_code and entry.admin1 == container.admin1:
+            return 3.0
+        return 0.5 if entry.country_code == container.country_code else -1.0
+    if container.kind in ("continent", "region"):
+        return 1.0 if distance_km(entry, container) < 2000 else 0.0
+    reach = 60.0 if relation == "in" else 150.0
+    kilometres = distance_km(entry, container)
+    return 3.0 if kilometres < reach else 1.0 if kilometres < 3 * reach else -1.0

@@ -1,0 +1,164 @@
+"""How well each candidate entry fits a toponym in its document: a score, the sum of:
+
+* a prior by kind and population (countries and continents first, then
+  divisions, then towns by population; installations and airfields low unless
+  the text asks for them);
+* spelling: the exact spelling (before transliteration folding) and the
+  entry's primary name count more than a loose or alternate-name match;
+* document context: countries and first-level divisions named in the text,
+  and the countries of the other places resolved in a first pass;
+* patterns: "X in Y", "X near Y", "X, Y province" place X inside or near Y;
+  "Y province" asks for a division; a container Y is no base;
+* feature type: "the X air base", "Camp X" or a sentence about bases prefer
+  installations and airfields;
+* coherence: being close to the other places of the text.
+
+The document context arrives as a ``Context`` value; ``resolver`` turns the scores
+into a choice and a confidence.
+"""
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from geo.gazetteer import Match
+from geo.geoparse.recognize import Toponym
+from geo.geoparse.resolve.context import Context, Vote
+from geo.geoparse.resolve.cues import Relation
+from geo.geoparse.resolve.geometry import container_fit
+from geo.model import GazetteerEntry
+
+REGION_KINDS = ("country", "admin1", "continent", "region")
+AREA_KINDS = ("country", "admin1", "admin2", "region")
+SITE_KINDS = ("installation", "airport")
+KIND_PRIOR = {"country": 6.0, "continent": 6.0, "region": 4.5, "admin1": 2.2, "admin2": 1.5, "installation": 1.0, "airport": 0.3}
+MAX_RUNNERS_UP = 5
+CONTAINS_BONUS = 4.0  # "X, Y" / "X in Y": a reading of Y that holds a reading of X
+CONTAINED_READINGS = 10
+CONFIDENCE_RIVALS = 3  # a name shared by a hundred hamlets is no less certain for the capital
+COUNTRY_CONTEXT = 4.0  # enough for "Georgia" among Atlanta suburbs to be the state
+DIVISION_CONTEXT = 3.0  # the other places lie in this first-level division: outweighs population
+FOLDED_PENALTY = 1.5  # a transliteration-folded spelling when the exact one exists ("Iraan" for "Iran")
+ALIAS_PENALTY = 1.0  # a town's alternate name when another place bears the name as its own ("Florida")
+CAPITAL_BONUS = 1.5  # a national capital over a same-name division or town ("Washington")
+MODIFIER_WEIGHT = 0.25  # a country named as an actor ("US forces") says little about where things happen
+TOWN_NAMESAKE_PENALTY = 1.5  # a division over the town of the same name in it, unless the text says "province"
+ACRONYM_PENALTY = 6.0  # "EU", "US": a place that is not written so in capitals (the towns Eu, Us)
+WORLD_CITY = 1_000_000  # a town this large, or a national capital, is what a bare name means abroad
+SMALL_TOWN = 50_000
+MAJOR_KINDS = frozenset(("country", "region", "continent"))
+
+
+LONE = Context([Vote()])  # what a text of one name says about it: nothing
+
+
+def weakened(vote: Vote, modifier: bool) -> Vote:
+    if not modifier:
+        return vote
+    return vote._replace(countries=tuple((code, weight * MODIFIER_WEIGHT) for code, weight in vote.countries))
+
+
+def prior(match: Match, key: str) -> float:
+    entry = match.entry
+    score = KIND_PRIOR.get(entry.kind, math.log10(entry.population + 10) / 2.0)
+    if match.exact:
+        score += 0.6
+    if match.primary:
+        score += 0.5
+    return score
+
+
+class Mention(NamedTuple):
+    """One toponym with what the text around it says."""
+
+    index: int
+    toponym: Toponym
+    key: str
+    matches: list[Match]
+    relation: Relation | None  # its container, if "X in/near Y" or "X, Y"
+    contained: tuple[int, ...]  # indices of the toponyms it contains
+    wants_division: bool  # "X province"
+    capitals: frozenset = frozenset()  # ids of the national capitals
+    exact_kinds: frozenset = frozenset()  # kinds of the entries spelled exactly like this name
+    has_primary: bool = False  # some entry bears this name as its own name
+    modifier: bool = False  # "US service members", "Iran-backed": names an actor, not where things happen
+    acronym: str = ""  # the capitals of "EU", "UAE" when some candidate is written exactly so
+    major: bool = False  # a country, region or world city bears exactly this name ("Atlantic", "Paris")
+
+
+def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
+    entry = match.entry
+    total = prior(match, mention.key)
+    if not match.exact and mention.exact_kinds:
+        total -= FOLDED_PENALTY
+    if entry.kind == "populated_place" and mention.has_primary and not match.primary:
+        total -= ALIAS_PENALTY
+    if mention.acronym and mention.acronym != entry.name and mention.acronym not in entry.aliases:
+        total -= ACRONYM_PENALTY
+    if context.strongest > 0:
+        country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
+        if entry.kind == "populated_place" and "country" in mention.exact_kinds:
+            country_context /= 2  # "Mexico" in US news is still the country unless the state is named
+        if mention.major and entry.kind == "populated_place" and entry.population < SMALL_TOWN:
+            country_context /= 4  # Paris in US news is France's unless the text names Paris's state
+        total += country_context
+    if context.divisions and context.names_division(entry.country_code, entry.admin1, mention.index):
+        total += DIVISION_CONTEXT
+    if match.primary and entry.id in mention.capitals:
+        total += CAPITAL_BONUS
+    if mention.wants_division and entry.kind in ("admin1", "region"):
+        total += 4.0
+    elif entry.kind == "admin1" and _has_town_namesake(entry, mention):
+        total -= TOWN_NAMESAKE_PENALTY
+    if entry.kind in SITE_KINDS:
+        if mention.contained:
+            total -= 3.0  # "X in Y": Y is where a base is, not the base
+        elif mention.toponym.feature_cue == 2:
+            total += 5.0
+        elif mention.toponym.feature_cue == 1 and match.exact:
+            total += 2.0
+    relation = mention.relation
+    if relation is not None and previous[relation.container] is not None:
+        container = previous[relation.container].entry
+        if container.id != entry.id:
+            total += container_fit(entry, container, relation.kind)
+    if mention.contained and any(_holds(entry, mentions[i], kind) for i, kind in _contained(mention, mentions)):
+        total += CONTAINS_BONUS
+    if context.anchors and context.near_anchor(entry, mention.index):
+        total += 1.0
+    return total
+
+
+def traits(matches: list[Match], capitals: frozenset) -> tuple[frozenset, bool, bool]:
+    """In one pass: the kinds of the exactly spelled entries, whether some entry bears the name
+    as its own, and whether it is major: a country, sea or region, a national capital or a city
+    of millions called exactly this."""
+    exact_kinds, has_primary, major = set(), False, False
+    for m in matches:
+        has_primary = has_primary or m.primary
+        if m.exact:
+            entry = m.entry
+            exact_kinds.add(entry.kind)
+            major = major or entry.kind in MAJOR_KINDS or (m.primary and entry.kind == "populated_place" and (
+                entry.population >= WORLD_CITY or entry.id in capitals))
+    return frozenset(exact_kinds), has_primary, major
+
+
+def _has_town_namesake(division: GazetteerEntry, mention: Mention) -> bool:
+    """"Kidal", "Ménaka": a town of exactly this name lies in the division of that name."""
+    return any(
+        m.exact and m.primary and m.entry.kind == "populated_place" and m.entry.country_code == division.country_code
+        and m.entry.admin1 == division.admin1 for m in mention.matches
+    )
+
+
+def _contained(mention: Mention, mentions: list[Mention]):
+    for index in mention.contained:
+        yield index, mentions[index].relation.kind
+
+
+def _holds(container: GazetteerEntry, inner: Mention, relation_kind: str) -> bool:
+    """Some reading of the inner name lies inside (or near) this candidate container."""
+    if container.kind not in ("country", "admin1", "admin2", "populated_place"):
+        return False
+    return any(container_fit(m.entry, container, relation_kind) > 0 for m in inner.matches[:CONTAINED_READINGS] if m.exact)
