@@ -14,7 +14,6 @@ from geo.events.actors import ActorFinder
 from geo.events.assemble import ArticleFacts, events_from_facts
 from geo.events.dates import find_dates
 from geo.events.sentences import find_dateline, quote_spans
-from geo.events.spans import SpanIndex
 from geo.events.triggers import EventLexicon
 from geo.model import Article, Event
 
@@ -56,30 +55,20 @@ class Extractor:
             return _default
 
     def facts(self, article: Article) -> ArticleFacts:
+        """Everything the event stage needs, found once, in this order: actors first, so
+        that places are resolved once without the countries named only as actors."""
         text = article.text
         actors = self.actors.find(text)
+        places = self.geoparser.places(text, exclude=[(actor.start, actor.end) for actor in actors])
         return ArticleFacts.of(
             article,
-            places=self._places(text, actors),
+            places=places,
             dates=find_dates(text, article.published),
             actors=actors,
             quotes=quote_spans(text),
             dateline=find_dateline(text),
             lexicon=self.lexicon,
         )
-
-    def _places(self, text: str, actors: list) -> list:
-        """Place mentions, resolved without the countries that are only actors:
-        "<demonym> service members" or "<country>-backed militias" say nothing about
-        where a city is, so they must not vote for a namesake in that country."""
-        mentions = self.geoparser.places(text)
-        actor_spans = SpanIndex.of(actors)
-        kept = [m for m in mentions if not actor_spans.overlaps(m.start, m.end)]
-        actor_countries = {m.entry.country for m in mentions if m.entry and m not in kept}
-        pulled = any(m.entry and m.entry.kind != "country" and m.entry.country in actor_countries for m in kept)
-        if not pulled or not hasattr(self.geoparser, "resolve_spans"):
-            return kept if len(kept) < len(mentions) else mentions
-        return self.geoparser.resolve_spans(text, [(m.start, m.end) for m in kept])
 
     def extract(self, article: Article) -> list[Event]:
         """Events in text order. English only: another language (by metadata

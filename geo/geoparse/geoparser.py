@@ -2,6 +2,7 @@
 
     gp = Geoparser.default()      # gazetteer loaded once per process
     gp.places(text)               # PlaceMentions in text order
+    gp.places(text, exclude=spans)  # ... leaving out toponyms inside the given (start, end) spans
     gp.lookup("K-1", context)     # one name, resolved with the context's help
     gp.candidates("Kirkuk")       # entries to offer as corrections
 
@@ -13,7 +14,10 @@ from __future__ import annotations
 
 import os
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Sequence
+from itertools import accumulate
 
 from geo.errors import GeoError, InputError
 from geo.gazetteer.lookup import Gazetteer
@@ -61,11 +65,14 @@ class Geoparser:
                 _default = cls(Gazetteer.load(), online=OnlineGeocoder.from_env(os.environ))
             return _default
 
-    def places(self, text: str) -> list[PlaceMention]:
+    def places(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+        """Place mentions in text order. Toponyms overlapping an ``exclude`` span (say, an
+        actor: "<demonym> service members", "<country>-backed militias") are left out before
+        resolution, so they neither become places nor vote for a namesake in their country."""
         text = _checked_text(text)
         if not text.strip():
             return []
-        return self._resolve(text, self.recognizer.find(text))
+        return self._resolve(text, _outside(self.recognizer.find(text), exclude))
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
         """Resolve given (start, end) spans of ``text`` (e.g. gold toponyms), in the order given."""
@@ -163,6 +170,21 @@ class Geoparser:
             return offline
         runners_up = (offline.entry, *offline.candidates) if offline else ()
         return Resolution(entry, ONLINE_CONFIDENCE, runners_up[:5], True)
+
+
+def _outside(toponyms: list[Toponym], spans: Sequence[tuple[int, int]]) -> list[Toponym]:
+    """The toponyms that overlap none of the spans (both lists are small; spans are sorted once)."""
+    if not spans:
+        return toponyms
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))  # furthest end among spans starting so far
+    kept = []
+    for toponym in toponyms:
+        before = bisect_left(starts, toponym.end)  # spans starting before the toponym ends
+        if before == 0 or reach[before - 1] <= toponym.start:
+            kept.append(toponym)
+    return kept
 
 
 def _unique(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
