@@ -104,15 +104,15 @@ def published_table(results) -> list[str]:
 SECTION_START, SECTION_END = "<!-- geoparsing benchmark: start -->", "<!-- geoparsing benchmark: end -->"
 
 
-def merge_section(existing: str | None, section: str) -> str:
-    """``docs/benchmarks.md`` with the geoparsing section replaced (or added),
-    leaving the other benchmarks' sections as they are."""
-    block = f"{SECTION_START}\n{section.strip()}\n{SECTION_END}\n"
+def merge_section(existing: str | None, section: str, start: str = SECTION_START, end: str = SECTION_END) -> str:
+    """``docs/benchmarks.md`` with one benchmark's section (the geoparsing one unless other
+    markers are given) replaced or added, leaving the other sections as they are."""
+    block = f"{start}\n{section.strip()}\n{end}\n"
     if not existing or not existing.strip():
         return f"# Benchmarks\n\n{block}"
-    if SECTION_START in existing and SECTION_END in existing:
-        before, rest = existing.split(SECTION_START, 1)
-        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
+    if start in existing and end in existing:
+        before, rest = existing.split(start, 1)
+        after = rest.split(end, 1)[1].lstrip("\n")
         return before + block + (f"\n{after}" if after else "")
     return existing.rstrip("\n") + "\n\n" + block
 

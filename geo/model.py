@@ -120,6 +120,34 @@ class Article:
         return content_hash(self.text)
 
 
+EVIDENCE_ROLES = ("event", "site", "date", "fatalities", "actors")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence an event was built from, and what it gave the event
+    ("event", "site", "date", "fatalities", "actors"). Offsets index into the article."""
+
+    start: int
+    end: int
+    text: str
+    gave: tuple[str, ...] = ("event",)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise InputError(f"bad evidence span {self.start}..{self.end}")
+        unknown = [role for role in self.gave if role not in EVIDENCE_ROLES]
+        if unknown:
+            raise InputError(f"unknown evidence role {unknown[0]!r}")
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "gave": list(self.gave)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Evidence":
+        return cls(int(data["start"]), int(data["end"]), str(data.get("text", "")), tuple(data.get("gave") or ("event",)))
+
+
 @dataclass(frozen=True)
 class Event:
     """One coded event with full provenance. Offsets index into the article text."""
@@ -157,6 +185,9 @@ class Event:
     actor2: str | None = None
     fatalities: int | None = None
     notes: str = ""
+    # Every sentence the event was built from, in text order (the event's own sentence first
+    # among equals); empty for events stored before evidence was kept.
+    evidence: tuple[Evidence, ...] = ()
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -192,5 +223,6 @@ class Event:
              "longitude": c.longitude, "country": c.country, "admin1": c.admin1}
             for c in self.candidates
         ]
+        out["evidence"] = [e.to_dict() for e in self.evidence]
         out["event_key"] = self.key
         return out

@@ -115,6 +115,39 @@ def place_span(row: Mapping) -> tuple[int, int] | None:
 
 
 @dataclass(frozen=True)
+class EvidenceLine:
+    """One sentence the event was built from, what it gave, and where the site is in it."""
+
+    text: str
+    gave: str  # "event, site, date", or "" for events stored before evidence was kept
+    mark: tuple[int, int] | None
+
+
+GAVE_LABELS = {"event": "the event", "site": "the site", "date": "the date", "fatalities": "the toll",
+               "actors": "the actors"}
+
+
+def evidence_lines(row: Mapping) -> tuple[EvidenceLine, ...]:
+    """Every sentence the event came from, in text order; the place is marked in the one that
+    gave the site. Events without stored evidence show their own sentence alone."""
+    evidence = _value(row, "evidence")
+    items = [e for e in evidence if isinstance(e, Mapping)] if isinstance(evidence, (list, tuple)) else []
+    if not items:
+        return (EvidenceLine(str(_value(row, "sentence") or ""), "", place_span(row)),)
+    start, end = _whole(row, "place_start"), _whole(row, "place_end")
+    lines = []
+    for item in items:
+        text, offset = str(item.get("text") or ""), item.get("start")
+        gave = [str(g) for g in item.get("gave") or ()]
+        mark = None
+        if "site" in gave and None not in (start, end) and isinstance(offset, int) \
+                and 0 <= start - offset < end - offset <= len(text):
+            mark = (start - offset, end - offset)
+        lines.append(EvidenceLine(text, ", ".join(GAVE_LABELS.get(g, g) for g in gave), mark))
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
 class EventDescription:
     id: int
     category: str
@@ -133,6 +166,7 @@ class EventDescription:
     article_title: str
     published: str
     corrected: bool
+    evidence: tuple[EvidenceLine, ...] = ()
 
 
 def describe(row: Mapping) -> EventDescription:
@@ -146,7 +180,7 @@ def describe(row: Mapping) -> EventDescription:
         fatalities=fatalities_label(row), sentence=str(_value(row, "sentence") or ""), mark=place_span(row),
         outlet=_text(row, "outlet") or "unknown outlet", url=safe_url(_text(row, "url")),
         article_title=_text(row, "article_title") or "(untitled article)", published=_text(row, "published"),
-        corrected=bool(_value(row, "corrected")),
+        corrected=bool(_value(row, "corrected")), evidence=evidence_lines(row),
     )
 
 
@@ -174,10 +208,24 @@ def details_html(desc: EventDescription) -> str:
         f'<div class="geo-details" data-event-id="{desc.id}">'
         f'<div class="geo-head"><span class="geo-badge" style="background:{desc.color}">{e(desc.category_label)}</span> '
         f'<span>{e(desc.acled_type)}</span></div>'
-        f"<dl>{facts}</dl>"
-        f'<blockquote class="geo-sentence">{sentence_html(desc.sentence, desc.mark)}</blockquote>'
+        f"<dl>{facts}</dl>{evidence_html(desc)}"
         f'<div class="geo-muted">Event #{desc.id}{corrected}</div></div>'
     )
+
+
+def evidence_html(desc: EventDescription) -> str:
+    """Each sentence the event came from, escaped, with what it gave above it."""
+    lines = desc.evidence or (EvidenceLine(desc.sentence, "", desc.mark),)
+    parts = []
+    for line in lines:
+        label = f'<div class="geo-gave">From this sentence: {html.escape(line.gave)}</div>' if line.gave else ""
+        parts.append(f'{label}<blockquote class="geo-sentence">{sentence_html(line.text, line.mark)}</blockquote>')
+    return "".join(parts)
+
+
+def evidence_text(row: Mapping) -> str:
+    """The evidence as one plain line, for tables: "[the site, the date] sentence ‖ ..."."""
+    return " ‖ ".join(f"[{line.gave}] {line.text}" if line.gave else line.text for line in evidence_lines(row))
 
 
 DETAILS_CSS = """<style>
@@ -186,6 +234,7 @@ DETAILS_CSS = """<style>
 .geo-details .geo-badge{color:#fff;border-radius:.3rem;padding:.05rem .45rem;font-weight:600}
 .geo-details .geo-sentence{border-left:3px solid #d1d5db;margin:.5rem 0;padding:.25rem .75rem;color:#111827}
 .geo-details mark{background:#fde68a;padding:0 .1rem}
+.geo-details .geo-gave{color:#6b7280;font-size:.8rem;margin-top:.4rem}
 .geo-details .geo-muted{color:#6b7280;font-size:.85rem}
 .geo-details .geo-corrected{color:#92400e;font-weight:600}
 </style>"""

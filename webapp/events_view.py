@@ -13,7 +13,7 @@ import streamlit as st
 
 from geo.io import events_to_csv, events_to_geojson
 from webapp.data import EventData
-from webapp.describe import CATEGORY_STYLES, DETAILS_CSS, GEO_PRECISION, describe, details_html, safe_url
+from webapp.describe import CATEGORY_STYLES, DETAILS_CSS, GEO_PRECISION, describe, details_html, evidence_text, safe_url
 from webapp.filter_ui import link_params
 from webapp.filters import FilterState
 from webapp.navigation import has_page, page_path
@@ -21,6 +21,7 @@ from webapp.navigation import has_page, page_path
 TABLE_KEY = "events_table"
 SEARCH_KEY = "events_search"
 TABLE_HEIGHT = 460
+EVIDENCE_INPUTS = ["sentence", "evidence", "place_start", "place_end", "place_text", "start_char"]
 
 
 def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -33,6 +34,7 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
         "Location": frame["location"],
         "Fatalities": frame["fatalities"].astype("Int64"),
         "Sentence": frame["sentence"],
+        "Evidence": [evidence_text(row) for row in frame[EVIDENCE_INPUTS].to_dict("records")],
         "Location precision": frame["geo_precision"].map(lambda p: GEO_PRECISION.get(int(p)) if p == p else None),
         "Actor 1": frame["actor1"],
         "Actor 2": frame["actor2"],
@@ -52,6 +54,8 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
 COLUMN_CONFIG = {
     "Event": st.column_config.NumberColumn(format="%d", width="small"),
     "Sentence": st.column_config.TextColumn(width="large"),
+    "Evidence": st.column_config.TextColumn(
+        width="large", help="Every sentence the event was built from, each with what it gave (site, date, toll, actors)"),
     "Article": st.column_config.LinkColumn(display_text="article", width="small"),
     "Corrected": st.column_config.CheckboxColumn(help="Corrected by hand on the Review page"),
 }

@@ -21,7 +21,8 @@ NUMBER_COLUMNS = (
     "end_char", "place_start", "place_end",
 )
 FLAG_COLUMNS = ("corrected", "rejected")
-COLUMNS = NUMBER_COLUMNS + TEXT_COLUMNS + FLAG_COLUMNS
+OBJECT_COLUMNS = ("evidence",)  # lists of {start, end, text, gave}
+COLUMNS = NUMBER_COLUMNS + TEXT_COLUMNS + FLAG_COLUMNS + OBJECT_COLUMNS
 
 
 @dataclass(frozen=True)

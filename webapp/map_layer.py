@@ -27,7 +27,7 @@ from webapp.tiles import Tiles
 
 TABLE_FORMAT = 1
 TABLE_COLUMNS = ("id", "lat", "lon", "cat", "prec", "type", "when", "where", "written", "actors", "fatalities",
-                 "sentence", "mark", "outlet", "url", "title", "published", "corrected")
+                 "sentence", "mark", "outlet", "url", "title", "published", "corrected", "evidence")
 
 
 class _Strings:
@@ -69,6 +69,8 @@ def browser_table(frame: pd.DataFrame) -> dict:
             "fatalities": strings(d.fatalities), "sentence": strings(d.sentence),
             "mark": list(d.mark) if d.mark else None, "outlet": strings(d.outlet), "url": strings(d.url),
             "title": strings(d.article_title), "published": strings(d.published), "corrected": int(d.corrected),
+            "evidence": [[strings(line.text), strings(line.gave), list(line.mark) if line.mark else None]
+                         for line in d.evidence],
         }
         for name in TABLE_COLUMNS:
             columns[name].append(values[name])

@@ -5,11 +5,12 @@ dates, actors): the clause-level logic between the trigger patterns and the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.events.actors import ActorMention
 from geo.events.dates import DateExpression
 from geo.events.fatalities import fatalities_in
+from geo.events.frames import EventMention, frames, merge
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.sites import Site, select_sites, widen_precision
@@ -25,6 +26,7 @@ STRICT_SITE_KINDS = ("statement", "ceremony", "operation", "declared")
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 NOTES_LIMIT = 240
+FULL, PARTIAL = "full", "partial"
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ class ArticleFacts:
 
 
 def events_from_facts(facts: ArticleFacts) -> list[Event]:
-    events: list[Event] = []
+    """Event mentions clause by clause, then frames: the mentions of one occurrence
+    merged into one event (``geo.events.frames``)."""
+    mentions: list[EventMention] = []
     claims: list[tuple[int, int]] = []
     title_paragraph = _title_paragraph(facts.article)
     claim_pattern = facts.lexicon.cues["claim"]
@@ -61,10 +65,11 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
         if sentence.paragraph == title_paragraph:
             continue
         for clause in clauses(sentence):
-            events.extend(_clause_events(facts, sentence, clause))
+            mentions.extend(_clause_mentions(facts, sentence, clause))
         claim = claim_pattern.search(facts.text, sentence.start, sentence.end)
         if claim:
             claims.append((sentence.start, claim.start()))
+    events = [_described(merge(group, facts.article.published), group[0].kind) for group in frames(mentions)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))
     return _deduplicate(events)
 
@@ -76,7 +81,7 @@ def _title_paragraph(article: Article) -> int | None:
     return 0 if title and " ".join(first_line.split()) == title else None
 
 
-def _clause_events(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> list[Event]:
+def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> list[EventMention]:
     """Events of the clause's first usable category (attack, then handover, then
     other): a voided attack ("they will step up their attacks") lets a dated
     statement in the same clause through."""
@@ -87,21 +92,23 @@ def _clause_events(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> l
         best = min(group, key=lambda t: t.rank)
         if lexicon.not_actual(text, clause.start, group[0]) or lexicon.not_actual(text, clause.start, best):
             continue
-        events = _trigger_events(facts, sentence, clause, best)
-        if events:
-            return events
+        mentions = _trigger_mentions(facts, sentence, clause, best)
+        if mentions:
+            return mentions
     return []
 
 
-def _trigger_events(facts: ArticleFacts, sentence: Sentence, clause: Clause, best: Trigger) -> list[Event]:
+def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, best: Trigger) -> list[EventMention]:
     text, lexicon = facts.text, facts.lexicon
     quote = facts.quotes.containing(best.start, best.end)
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
     dates = facts.dates.within(sentence.start, sentence.end)
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
-    if not _worth_keeping(best, sites, clause_dates or dates, lexicon, text, clause):
+    standing = _standing(best, sites, clause_dates or dates, lexicon, text, clause)
+    if standing is None:
         return []
+    responds = lexicon.cue("response", text, sentence.start, clause.end)
     actors = [a for a in facts.actors.within(sentence.start, sentence.end)
               if facts.quotes.containing(a.start, a.end) in (None, quote)]
     civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)
@@ -115,7 +122,10 @@ def _trigger_events(facts: ArticleFacts, sentence: Sentence, clause: Clause, bes
                                    state_actor=state_actor)
         actor1, actor2 = assign_roles(text, best.category, best.start, best.end, (clause.start, clause.end),
                                       (sentence.start, sentence.end), actors, civilians, country)
-        events.append(_event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities))
+        if standing == PARTIAL and facts.lexicon.cues["claim"].search(text, sentence.start, sentence.end):
+            actor1 = actor2 = None  # a claim names its claimant; credit_claims gives it to the events
+        event = _event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities)
+        events.append(EventMention(event, best.kind, partial=standing == PARTIAL, responds=responds))
     return events
 
 
@@ -143,16 +153,29 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
     return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start)) for s in sites]
 
 
-def _worth_keeping(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
-                   lexicon: EventLexicon, text: str, clause: Clause) -> bool:
-    """A handover needs a site (and a transfer of territory, not of prisoners);
-    an attack a site or a date; other incidents a date of their own."""
+def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
+              lexicon: EventLexicon, text: str, clause: Clause) -> str | None:
+    """Whether a mention can start an event (FULL), only add to one (PARTIAL), or is none.
+    A handover needs a site (and a transfer of territory, not of prisoners); an attack a
+    site or a date of its own; other incidents a date. An attack with neither, a reference
+    back ("the attack", "the worst attack in years") or a summary ("attacks across the
+    country", "dozens of strikes since October") without a site finer than a province
+    only adds what it states to the occurrence it belongs to."""
     if trigger.category == "handover":
         territorial = any(s.mention.entry and s.mention.entry.kind in ("installation", "airport") for s in sites)
-        return bool(sites) and (territorial or lexicon.cue("territory", text, clause.start, clause.end))
+        return FULL if sites and (territorial or lexicon.cue("territory", text, clause.start, clause.end)) else None
     if trigger.category == "attack":
-        return bool(sites) or (bool(dates) and not _DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
-    return bool(dates)
+        definite = bool(_DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
+        broad = all(_broad(s) for s in sites)
+        if broad and lexicon.cue("summary", text, clause.start, clause.end):
+            return PARTIAL
+        return FULL if sites or (dates and not definite) else PARTIAL
+    return FULL if dates else None
+
+
+def _broad(site: Site) -> bool:
+    entry = site.mention.entry
+    return entry is None or entry.kind in ("admin1", "country", "region", "continent")
 
 
 def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:
@@ -186,7 +209,6 @@ def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, sit
         actor1=actor1,
         actor2=actor2,
         fatalities=fatalities,
-        notes=_notes(trigger, sentence, site, date, actor1),
         **_site_fields(site),
         **_date_fields(date),
     )
@@ -214,14 +236,15 @@ def _date_fields(date: DateExpression | None) -> dict:
             "date_text_end": date.end}
 
 
-def _notes(trigger: Trigger, sentence: Sentence, site: Site | None, date: DateExpression | None,
-           actor1: str | None) -> str:
-    """A one-line description in the manner of ACLED's notes column."""
-    where = f" at {site.text}" if site else " (location not stated)"
-    when = f" ({date.text})" if date else ""
-    who = f"{actor1}: " if actor1 else ""
-    summary = f"{who}{trigger.kind.replace('_', ' ')}{where}{when}. {sentence.text}"
-    return summary if len(summary) <= NOTES_LIMIT else summary[: NOTES_LIMIT - 1].rstrip() + "…"
+def _described(event: Event, kind: str) -> Event:
+    """A one-line description in the manner of ACLED's notes column, kept after any note
+    already made (such as why the event is dated by its report)."""
+    where = f" at {event.place_text}" if event.place_text else " (location not stated)"
+    when = f" ({event.date_text})" if event.date_text else ""
+    who = f"{event.actor1}: " if event.actor1 else ""
+    summary = f"{who}{kind.replace('_', ' ')}{where}{when}. {event.sentence}"
+    summary = summary if len(summary) <= NOTES_LIMIT else summary[: NOTES_LIMIT - 1].rstrip() + "…"
+    return replace(event, notes=f"{summary} [{event.notes}]" if event.notes else summary)
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
 
-from geo.model import Article, Event, GazetteerEntry
+from geo.model import Article, Event, Evidence, GazetteerEntry
 from geo.store.tables import ArticleRow, EventRow
 
 EVENT_FIELDS = tuple(f.name for f in fields(Event))
@@ -30,6 +30,7 @@ def event_row_values(event: Event, position: int, extractor_version: str) -> dic
     """Column values for one extracted event."""
     values = {name: getattr(event, name) for name in EVENT_FIELDS}
     values["candidates"] = [candidate_to_json(c) for c in event.candidates]
+    values["evidence"] = [e.to_dict() for e in event.evidence]
     values.update(position=position, event_key=event.key, extractor_version=extractor_version or "")
     return values
 
@@ -37,6 +38,7 @@ def event_row_values(event: Event, position: int, extractor_version: str) -> dic
 def event_from_row(row: EventRow) -> Event:
     values = {name: getattr(row, name) for name in EVENT_FIELDS}
     values["candidates"] = tuple(candidate_from_json(c) for c in row.candidates or ())
+    values["evidence"] = tuple(Evidence.from_dict(e) for e in row.evidence or ())
     return Event(**values)
 
 

@@ -74,6 +74,7 @@ class EventRow(Base):
     actor2: Mapped[str | None] = mapped_column(Text)
     fatalities: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[list | None] = mapped_column(JSON, default=list)  # [{start, end, text, gave}]
 
 
 class CorrectionRow(Base):

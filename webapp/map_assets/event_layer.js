@@ -73,10 +73,8 @@
     return list.lastChild;
   }
 
-  function sentence(table, i) {
-    var text = str(table, "sentence", i);
+  function quoted(text, mark) {
     var quote = el("blockquote", "geo-sentence");
-    var mark = table.mark[i];
     if (mark && mark[0] >= 0 && mark[1] <= text.length && mark[0] < mark[1]) {
       quote.appendChild(document.createTextNode(text.slice(0, mark[0])));
       quote.appendChild(el("mark", null, text.slice(mark[0], mark[1])));
@@ -85,6 +83,22 @@
       quote.textContent = text;
     }
     return quote;
+  }
+
+  // Every sentence the event was built from, each under what it gave ("the site, the date").
+  function sentences(table, i) {
+    var box = el("div", "geo-evidence");
+    var lines = (table.evidence && table.evidence[i]) || [];
+    if (!lines.length) {
+      box.appendChild(quoted(str(table, "sentence", i), table.mark[i]));
+      return box;
+    }
+    lines.forEach(function (line) {
+      var gave = table.strings[line[1]] || "";
+      if (gave) { box.appendChild(el("div", "geo-gave", "From this sentence: " + gave)); }
+      box.appendChild(quoted(table.strings[line[0]] || "", line[2]));
+    });
+    return box;
   }
 
   function popup(table, i) {
@@ -119,7 +133,7 @@
     var published = str(table, "published", i);
     if (published) { source.appendChild(document.createTextNode(" (" + published + ")")); }
     box.appendChild(facts);
-    box.appendChild(sentence(table, i));
+    box.appendChild(sentences(table, i));
     var foot = el("div", "geo-muted", "Event #" + table.id[i]);
     if (table.corrected[i]) { foot.appendChild(el("span", "geo-corrected", " \u00b7 corrected by hand")); }
     box.appendChild(foot);

@@ -1,0 +1,130 @@
+"""Event extraction scored on the wire-style development corpus (``tests/reports/wire``).
+
+    .venv/bin/python -m benchmarks.extract_reports [DIR ...] [--details] [--write]
+
+Runs the default extractor over every ``NAME.txt`` with a ``NAME.expected.json`` and scores
+it (rules in ``benchmarks/extract_scoring.py``): event recall, the share of located attack and
+handover events that match an expected event, and the faults that must stay at zero.
+Targets (issue 12): recall >= 90%, precision >= 85%, no event at a dateline or in an actor's
+country.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repo importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.extract_scoring import Totals, score_report  # noqa: E402
+from benchmarks.geoparsing_report import merge_section  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DIRS = (REPO / "tests" / "reports" / "wire",)
+DEFAULT_OUTPUT = REPO / "docs" / "benchmarks.md"
+SECTION = ("<!-- event extraction benchmark: start -->", "<!-- event extraction benchmark: end -->")
+TARGET_RECALL, TARGET_PRECISION = 0.90, 0.85
+
+
+def report_paths(folders: list[Path]) -> list[Path]:
+    return sorted(p for folder in folders for p in folder.glob("*.txt")
+                  if p.with_name(p.stem + ".expected.json").is_file())
+
+
+def run(folders: list[Path]) -> Totals:
+    from geo.extract import Extractor
+    from geo.io import load_article
+
+    extractor = Extractor.default()
+    totals = Totals()
+    for path in report_paths(folders):
+        article = load_article(str(path))
+        expected = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+        totals.add(score_report(path.stem, article.text, expected, extractor.extract(article)))
+    return totals
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:.1f}%"
+
+
+def render(totals: Totals, measured_on: date, revision: str, folders: list[Path]) -> str:
+    where = ", ".join(f"`{f.relative_to(REPO)}`" if f.is_relative_to(REPO) else f"`{f}`" for f in folders)
+    check = lambda ok: "✅" if ok else "❌"  # noqa: E731
+    fatalities = (f"{totals.fatalities_right} of {totals.fatalities_stated}" if totals.fatalities_stated else "–")
+    return "\n".join([
+        "## Event extraction on wire-style reports",
+        "",
+        f"Measured on {measured_on.isoformat()}{f' at commit {revision}' if revision else ''} with "
+        f"`python -m benchmarks.extract_reports --write` over {totals.reports} reports in {where} "
+        f"({totals.gold} expected events, {totals.gold_current} of them the reports' current events, the rest "
+        "specific earlier events recalled in background paragraphs). Scoring rules: "
+        "`benchmarks/extract_scoring.py` (same category, within the expected `within_km` of the true site, "
+        "overlapping dates; one-to-one, so duplicates count against precision).",
+        "",
+        "| measure | result | target |",
+        "|---|---|---|",
+        f"| event recall (expected events found) | {_percent(totals.recall)} ({totals.matched} of {totals.gold}) "
+        f"| ≥ 90% {check(totals.recall >= TARGET_RECALL)} |",
+        f"| recall of the current events only | {_percent(totals.recall_current)} "
+        f"({totals.matched_current} of {totals.gold_current}) | |",
+        f"| located attack and handover events that match an expected event | {_percent(totals.precision)} "
+        f"({totals.mapped_matched} of {totals.mapped}) | ≥ 85% {check(totals.precision >= TARGET_PRECISION)} |",
+        f"| events sited at the dateline | {totals.at_dateline} | 0 {check(totals.at_dateline == 0)} |",
+        f"| events in a country named only as an actor | {totals.in_actor_country} "
+        f"| 0 {check(totals.in_actor_country == 0)} |",
+        f"| attacks and handovers left undated | {totals.undated} | 0 {check(totals.undated == 0)} |",
+        f"| matched events whose stated toll is coded exactly | {fatalities} | |",
+        f"| reports coded exactly (nothing missed, nothing extra) | {totals.clean_reports} of {totals.reports} | |",
+    ])
+
+
+def details(totals: Totals) -> str:
+    lines = []
+    for score in totals.scores:
+        if score.misses or score.extras or score.at_dateline or score.in_actor_country:
+            lines.append(f"{score.name}: matched {score.matched}/{score.gold}, mapped {score.mapped_matched}/{score.mapped}"
+                         + (f", dateline {score.at_dateline}" if score.at_dateline else "")
+                         + (f", actor country {score.in_actor_country}" if score.in_actor_country else ""))
+            lines += [f"    missed {m}" for m in score.misses] + [f"    extra  {e}" for e in score.extras]
+    return "\n".join(lines)
+
+
+def git_revision() -> str:
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.extract_reports", description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, default=list(DEFAULT_DIRS),
+                        help="folders of NAME.txt + NAME.json + NAME.expected.json (default tests/reports/wire)")
+    parser.add_argument("--details", action="store_true", help="list every missed and every extra event")
+    parser.add_argument("--write", nargs="?", const=DEFAULT_OUTPUT, type=Path, metavar="PATH",
+                        help="also write the section of docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    folders = [f.resolve() for f in args.folders]
+    if not report_paths(folders):
+        print(f"no reports with expected events in {', '.join(map(str, folders))}")
+        return 0
+    totals = run(folders)
+    report = render(totals, date.today(), git_revision(), folders)
+    print(report)
+    if args.details:
+        print("\n" + details(totals))
+    if args.write:
+        existing = args.write.read_text(encoding="utf-8") if args.write.is_file() else None
+        args.write.write_text(merge_section(existing, report, *SECTION), encoding="utf-8")
+        print(f"wrote {args.write}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""The event-frame stage: the mentions of one occurrence across an article, merged into one event.
+
+Real reports spread an event over several sentences: the lead gives the event, its day and
+toll ("A drone hit a base in northern Iraq on Tuesday, killing two"), a later sentence the site
+("The drone struck near the airport in Erbil"), and background paragraphs recall other events
+with their own dates and places. Here, in text order, each event mention joins the most recent
+frame it agrees with (same category; sites that contain or lie near each other; overlapping
+dates), or starts a frame of its own. A *partial* mention (a reference back such as "the attack",
+or a summary such as "attacks across the country") only ever joins a frame; it never starts one.
+
+A frame becomes one ``Event``: the most specific site of its mentions, the narrowest date, the
+first stated toll and actors, and evidence listing every sentence used and what it gave.
+Pure: no I/O, no clock; the publication date comes with the article.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from geo.events.sites import KIND_RANK
+from geo.model import Event, Evidence
+
+# Trigger kinds that say less about the event than a weapon or a method does.
+GENERIC_KINDS = frozenset(("attack", "clash", "storming"))
+NEARBY_KM = 30.0  # two fine sites this close are one place ("the airport" and its town)
+DISTRICT_KM = 60.0
+REGION_KM = 2000.0
+BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
+# An attack or handover the report gives no date for is dated by the report: the week before
+# publication (ACLED time_precision 2). See docs/extraction.md.
+UNDATED_WINDOW_DAYS = 6
+UNDATED_NOTE = "no date in the report: dated by its publication (the week before it)"
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An event as coded from its own clause alone, before frames are formed."""
+
+    event: Event
+    kind: str  # trigger kind: "drone", "attack", "handover", ...
+    partial: bool = False  # joins a frame, never starts one
+    responds: bool = False  # a reprisal ("in response", "retaliatory"): never joins the event it answers
+
+    @property
+    def category(self) -> str:
+        return self.event.category
+
+
+def frames(mentions: list[EventMention]) -> list[list[EventMention]]:
+    """Group mentions (in text order) into occurrences."""
+    groups: list[list[EventMention]] = []
+    for mention in mentions:
+        home = None if mention.responds else next((g for g in reversed(groups) if _agrees(g, mention)), None)
+        if home is not None:
+            home.append(mention)
+        elif not mention.partial:
+            groups.append([mention])
+    return groups
+
+
+def merge(group: list[EventMention], published: date | None) -> Event:
+    """One event from the mentions of one occurrence."""
+    first = group[0].event
+    site = _most_specific(group)
+    dated = _narrowest_date(group)
+    toll = next((m.event for m in group if m.event.fatalities is not None), None)
+    actors = next((m.event for m in group if m.event.actor1 or m.event.actor2), None)
+    typed = next((m for m in group if m.kind not in GENERIC_KINDS), group[0])
+    merged = replace(
+        first,
+        event_type=typed.event.event_type, sub_event_type=typed.event.sub_event_type,
+        actor1=actors.actor1 if actors else None, actor2=actors.actor2 if actors else None,
+        fatalities=toll.fatalities if toll else None,
+        **_site_of(site), **_date_of(dated),
+    )
+    merged = replace(merged, evidence=_evidence(group, site, dated, toll, actors))
+    if merged.date_start is None and published is not None and merged.category in ("attack", "handover"):
+        merged = dated_by_report(merged, published)
+    return merged
+
+
+def dated_by_report(event: Event, published: date) -> Event:
+    start = published - timedelta(days=UNDATED_WINDOW_DAYS)
+    note = f"{event.notes} [{UNDATED_NOTE}]" if event.notes else UNDATED_NOTE
+    return replace(event, date_start=start, date_end=published, event_date=start + (published - start) / 2,
+                   time_precision=2, notes=note)
+
+
+def _agrees(group: list[EventMention], mention: EventMention) -> bool:
+    if group[0].category != mention.category:
+        return False
+    if not _actors_agree(group, mention.event):
+        return False
+    site, dated = _most_specific(group), _narrowest_date(group)
+    return _sites_agree(site.event if site else None, mention.event) and _dates_agree(
+        dated.event if dated else None, mention.event)
+
+
+def _actors_agree(group: list[EventMention], event: Event) -> bool:
+    """The roles reversed (the target of one is the perpetrator of the other) make two occurrences."""
+    known = next((m.event for m in group if m.event.actor1 or m.event.actor2), None)
+    if known is None or known.actor1 == event.actor1:
+        return True
+    return not ((event.actor1 and event.actor1 == known.actor2) or (known.actor1 and known.actor1 == event.actor2))
+
+
+def _rank(event: Event) -> int:
+    return KIND_RANK.get(event.location_kind or "", BROAD_RANK - 1)
+
+
+def _most_specific(group: list[EventMention]) -> EventMention | None:
+    located = [m for m in group if m.event.located]
+    return min(located, key=lambda m: (_rank(m.event), m.event.geo_precision or 3)) if located else None
+
+
+def _narrowest_date(group: list[EventMention]) -> EventMention | None:
+    dated = [m for m in group if m.event.date_start is not None]
+    return min(dated, key=lambda m: m.event.date_end - m.event.date_start) if dated else None
+
+
+def _sites_agree(one: Event | None, other: Event) -> bool:
+    if one is None or not one.located or not other.located:
+        return True
+    if (one.latitude, one.longitude) == (other.latitude, other.longitude):
+        return True
+    fine, broad = sorted((one, other), key=_rank)
+    kind = broad.location_kind
+    if kind == "country":
+        return fine.country == broad.country
+    if kind in ("region", "continent"):
+        return _km(fine, broad) <= REGION_KM
+    if kind == "admin1":
+        return fine.country == broad.country and fine.admin1 == broad.admin1
+    return _km(fine, broad) <= (DISTRICT_KM if kind == "admin2" else NEARBY_KM)
+
+
+def _dates_agree(one: Event | None, other: Event) -> bool:
+    if one is None or other.date_start is None:
+        return True
+    return one.date_start <= other.date_end and other.date_start <= one.date_end
+
+
+def _km(one: Event, other: Event) -> float:
+    p1, p2 = math.radians(one.latitude), math.radians(other.latitude)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(other.longitude - one.longitude) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+SITE_FIELDS = ("location", "latitude", "longitude", "geo_precision", "country", "admin1", "location_kind",
+               "place_text", "place_start", "place_end", "place_confidence", "candidates")
+DATE_FIELDS = ("date_start", "date_end", "event_date", "time_precision", "date_text", "date_text_start",
+               "date_text_end")
+
+
+def _site_of(mention: EventMention | None) -> dict:
+    return {name: getattr(mention.event, name) if mention else None for name in SITE_FIELDS} | (
+        {} if mention else {"candidates": ()})
+
+
+def _date_of(mention: EventMention | None) -> dict:
+    return {name: getattr(mention.event, name) if mention else None for name in DATE_FIELDS}
+
+
+def _evidence(group: list[EventMention], site, dated, toll, actors) -> tuple[Evidence, ...]:
+    """Each sentence used once, in text order, with what it gave the event."""
+    gave: dict[tuple[int, int], list[str]] = {}
+    texts: dict[tuple[int, int], str] = {}
+    for role, mention in (("event", group[0]), ("site", site), ("date", dated)):
+        if mention is not None:
+            span = (mention.event.start_char, mention.event.end_char)
+            gave.setdefault(span, []).append(role)
+            texts[span] = mention.event.sentence
+    for role, event in (("fatalities", toll), ("actors", actors)):
+        if event is not None:
+            span = (event.start_char, event.end_char)
+            gave.setdefault(span, []).append(role)
+            texts[span] = event.sentence
+    for mention in group:
+        span = (mention.event.start_char, mention.event.end_char)
+        gave.setdefault(span, [])
+        texts[span] = mention.event.sentence
+    return tuple(Evidence(start, end, texts[(start, end)], tuple(roles) or ("event",))
+                 for (start, end), roles in sorted(gave.items()))
