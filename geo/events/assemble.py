@@ -103,7 +103,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     quote = facts.quotes.containing(best.start, best.end)
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
-    dates = facts.dates.within(sentence.start, sentence.end)
+    dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline]
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
     standing = _standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if standing is None:
@@ -157,17 +157,21 @@ def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
               lexicon: EventLexicon, text: str, clause: Clause) -> str | None:
     """Whether a mention can start an event (FULL), only add to one (PARTIAL), or is none.
     A handover needs a site (and a transfer of territory, not of prisoners); an attack a
-    site or a date of its own; other incidents a date. An attack with neither, a reference
+    site or a date of its own; other incidents a date. Forces withdrawing from a town
+    transfer it. An attack with neither, a reference
     back ("the attack", "the worst attack in years") or a summary ("attacks across the
     country", "dozens of strikes since October") without a site finer than a province
     only adds what it states to the occurrence it belongs to."""
     if trigger.category == "handover":
         territorial = any(s.mention.entry and s.mention.entry.kind in ("installation", "airport") for s in sites)
+        territorial = territorial or (trigger.kind == "withdrawal" and any(
+            s.mention.entry and s.mention.entry.kind in ("populated_place", "admin2") for s in sites))
         return FULL if sites and (territorial or lexicon.cue("territory", text, clause.start, clause.end)) else None
     if trigger.category == "attack":
         definite = bool(_DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
         broad = all(_broad(s) for s in sites)
-        if broad and lexicon.cue("summary", text, clause.start, clause.end):
+        day = any(d.time_precision == 1 for d in dates)
+        if broad and not day and lexicon.cue("summary", text, clause.start, clause.end):
             return PARTIAL
         return FULL if sites or (dates and not definite) else PARTIAL
     return FULL if dates else None

@@ -31,6 +31,7 @@ class DateExpression:
     end: int
     date_start: date
     date_end: date
+    deadline: bool = False  # "by 11 September", "until March": a bound, never when something happened
 
     @property
     def days(self) -> int:
@@ -65,6 +66,12 @@ def precision_of(first: date, last: date) -> int:
 
 def middle_day(first: date, last: date) -> date:
     return first + timedelta(days=(last - first).days // 2)
+
+
+# "leave by 11 September", "until March", "ahead of Sunday's vote": a deadline or a bound, never
+# the day something happened.
+_DEADLINE = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]head\s+of|[Nn]o\s+later\s+than|[Dd]eadline\s+of)\s+"
+                       r"(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?(?:the\s+)?$")
 
 
 def find_dates(text: str, published: date) -> list[DateExpression]:
@@ -103,5 +110,6 @@ def _with_since(text: str, start: int, end: int, interval: Interval, published: 
     prefix = SINCE_PREFIX.search(text, max(0, start - 8), start)
     if prefix and prefix.end() == start and first <= published:
         start, last = prefix.start(), max(last, published)
-    return DateExpression(text[start:end], start, end, first, last)
+    deadline = bool(_DEADLINE.search(text, max(0, start - 40), start))
+    return DateExpression(text[start:end], start, end, first, last, deadline)
 

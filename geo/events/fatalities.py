@@ -25,7 +25,7 @@ _PATTERNS = tuple(
     )
 )
 # "killing 13 US service members and at least 170 Afghans": a second count
-# joined by "and" adds to the first.
+# joined by "and" adds to the first, unless it is vague ("and scores of civilians": at least 13).
 _AND_MORE = re.compile(
     rf"\s+(?:[\w'’-]+\s+){{0,3}}?and\s+{_QUALIFIER}(?:{_COUNT}|(?P<a>an?))\s+(?!(?:people\s+|others\s+)?(?:were\s+)?(?:wounded|injured|hurt))",
     re.IGNORECASE,
@@ -36,6 +36,10 @@ _ZERO = re.compile(
     r"caus(?:ed|ing)\s+no\s+(?:casualties|injuries|deaths)|there\s+were\s+no\s+(?:casualties|injuries|deaths))\b",
     re.IGNORECASE,
 )
+
+
+def _firm(raw: str) -> int | None:
+    return None if raw.lower() in VAGUE else parse_number(raw)
 
 
 def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | None:
@@ -52,7 +56,7 @@ def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | No
                     continue  # a year: "in 2020 nine were killed"
             if count is not None and number == 0 and match.groupdict().get("a") is None:
                 more = _AND_MORE.match(text, match.end(), end)
-                extra = (1 if more.group("a") else parse_number(more.group("n"))) if more else None
+                extra = (1 if more.group("a") else _firm(more.group("n"))) if more else None
                 count += extra or 0
             if count is not None and count < 100000:
                 counts.append((match.start(), count))

@@ -50,6 +50,15 @@ _DESCRIBES_SITE = re.compile(
     rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:in|near|outside|on\s+the\s+outskirts\s+of|{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?$",
     re.IGNORECASE,
 )
+# "that Washington blames on militias", "Moscow denied": a capital or country that acts or
+# speaks stands for its government, not for where anything happened.
+_ACTS = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:blames?|blamed|accus(?:es|ed)|says|said|warn(?:s|ed)|insist(?:s|ed)|den(?:ies|ied)|"
+    r"condemn(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|vow(?:s|ed)|announc(?:es|ed)|claim(?:s|ed)|responded|retaliated|"
+    r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided)\b")
+# "... at Ain al-Asad and at a facility in <city>": another target, not the first one described.
+_SECOND_TARGET = re.compile(r"(?:\band\s+|,\s*)(?:at|on|against|targeting|hitting|in)\s+(?:a|an|another|a\s+second)\s+"
+                            r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _NOT_NAMES = frozenset("the a an in on at and or including such as near of this that these those".split())
 
 
@@ -82,10 +91,12 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
     containers = {id(m) for m in container_of.values()}
     accepted: list[PlaceMention] = []
     for mention in scope:
-        if id(mention) in containers:
+        if id(mention) in containers or _ACTS.match(text, mention.end):
             continue
         before = text[max(start, mention.start - LOOK_BACK):mention.start]
-        if any(rank(a) <= SPECIFIC_RANK for a in accepted) and _DESCRIBES_SITE.search(before) and rank(mention) >= 1:
+        describes = _DESCRIBES_SITE.search(before)
+        if any(rank(a) <= SPECIFIC_RANK for a in accepted) and describes and rank(mention) >= 1 \
+                and not _SECOND_TARGET.search(before, 0, describes.start()):
             continue
         if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
             accepted.append(mention)
