@@ -25,6 +25,16 @@ STRICT_SITE_KINDS = ("statement", "ceremony", "operation", "declared")
 # "the worst attack in years", "responsibility for the attack": a reference
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+# "officials said on Tuesday", "in a statement issued late on Tuesday": the day of the report,
+# not of the attack or handover it reports.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|added|told\s+(?:reporters|journalists|[A-Z][\w-]+)|"
+    r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference)"
+    r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+_SITE_ANAPHOR = re.compile(
+    r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
+    r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|"
+    r"installation|site|town|city|village)\b", re.IGNORECASE)
 NOTES_LIMIT = 240
 FULL, PARTIAL = "full", "partial"
 
@@ -104,6 +114,10 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
     dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline]
+    reported = [d for d in dates if best.category in ("attack", "handover")
+                and _REPORTED_ON.search(text, max(0, d.start - 60), d.start)]
+    weak_date = bool(reported) and len(reported) == len(dates)
+    dates = dates if weak_date else [d for d in dates if d not in reported]
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
     standing = _standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if standing is None:
@@ -125,7 +139,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         if standing == PARTIAL and facts.lexicon.cues["claim"].search(text, sentence.start, sentence.end):
             actor1 = actor2 = None  # a claim names its claimant; credit_claims gives it to the events
         event = _event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities)
-        events.append(EventMention(event, best.kind, partial=standing == PARTIAL, responds=responds))
+        events.append(EventMention(event, best.kind, partial=standing == PARTIAL, responds=responds,
+                                   weak_date=weak_date and event.date_start is not None,
+                                   site_anaphor="" if site else _site_anaphor(text, clause)))
     return events
 
 
@@ -153,15 +169,27 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
     return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start)) for s in sites]
 
 
+def _site_anaphor(text: str, clause: Clause) -> str:
+    """The kind of place "the base", "the same position", "its perimeter", "the town" points back to."""
+    found = _SITE_ANAPHOR.search(text, clause.start, clause.end)
+    if not found:
+        return ""
+    noun = found.group("noun").lower()
+    if noun in ("town", "city", "village"):
+        return "town"
+    return "airport" if noun in ("airport", "airfield") else "installation" if noun not in (
+        "perimeter", "site", "position", "area") else "any"
+
+
 def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
               lexicon: EventLexicon, text: str, clause: Clause) -> str | None:
     """Whether a mention can start an event (FULL), only add to one (PARTIAL), or is none.
     A handover needs a site (and a transfer of territory, not of prisoners); an attack a
     site or a date of its own; other incidents a date. Forces withdrawing from a town
-    transfer it. An attack with neither, a reference
-    back ("the attack", "the worst attack in years") or a summary ("attacks across the
-    country", "dozens of strikes since October") without a site finer than a province
-    only adds what it states to the occurrence it belongs to."""
+    transfer it. An attack with neither, or a reference back ("the attack"), only adds
+    what it states to the occurrence it belongs to. A summary ("attacks across the country",
+    "the deadliest attack since 2015") without a site finer than a province or a day of its
+    own is no mention at all: its dates and numbers are the summary's."""
     if trigger.category == "handover":
         territorial = any(s.mention.entry and s.mention.entry.kind in ("installation", "airport") for s in sites)
         territorial = territorial or (trigger.kind == "withdrawal" and any(
@@ -172,7 +200,7 @@ def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         broad = all(_broad(s) for s in sites)
         day = any(d.time_precision == 1 for d in dates)
         if broad and not day and lexicon.cue("summary", text, clause.start, clause.end):
-            return PARTIAL
+            return None  # its dates and numbers are the summary's, not those of any one occurrence
         return FULL if sites or (dates and not definite) else PARTIAL
     return FULL if dates else None
 

@@ -41,6 +41,8 @@ class EventMention:
     kind: str  # trigger kind: "drone", "attack", "handover", ...
     partial: bool = False  # joins a frame, never starts one
     responds: bool = False  # a reprisal ("in response", "retaliatory"): never joins the event it answers
+    weak_date: bool = False  # its only date is the report's ("officials said on Tuesday")
+    site_anaphor: str = ""  # "the base", "its perimeter": the kind of place it points back to
 
     @property
     def category(self) -> str:
@@ -55,8 +57,26 @@ def frames(mentions: list[EventMention]) -> list[list[EventMention]]:
         if home is not None:
             home.append(mention)
         elif not mention.partial:
-            groups.append([mention])
+            groups.append([_resolve_anaphor(mention, groups)])
     return groups
+
+
+# What "the base", "the town", "its perimeter" can point back to.
+ANAPHOR_KINDS = {"installation": ("installation", "airport"), "airport": ("airport", "installation"),
+                 "town": ("populated_place",), "any": ("installation", "airport", "populated_place", "admin2")}
+
+
+def _resolve_anaphor(mention: EventMention, groups: list[list[EventMention]]) -> EventMention:
+    """A new occurrence at "the base" (on another day than the one reported) is at the base last named."""
+    if mention.event.located or not mention.site_anaphor:
+        return mention
+    kinds = ANAPHOR_KINDS.get(mention.site_anaphor, ())
+    for group in reversed(groups):
+        site = _most_specific(group)
+        if site is not None and site.event.location_kind in kinds:
+            fields = _site_of(site)
+            return replace(mention, event=replace(mention.event, **fields), site_anaphor="")
+    return mention
 
 
 def merge(group: list[EventMention], published: date | None) -> Event:
@@ -92,9 +112,9 @@ def _agrees(group: list[EventMention], mention: EventMention) -> bool:
         return False
     if not _actors_agree(group, mention.event):
         return False
-    site, dated = _most_specific(group), _narrowest_date(group)
-    return _sites_agree(site.event if site else None, mention.event) and _dates_agree(
-        dated.event if dated else None, mention.event)
+    site, dated = _most_specific(group), _narrowest_date(group, weak=False)
+    return _sites_agree(site.event if site else None, mention.event) and (
+        mention.weak_date or _dates_agree(dated.event if dated else None, mention.event))
 
 
 def _actors_agree(group: list[EventMention], event: Event) -> bool:
@@ -114,8 +134,11 @@ def _most_specific(group: list[EventMention]) -> EventMention | None:
     return min(located, key=lambda m: (_rank(m.event), m.event.geo_precision or 3)) if located else None
 
 
-def _narrowest_date(group: list[EventMention]) -> EventMention | None:
-    dated = [m for m in group if m.event.date_start is not None]
+def _narrowest_date(group: list[EventMention], weak: bool = True) -> EventMention | None:
+    """The narrowest date the event's own words give; the report's date only when there is none."""
+    dated = [m for m in group if m.event.date_start is not None and not m.weak_date]
+    if not dated and weak:
+        dated = [m for m in group if m.event.date_start is not None]
     return min(dated, key=lambda m: m.event.date_end - m.event.date_start) if dated else None
 
 
