@@ -10,7 +10,8 @@ matched occurrence counts against precision.
   and handover events (``other`` events and unlocated ones are left out: they put no attack or
   handover marker on the map);
 - faults that must be zero: events sited at the dateline (their place span lies inside the
-  gold dateline's span), events in a country the report names only as an actor, attacks or
+  gold dateline's span) that match no expected event ("this city" in a report filed from where
+  it happened is right), events in a country the report names only as an actor, attacks or
   handovers with no date.
 """
 from __future__ import annotations
@@ -160,8 +161,8 @@ def score_report(name: str, text: str, expected: dict, events: list) -> ReportSc
     matched_events = set(chosen.values())
     mapped = [i for i, e in enumerate(events) if e.category in MAP_CATEGORIES and e.latitude is not None]
     dateline = dateline_span(text, expected.get("dateline"))
-    at_dateline = sum(1 for e in events if dateline and e.place_start is not None
-                      and dateline[0] <= e.place_start < dateline[1])
+    at_dateline = sum(1 for i, e in enumerate(events) if dateline and e.place_start is not None
+                      and dateline[0] <= e.place_start < dateline[1] and i not in matched_events)
     actor_countries = set(expected.get("no_event_in", []))
     stated = [g for g, gold in enumerate(golds) if gold.fatalities is not None and g in chosen]
     return ReportScore(

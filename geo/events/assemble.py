@@ -31,6 +31,10 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|added|told\s+(?:reporters|journalists|[A-Z][\w-]+)|"
     r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference)"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+# "In that attack, ...", "At the time, ...": the date is the one just given.
+_DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?:attack|strike|raid|assault|bombing|"
+                           r"occasion|incident|day|night)\b|\s*(?:At\s+the\s+time|That\s+(?:day|night))\b")
+_HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b", re.IGNORECASE)
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|"
@@ -119,6 +123,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     weak_date = bool(reported) and len(reported) == len(dates)
     dates = dates if weak_date else [d for d in dates if d not in reported]
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
+    if not dates and _DATE_ANAPHOR.match(text, sentence.start):
+        dates = _previous_date(facts, sentence)
     standing = _standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if standing is None:
         return []
@@ -166,7 +172,26 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
                          strict=trigger.kind in STRICT_SITE_KINDS)
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
+    if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
+            and _HERE.search(text, clause.start, clause.end):
+        sites = _dateline_site(facts) or sites
     return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start)) for s in sites]
+
+
+def _previous_date(facts: ArticleFacts, sentence: Sentence) -> list[DateExpression]:
+    """The last date of the sentence before, for "In that attack, ..." (within its paragraph)."""
+    before = [d for d in facts.dates.within(max(0, sentence.start - 600), sentence.start)
+              if not d.deadline and "\n\n" not in facts.text[d.end:sentence.start]]
+    return before[-1:]
+
+
+def _dateline_site(facts: ArticleFacts) -> list[Site]:
+    """"This city" in a report filed from a city is the dateline's city."""
+    if facts.dateline is None:
+        return []
+    towns = [m for m in facts.places.within(*facts.dateline)
+             if m.entry is not None and m.entry.kind in ("populated_place", "admin2")]
+    return [Site(towns[0], towns[0].text, towns[0].start, towns[0].end, towns[0].geo_precision)] if towns else []
 
 
 def _site_anaphor(text: str, clause: Clause) -> str:

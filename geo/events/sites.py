@@ -32,6 +32,7 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|"
     r"seized|captured|recaptured|retook|liberated|including|such\s+as|namely|outskirts\s+of|"
+    r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?$",
     re.IGNORECASE,
 )
@@ -58,9 +59,11 @@ _ACTS = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:blames?|blamed|accus(?:es|ed)|says|said|warn(?:s|ed)|insist(?:s|ed)|den(?:ies|ied)|"
     r"condemn(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|vow(?:s|ed)|announc(?:es|ed)|claim(?:s|ed)|responded|retaliated|"
     r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided)\b")
+# "Iran-backed militias", "US-led coalition": the name qualifies an actor.
+_QUALIFIES = re.compile(r"[-–](?:backed|led|allied|aligned|linked|affiliated|funded|supported|sponsored|trained|armed)\b")
 # "... at Ain al-Asad and at a facility in <city>": another target, not the first one described.
-_SECOND_TARGET = re.compile(r"(?:\band\s+|,\s*)(?:at|on|against|targeting|hitting|in)\s+(?:a|an|another|a\s+second)\s+"
-                            r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_SECOND_TARGET = re.compile(r"(?:(?:\band\s+|,\s*)(?:at|on|against|targeting|hitting|in)\s+|\band\s+)"
+                            r"(?:a|an|another|a\s+second)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _NOT_NAMES = frozenset("the a an in on at and or including such as near of this that these those".split())
 
 
@@ -93,7 +96,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
     containers = {id(m) for m in container_of.values()}
     accepted: list[PlaceMention] = []
     for mention in scope:
-        if id(mention) in containers or _ACTS.match(text, mention.end):
+        if id(mention) in containers or _ACTS.match(text, mention.end) or _QUALIFIES.match(text, mention.end):
             continue
         before = text[max(start, mention.start - LOOK_BACK):mention.start]
         describes = _DESCRIBES_SITE.search(before)
