@@ -39,6 +39,7 @@ _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|"
     r"installation|site|town|city|village)\b", re.IGNORECASE)
+MAX_ATTACK_DAYS = 45
 NOTES_LIMIT = 240
 FULL, PARTIAL = "full", "partial"
 
@@ -84,8 +85,16 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
         if claim:
             claims.append((sentence.start, claim.start()))
     events = [_described(merge(group, facts.article.published), group[0].kind) for group in frames(mentions)]
+    events = [e for e in events if not _too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))
     return _deduplicate(events)
+
+
+def _too_vague(event: Event) -> bool:
+    """An attack known only to a year or a season ("killed in an ambush in 2017", "since 2015")
+    is a recollection, not an event an analyst could code."""
+    return event.category == "attack" and event.date_start is not None and (
+        (event.date_end - event.date_start).days + 1 > MAX_ATTACK_DAYS)
 
 
 def _title_paragraph(article: Article) -> int | None:
@@ -118,13 +127,15 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
     dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline]
+    if best.category == "attack":  # "the worst since January 2020, when ..." points at January 2020
+        dates = [_since_anchor(d) for d in dates]
     reported = [d for d in dates if best.category in ("attack", "handover")
                 and _REPORTED_ON.search(text, max(0, d.start - 60), d.start)]
     weak_date = bool(reported) and len(reported) == len(dates)
     dates = dates if weak_date else [d for d in dates if d not in reported]
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
     if not dates and _DATE_ANAPHOR.match(text, sentence.start):
-        dates = _previous_date(facts, sentence)
+        dates = [_since_anchor(d) for d in _previous_date(facts, sentence)]
     standing = _standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if standing is None:
         return []
@@ -178,6 +189,10 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
     return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start)) for s in sites]
 
 
+def _since_anchor(date: DateExpression) -> DateExpression:
+    return replace(date, date_end=date.since_end, since_end=None) if date.since_end else date
+
+
 def _previous_date(facts: ArticleFacts, sentence: Sentence) -> list[DateExpression]:
     """The last date of the sentence before, for "In that attack, ..." (within its paragraph)."""
     before = [d for d in facts.dates.within(max(0, sentence.start - 600), sentence.start)
@@ -211,8 +226,9 @@ def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
     """Whether a mention can start an event (FULL), only add to one (PARTIAL), or is none.
     A handover needs a site (and a transfer of territory, not of prisoners); an attack a
     site or a date of its own; other incidents a date. Forces withdrawing from a town
-    transfer it. An attack with neither, or a reference back ("the attack"), only adds
-    what it states to the occurrence it belongs to. A summary ("attacks across the country",
+    transfer it. An attack with neither, or a reference back ("the attack", "the shelling",
+    even with a place: "called the shelling a violation ... in <capital>"), only adds what it
+    states to the occurrence it belongs to. A summary ("attacks across the country",
     "the deadliest attack since 2015") without a site finer than a province or a day of its
     own is no mention at all: its dates and numbers are the summary's."""
     if trigger.category == "handover":

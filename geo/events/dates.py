@@ -32,6 +32,7 @@ class DateExpression:
     date_start: date
     date_end: date
     deadline: bool = False  # "by 11 September", "until March": a bound, never when something happened
+    since_end: date | None = None  # "since January 2020": the end of January 2020 (date_end is publication)
 
     @property
     def days(self) -> int:
@@ -108,8 +109,9 @@ def _with_since(text: str, start: int, end: int, interval: Interval, published: 
     """"since September 2014" runs from that month up to publication."""
     first, last = interval
     prefix = SINCE_PREFIX.search(text, max(0, start - 8), start)
+    since_end = None
     if prefix and prefix.end() == start and first <= published:
-        start, last = prefix.start(), max(last, published)
+        start, last, since_end = prefix.start(), max(last, published), last
     deadline = bool(_DEADLINE.search(text, max(0, start - 40), start))
-    return DateExpression(text[start:end], start, end, first, last, deadline)
+    return DateExpression(text[start:end], start, end, first, last, deadline, since_end)
 

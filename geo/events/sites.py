@@ -39,6 +39,9 @@ _LOCATIVE = re.compile(
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "near the border with <country>": the neighbour only says where the border is.
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+# "militias loyal to <country>", "groups backed by <country>": a patron, not a place.
+_PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
+                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", re.IGNORECASE)
 # An unrecognized name right before "in <place>": "al-<Name> in <city>".
@@ -141,7 +144,7 @@ def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]
 
 def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: bool) -> bool:
     """``strict`` (statements, ceremonies): only "in/at/near X" places the event."""
-    if _BORDER_WITH.search(before):
+    if _BORDER_WITH.search(before) or _PATRON.search(before):
         return False
     if from_is_site and _ORIGIN.search(before):
         return True
