@@ -39,6 +39,10 @@ _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|"
     r"installation|site|town|city|village)\b", re.IGNORECASE)
+_TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|"
+                        r"province|base|port|capital)\s+of\s+)?(?:the\s+)?")
+_TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
+                               r"capitals?|areas?|positions|settlements?|control)$", re.IGNORECASE)
 MAX_ATTACK_DAYS = 45
 NOTES_LIMIT = 240
 FULL, PARTIAL = "full", "partial"
@@ -243,7 +247,20 @@ def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         if broad and not day and lexicon.cue("summary", text, clause.start, clause.end):
             return None  # its dates and numbers are the summary's, not those of any one occurrence
         return FULL if sites or (dates and not definite) else PARTIAL
+    if trigger.kind in ("capture", "regain"):  # a place changes hands: "took Zaranj", "seized the town of X"
+        return FULL if dates and any(_taken(text, trigger, s) for s in sites) else None
     return FULL if dates else None
+
+
+def _taken(text: str, trigger: Trigger, site: Site) -> bool:
+    """The place is what was taken: right after the verb ("took Zaranj", "seized the town of X"),
+    or near a verb whose object is territory ("captured three provincial capitals in X")."""
+    if site.start < trigger.end:
+        return False
+    gap = text[trigger.end:site.start]
+    if _TAKEN_GAP.fullmatch(gap):
+        return True
+    return bool(_TERRITORY_OBJECT.search(trigger.text)) and len(gap) <= 40
 
 
 def _broad(site: Site) -> bool:
@@ -261,9 +278,9 @@ def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) 
         return dates[0]
     anchor = site.end if site else trigger.end
     after = [d for d in dates if d.start >= anchor]
-    if site and after:
-        return after[0]
-    return min(dates, key=lambda d: min(abs(d.start - anchor), abs(d.end - trigger.start)))
+    chosen = after[0] if site and after else min(dates, key=lambda d: min(abs(d.start - anchor), abs(d.end - trigger.start)))
+    inside = [d for d in dates if chosen.date_start <= d.date_start and d.date_end <= chosen.date_end and d.days < chosen.days]
+    return min(inside, key=lambda d: d.days) if inside else chosen  # "in December ... last year": December
 
 
 def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, site: Site | None,

@@ -21,7 +21,9 @@ _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sout
 _DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|miles?|mi)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
 # Text between a place and the next one that makes the second a container of the first.
 _CONTAINER_LINK = re.compile(
-    r"^\s*(?:,\s*|\(\s*)?(?:(?:in|near|outside|inside|at|of|close\s+to|on\s+the\s+outskirts\s+of|"
+    r"^\s*(?:,\s*|\(\s*)?(?:(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|province|"
+    r"county|suburb|neighbourhood|neighborhood|municipality|locality|settlement)\s+)?"
+    r"(?:(?:in|near|outside|inside|at|of|close\s+to|on\s+the\s+outskirts\s+of|"
     rf"(?:{_DISTANCE})?{_DIRECTION}\s+of|{_DISTANCE}from)\s+(?:the\s+)?(?:(?:{_DIRECTION}|central|"
     r"northern|southern|eastern|western)\s+)?(?:city\s+of\s+|town\s+of\s+|province\s+of\s+|governorate\s+of\s+)?)?$",
     re.IGNORECASE,
@@ -33,6 +35,7 @@ _LOCATIVE = re.compile(
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|"
     r"seized|captured|recaptured|retook|liberated|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
+    r"entered|took|overr(?:an|un)|"
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?$",
     re.IGNORECASE,
 )
