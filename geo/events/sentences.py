@@ -23,6 +23,7 @@ _DATELINE = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s*(?=(?:while|whereas|but|and\s+then|after\s+which|before|after|as\s+well\s+as|"
     r"according\s+to|a\s+day\s+after|days\s+after|hours\s+after|meanwhile)\b)|"
+    r"\s+(?=(?:hours|days|a\s+day|weeks|minutes)\s+(?:after|before)\b)|"
     r"\s+(?=(?:while|whereas|and\s+then|after\s+which)\b)",
     re.IGNORECASE,
 )

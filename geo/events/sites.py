@@ -35,7 +35,8 @@ _LOCATIVE = re.compile(
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|"
     r"seized|captured|recaptured|retook|liberated|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
-    r"entered|took|overr(?:an|un)|"
+    r"entered|took|overr(?:an|un)|rocked|shook|pounded|bombarded|"
+    r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?$",
     re.IGNORECASE,
 )
