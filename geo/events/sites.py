@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from geo.gazetteer.lexicon import words
 from geo.model import PlaceMention
 
 KIND_RANK = {"installation": 0, "airport": 0, "populated_place": 1, "online": 1,
@@ -46,6 +47,7 @@ _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$"
 # "militias loyal to <country>", "groups backed by <country>": a patron, not a place.
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)")
 _ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", re.IGNORECASE)
 # An unrecognized name right before "in <place>": "al-<Name> in <city>".
@@ -103,7 +105,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
     containers = {id(m) for m in container_of.values()}
     accepted: list[PlaceMention] = []
     for mention in scope:
-        if id(mention) in containers or _ACTS.match(text, mention.end) or _QUALIFIES.match(text, mention.end):
+        if id(mention) in containers or _ACTS.match(text, mention.end) or _QUALIFIES.match(text, mention.end) \
+                or _qualifies_actor(text, mention):
             continue
         before = text[max(start, mention.start - LOOK_BACK):mention.start]
         describes = _DESCRIBES_SITE.search(before)
@@ -144,6 +147,14 @@ def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]
         elif rank(outer) >= rank(inner) or inner.entry is None:
             found[id(inner)] = outer
     return found
+
+
+def _qualifies_actor(text: str, mention: PlaceMention) -> bool:
+    """"US attack helicopters", "Iraqi army troops": a country naming whose forces they are."""
+    if mention.entry is None or mention.entry.kind != "country":
+        return False
+    following = _NEXT_WORDS.match(text, mention.end)
+    return bool(following) and any(word.lower() in words("actor_nouns") for word in following.group(1).split())
 
 
 def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: bool) -> bool:
