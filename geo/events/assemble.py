@@ -248,19 +248,19 @@ def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return None  # its dates and numbers are the summary's, not those of any one occurrence
         return FULL if sites or (dates and not definite) else PARTIAL
     if trigger.kind in ("capture", "regain"):  # a place changes hands: "took Zaranj", "seized the town of X"
-        return FULL if dates and any(_taken(text, trigger, s) for s in sites) else None
+        return FULL if any(_taken(text, trigger, s) for s in sites) else None
     return FULL if dates else None
 
 
 def _taken(text: str, trigger: Trigger, site: Site) -> bool:
     """The place is what was taken: right after the verb ("took Zaranj", "seized the town of X"),
-    or near a verb whose object is territory ("captured three provincial capitals in X")."""
+    or after a verb whose object is territory ("captured three provincial capitals in X")."""
     if site.start < trigger.end:
         return False
     gap = text[trigger.end:site.start]
     if _TAKEN_GAP.fullmatch(gap):
         return True
-    return bool(_TERRITORY_OBJECT.search(trigger.text)) and len(gap) <= 40
+    return bool(_TERRITORY_OBJECT.search(trigger.text))
 
 
 def _broad(site: Site) -> bool:

@@ -30,6 +30,7 @@ BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
 # An attack or handover the report gives no date for is dated by the report: the week before
 # publication (ACLED time_precision 2). See docs/extraction.md.
 UNDATED_WINDOW_DAYS = 6
+TERRITORY_KINDS = ("capture", "regain")  # a town taken is dated like an attack
 UNDATED_NOTE = "no date in the report: dated by its publication (the week before it)"
 
 
@@ -95,7 +96,8 @@ def merge(group: list[EventMention], published: date | None) -> Event:
         **_site_of(site), **_date_of(dated),
     )
     merged = replace(merged, evidence=_evidence(group, site, dated, toll, actors))
-    if merged.date_start is None and published is not None and merged.category in ("attack", "handover"):
+    if merged.date_start is None and published is not None and (
+            merged.category in ("attack", "handover") or any(m.kind in TERRITORY_KINDS for m in group)):
         merged = dated_by_report(merged, published)
     return merged
 
