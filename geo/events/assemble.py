@@ -44,6 +44,7 @@ _TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
                                r"capitals?|areas?|positions|settlements?|control)$", re.IGNORECASE)
 MAX_ATTACK_DAYS = 45
+ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 NOTES_LIMIT = 240
 FULL, PARTIAL = "full", "partial"
 
@@ -161,8 +162,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
             actor1 = actor2 = None  # a claim names its claimant; credit_claims gives it to the events
         event = _event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities)
         events.append(EventMention(event, best.kind, partial=standing == PARTIAL, responds=responds,
-                                   weak_date=weak_date and event.date_start is not None,
-                                   site_anaphor="" if site else _site_anaphor(text, clause)))
+                                   weak_date=weak_date and event.date_start is not None))
     return events
 
 
@@ -190,6 +190,8 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
     if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
             and _HERE.search(text, clause.start, clause.end):
         sites = _dateline_site(facts) or sites
+    if not sites:
+        sites = _antecedent(facts, clause)
     return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start)) for s in sites]
 
 
@@ -213,16 +215,23 @@ def _dateline_site(facts: ArticleFacts) -> list[Site]:
     return [Site(towns[0], towns[0].text, towns[0].start, towns[0].end, towns[0].geo_precision)] if towns else []
 
 
-def _site_anaphor(text: str, clause: Clause) -> str:
-    """The kind of place "the base", "the same position", "its perimeter", "the town" points back to."""
-    found = _SITE_ANAPHOR.search(text, clause.start, clause.end)
+def _antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
+    """"The base", "the same position", "its perimeter", "the town": the last place of that kind
+    named before, within the last paragraphs (the words as written, the place's position)."""
+    found = _SITE_ANAPHOR.search(facts.text, clause.start, clause.end)
     if not found:
-        return ""
+        return []
     noun = found.group("noun").lower()
-    if noun in ("town", "city", "village"):
-        return "town"
-    return "airport" if noun in ("airport", "airfield") else "installation" if noun not in (
-        "perimeter", "site", "position", "area") else "any"
+    kinds = (("populated_place",) if noun in ("town", "city", "village")
+             else ("airport", "installation") if noun not in ("perimeter", "site", "position", "area")
+             else ("installation", "airport", "populated_place"))
+    earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
+               if m.entry is not None and m.entry.kind in kinds and not facts.no_site.overlaps(m.start, m.end)]
+    if not earlier:
+        return []
+    place = earlier[-1]
+    precision = place.geo_precision if noun not in ("perimeter", "area") else max(place.geo_precision or 1, 2)
+    return [Site(place, found.group(0), found.start(), found.end(), precision)]
 
 
 def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
@@ -239,7 +248,10 @@ def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         territorial = any(s.mention.entry and s.mention.entry.kind in ("installation", "airport") for s in sites)
         territorial = territorial or (trigger.kind == "withdrawal" and any(
             s.mention.entry and s.mention.entry.kind in ("populated_place", "admin2") for s in sites))
-        return FULL if sites and (territorial or lexicon.cue("territory", text, clause.start, clause.end)) else None
+        territory = lexicon.cue("territory", text, clause.start, clause.end)
+        if sites and (territorial or territory):
+            return FULL
+        return PARTIAL if territory and not sites else None  # "handed an air base over": the site comes later
     if trigger.category == "attack":
         definite = bool(_DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
         broad = all(_broad(s) for s in sites)

@@ -26,6 +26,7 @@ GENERIC_KINDS = frozenset(("attack", "clash", "storming"))
 NEARBY_KM = 30.0  # two fine sites this close are one place ("the airport" and its town)
 DISTRICT_KM = 60.0
 REGION_KM = 2000.0
+PENDING_REACH = 1200  # characters: how far ahead of its site a partial lead may be
 BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
 # An attack or handover the report gives no date for is dated by the report: the week before
 # publication (ACLED time_precision 2). See docs/extraction.md.
@@ -43,7 +44,6 @@ class EventMention:
     partial: bool = False  # joins a frame, never starts one
     responds: bool = False  # a reprisal ("in response", "retaliatory"): never joins the event it answers
     weak_date: bool = False  # its only date is the report's ("officials said on Tuesday")
-    site_anaphor: str = ""  # "the base", "its perimeter": the kind of place it points back to
 
     @property
     def category(self) -> str:
@@ -53,31 +53,21 @@ class EventMention:
 def frames(mentions: list[EventMention]) -> list[list[EventMention]]:
     """Group mentions (in text order) into occurrences."""
     groups: list[list[EventMention]] = []
+    pending: list[EventMention] = []  # partial mentions waiting for the occurrence they announce
     for mention in mentions:
         home = None if mention.responds else next((g for g in reversed(groups) if _agrees(g, mention)), None)
         if home is not None:
             home.append(mention)
-        elif not mention.partial:
-            groups.append([_resolve_anaphor(mention, groups)])
+        elif mention.partial:
+            pending.append(mention)
+        else:
+            # "handed an air base in northern Iraq over on Sunday" ... "left K1 air base": the lead
+            # announces the occurrence whose site comes a sentence later
+            lead = [m for m in pending if mention.event.start_char - m.event.start_char <= PENDING_REACH
+                    and _agrees([mention], m)]
+            pending = [m for m in pending if m not in lead]
+            groups.append([*lead, mention])
     return groups
-
-
-# What "the base", "the town", "its perimeter" can point back to.
-ANAPHOR_KINDS = {"installation": ("installation", "airport"), "airport": ("airport", "installation"),
-                 "town": ("populated_place",), "any": ("installation", "airport", "populated_place", "admin2")}
-
-
-def _resolve_anaphor(mention: EventMention, groups: list[list[EventMention]]) -> EventMention:
-    """A new occurrence at "the base" (on another day than the one reported) is at the base last named."""
-    if mention.event.located or not mention.site_anaphor:
-        return mention
-    kinds = ANAPHOR_KINDS.get(mention.site_anaphor, ())
-    for group in reversed(groups):
-        site = _most_specific(group)
-        if site is not None and site.event.location_kind in kinds:
-            fields = _site_of(site)
-            return replace(mention, event=replace(mention.event, **fields), site_anaphor="")
-    return mention
 
 
 def merge(group: list[EventMention], published: date | None) -> Event:
