@@ -68,6 +68,11 @@ THIS_WEEK = (date(2024, 3, 4), date(2024, 3, 6))
     # categories never mix
     ([mention(0, "airport", TUESDAY), mention(100, "airport", TUESDAY, category="handover", kind="handover")],
      [[0], [1]]),
+    # a lead without a usable site waits for the occurrence whose site comes a sentence later
+    ([mention(0, day=TUESDAY, partial=True, category="handover", kind="handover"),
+      mention(100, "airport", category="handover", kind="handover")], [[0, 1]]),
+    # ... but not for one on another day
+    ([mention(0, day=MONDAY, partial=True), mention(100, "airport", TUESDAY)], [[1]]),
     # a later mention joins the most recent frame it agrees with
     ([mention(0, "airport", TUESDAY), mention(50, "far_base", MONDAY), mention(100, partial=True)], [[0], [1, 2]]),
 ])
