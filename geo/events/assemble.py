@@ -35,6 +35,9 @@ _REPORTED_ON = re.compile(
 _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?:attack|strike|raid|assault|bombing|"
                            r"occasion|incident|day|night)\b|\s*(?:At\s+the\s+time|That\s+(?:day|night))\b")
 _HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b", re.IGNORECASE)
+# "their camp in the town of Kidal", "a base near Gao": the town stands for the unnamed site
+_HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|"
@@ -112,9 +115,11 @@ def _title_paragraph(article: Article) -> int | None:
 def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> list[EventMention]:
     """Events of the clause's first usable category (attack, then handover, then
     other): a voided attack ("they will step up their attacks") lets a dated
-    statement in the same clause through."""
+    statement in the same clause through. After a handover, a capture in the same clause
+    counts too ("pulled out of the camp, and rebels said they had taken it over")."""
     text, lexicon = facts.text, facts.lexicon
     triggers = lexicon.triggers(text, clause.start, clause.end)
+    found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: CATEGORY_PRIORITY[c]):
         group = [t for t in triggers if t.category == category]
         best = min(group, key=lambda t: t.rank)
@@ -122,8 +127,10 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
             continue
         mentions = _trigger_mentions(facts, sentence, clause, best)
         if mentions:
-            return mentions
-    return []
+            found.extend(mentions)
+            if category != "handover":  # a handover clause may also say who took the place over
+                break
+    return found
 
 
 def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, best: Trigger) -> list[EventMention]:
@@ -226,7 +233,9 @@ def _antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
              else ("airport", "installation") if noun not in ("perimeter", "site", "position", "area")
              else ("installation", "airport", "populated_place"))
     earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
-               if m.entry is not None and m.entry.kind in kinds and not facts.no_site.overlaps(m.start, m.end)]
+               if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and (
+                   m.entry.kind in kinds or (m.entry.kind == "populated_place" and _HOSTS_SITE.search(
+                       facts.text, max(0, m.start - 60), m.start)))]
     if not earlier:
         return []
     place = earlier[-1]
@@ -260,7 +269,8 @@ def _standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return None  # its dates and numbers are the summary's, not those of any one occurrence
         return FULL if sites or (dates and not definite) else PARTIAL
     if trigger.kind in ("capture", "regain"):  # a place changes hands: "took Zaranj", "seized the town of X"
-        return FULL if any(_taken(text, trigger, s) for s in sites) else None
+        takes_site = bool(sites) and bool(_SITE_ANAPHOR.match(text, trigger.end + 1))  # "taken over the compound"
+        return FULL if takes_site or any(_taken(text, trigger, s) for s in sites) else None
     return FULL if dates else None
 
 
