@@ -2,9 +2,12 @@
 
 ``extract.py`` is the pipeline and reads top to bottom: actors are found first,
 then places are resolved once (actor spans excluded), then dates, quotations and
-the dateline; ``assemble.py`` turns those facts into events clause by clause,
-with the help of the small stages beside it:
+the dateline (``facts.py`` holds them); ``assemble.py`` turns those facts into event
+mentions clause by clause and ``frames.py`` merges the mentions of one occurrence into
+one event, with the help of the small stages beside them:
 
+    standing.py       whether a mention can start an event, only add to one, or is none
+    coreference.py    "the base", "this city", "In that attack": what a clause points back to
     triggers.py       event triggers, cues and the ACLED type table
     sites.py          which place of a clause is the event's site
     actors.py         actor mentions; roles.py: actor1 / actor2 of an event

@@ -263,5 +263,5 @@ RULES: tuple[tuple[re.Pattern, Resolver], ...] = (
     _rule(rf"\b(?i:(?:over|in|during|within|for)\s+)?(?i:the)\s+(?i:past|last|previous)\s+"
           rf"(?:(?P<few>(?i:few|several|couple\s+of))\s+|(?P<n>(?i:{NUMBER}))\s+)?{_UNIT}"
           rf"(?:\s+(?i:of)\s+(?P<y>\d{{4}}))?\b", past_units),
-    _rule(rf"\b(?i:(?:in|during|over)\s+)?(?i:recent)\s+(?P<unit>(?i:day|week|month))s\b", recent_units),
+    _rule(r"\b(?i:(?:in|during|over)\s+)?(?i:recent)\s+(?P<unit>(?i:day|week|month))s\b", recent_units),
 )

@@ -11,8 +11,9 @@ import threading
 
 from geo.errors import InputError
 from geo.events.actors import ActorFinder
-from geo.events.assemble import ArticleFacts, events_from_facts
+from geo.events.assemble import events_from_facts
 from geo.events.dates import find_dates
+from geo.events.facts import ArticleFacts
 from geo.events.sentences import find_dateline, quote_spans
 from geo.events.triggers import EventLexicon
 from geo.model import Article, Event

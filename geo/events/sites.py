@@ -41,6 +41,9 @@ _LOCATIVE = re.compile(
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?$",
     re.IGNORECASE,
 )
+# "In the regional capital, Kharkiv, ...", "at the village of Y": the name set beside its noun.
+_APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                      r"(?:capital|city|town|village|port|hamlet|district|province|region|area|base|camp),\s+$", re.IGNORECASE)
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "near the border with <country>": the neighbour only says where the border is.
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
@@ -169,7 +172,7 @@ def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: boo
         return False
     if rank(mention) == 0 and mention.entry is not None:
         return True
-    return bool(_LOCATIVE.search(before))
+    return bool(_LOCATIVE.search(before) or _APPOSED.search(before))
 
 
 def _continues_list(text: str, accepted: list[PlaceMention], mention: PlaceMention) -> bool:

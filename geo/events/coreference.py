@@ -1,0 +1,80 @@
+"""What a clause points back to: "the base" and "the same position" (the last place of that
+kind named before), "this city" (the dateline's city), "In that attack" (the date just given),
+and "since January 2020" in an attack's sentence (January 2020 itself). Pure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.events.dates import DateExpression
+from geo.events.facts import ArticleFacts
+from geo.events.sentences import Clause, Sentence
+from geo.events.sites import Site
+
+# "In that attack, ...", "At the time, ...": the date is the one just given.
+_DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?:attack|strike|raid|assault|bombing|"
+                           r"occasion|incident|day|night)\b|\s*(?:At\s+the\s+time|That\s+(?:day|night))\b")
+_HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b", re.IGNORECASE)
+# "their camp in the town of Kidal", "a base near Gao": the town stands for the unnamed site
+_HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
+_SITE_ANAPHOR = re.compile(
+    r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
+    r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|"
+    r"installation|site|town|city|village)\b", re.IGNORECASE)
+ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
+
+
+def since_anchor(date: DateExpression) -> DateExpression:
+    return replace(date, date_end=date.since_end, since_end=None) if date.since_end else date
+
+
+def previous_date(facts: ArticleFacts, sentence: Sentence) -> list[DateExpression]:
+    """The last date of the sentence before, for "In that attack, ..." (within its paragraph)."""
+    before = [d for d in facts.dates.within(max(0, sentence.start - 600), sentence.start)
+              if not d.deadline and "\n\n" not in facts.text[d.end:sentence.start]]
+    return before[-1:]
+
+
+def dateline_site(facts: ArticleFacts) -> list[Site]:
+    """"This city" in a report filed from a city is the dateline's city."""
+    if facts.dateline is None:
+        return []
+    towns = [m for m in facts.places.within(*facts.dateline)
+             if m.entry is not None and m.entry.kind in ("populated_place", "admin2")]
+    return [Site(towns[0], towns[0].text, towns[0].start, towns[0].end, towns[0].geo_precision)] if towns else []
+
+
+def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
+    """"The base", "the same position", "its perimeter", "the town": the last place of that kind
+    named before, within the last paragraphs (the words as written, the place's position)."""
+    found = _SITE_ANAPHOR.search(facts.text, clause.start, clause.end)
+    if not found:
+        return []
+    noun = found.group("noun").lower()
+    kinds = (("populated_place",) if noun in ("town", "city", "village")
+             else ("airport", "installation") if noun not in ("perimeter", "site", "position", "area")
+             else ("installation", "airport", "populated_place"))
+    earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
+               if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and (
+                   m.entry.kind in kinds or (m.entry.kind == "populated_place" and _HOSTS_SITE.search(
+                       facts.text, max(0, m.start - 60), m.start)))]
+    if not earlier:
+        return []
+    place = earlier[-1]
+    precision = place.geo_precision if noun not in ("perimeter", "area") else max(place.geo_precision or 1, 2)
+    return [Site(place, found.group(0), found.start(), found.end(), precision)]
+
+
+def refers_to_earlier_date(text: str, sentence: Sentence) -> bool:
+    return bool(_DATE_ANAPHOR.match(text, sentence.start))
+
+
+def names_here(text: str, clause: Clause) -> bool:
+    return bool(_HERE.search(text, clause.start, clause.end))
+
+
+def takes_named_site(text: str, position: int) -> bool:
+    """"taken over the vacated compound": the object is the site just named."""
+    return bool(_SITE_ANAPHOR.match(text, position))

@@ -1,0 +1,76 @@
+"""Whether an event mention can start an event (FULL), only add to one (PARTIAL), or is none,
+and whether an attack is too vague to be coded at all. Pure."""
+from __future__ import annotations
+
+import re
+
+from geo.events.coreference import takes_named_site
+from geo.events.dates import DateExpression
+from geo.events.sentences import Clause
+from geo.events.sites import Site
+from geo.events.triggers import EventLexicon, Trigger
+from geo.model import Event
+
+FULL, PARTIAL = "full", "partial"
+MAX_ATTACK_DAYS = 45
+# "the worst attack in years", "responsibility for the attack": a reference
+# back to an event already reported, not a new one (unless it names a site).
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|"
+                        r"province|base|port|capital)\s+of\s+)?(?:the\s+)?")
+_TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
+                               r"capitals?|areas?|positions|settlements?|control)$", re.IGNORECASE)
+
+
+def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
+              lexicon: EventLexicon, text: str, clause: Clause) -> str | None:
+    """Whether a mention can start an event (FULL), only add to one (PARTIAL), or is none.
+    A handover needs a site (and a transfer of territory, not of prisoners); an attack a
+    site or a date of its own; other incidents a date. Forces withdrawing from a town
+    transfer it. An attack with neither, or a reference back ("the attack", "the shelling",
+    even with a place: "called the shelling a violation ... in <capital>"), only adds what it
+    states to the occurrence it belongs to. A summary ("attacks across the country",
+    "the deadliest attack since 2015") without a site finer than a province or a day of its
+    own is no mention at all: its dates and numbers are the summary's."""
+    if trigger.category == "handover":
+        territorial = any(s.mention.entry and s.mention.entry.kind in ("installation", "airport") for s in sites)
+        territorial = territorial or (trigger.kind == "withdrawal" and any(
+            s.mention.entry and s.mention.entry.kind in ("populated_place", "admin2") for s in sites))
+        territory = lexicon.cue("territory", text, clause.start, clause.end)
+        if sites and (territorial or territory):
+            return FULL
+        return PARTIAL if territory and not sites else None  # "handed an air base over": the site comes later
+    if trigger.category == "attack":
+        definite = bool(_DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
+        broad = all(_broad(s) for s in sites)
+        day = any(d.time_precision == 1 for d in dates)
+        if broad and not day and lexicon.cue("summary", text, clause.start, clause.end):
+            return None  # its dates and numbers are the summary's, not those of any one occurrence
+        return FULL if sites or (dates and not definite) else PARTIAL
+    if trigger.kind in ("capture", "regain"):  # a place changes hands: "took Zaranj", "seized the town of X"
+        takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
+        return FULL if takes_site or any(_taken(text, trigger, s) for s in sites) else None
+    return FULL if dates else None
+
+
+def _taken(text: str, trigger: Trigger, site: Site) -> bool:
+    """The place is what was taken: right after the verb ("took Zaranj", "seized the town of X"),
+    or after a verb whose object is territory ("captured three provincial capitals in X")."""
+    if site.start < trigger.end:
+        return False
+    gap = text[trigger.end:site.start]
+    if _TAKEN_GAP.fullmatch(gap):
+        return True
+    return bool(_TERRITORY_OBJECT.search(trigger.text))
+
+
+def _broad(site: Site) -> bool:
+    entry = site.mention.entry
+    return entry is None or entry.kind in ("admin1", "country", "region", "continent")
+
+
+def too_vague(event: Event) -> bool:
+    """An attack known only to a year or a season ("killed in an ambush in 2017", "since 2015")
+    is a recollection, not an event an analyst could code."""
+    return event.category == "attack" and event.date_start is not None and (
+        (event.date_end - event.date_start).days + 1 > MAX_ATTACK_DAYS)
