@@ -10,6 +10,7 @@ from dataclasses import replace
 from geo.events.coreference import (
     antecedent,
     dateline_site,
+    described_sites,
     names_here,
     previous_date,
     refers_to_earlier_date,
@@ -18,7 +19,7 @@ from geo.events.coreference import (
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.fatalities import fatalities_in
-from geo.events.frames import EventMention, frames, merge
+from geo.events.frames import EventMention, add_described_site, frames, merge
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.sites import Site, select_sites, widen_precision
@@ -46,15 +47,21 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
     claims: list[tuple[int, int]] = []
     title_paragraph = _title_paragraph(facts.article)
     claim_pattern = facts.lexicon.cues["claim"]
+    descriptions: list[tuple[Sentence, Site]] = []
     for sentence in split_sentences(facts.text):
         if sentence.paragraph == title_paragraph:
             continue
-        for clause in clauses(sentence):
-            mentions.extend(_clause_mentions(facts, sentence, clause))
+        found = [m for clause in clauses(sentence) for m in _clause_mentions(facts, sentence, clause)]
+        mentions.extend(found)
+        if not found:
+            descriptions += [(sentence, site) for site in described_sites(facts, sentence)]
         claim = claim_pattern.search(facts.text, sentence.start, sentence.end)
         if claim:
             claims.append((sentence.start, claim.start()))
-    events = [_described(merge(group, facts.article.published), group[0].kind) for group in frames(mentions)]
+    groups = frames(mentions)
+    for sentence, site in descriptions:
+        add_described_site(groups, _site_mention(facts, sentence, site))
+    events = [_described(merge(group, facts.article.published), group[0].kind) for group in groups]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))
     return _deduplicate(events)
@@ -191,6 +198,13 @@ def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, sit
         **_site_fields(site),
         **_date_fields(date),
     )
+
+
+def _site_mention(facts: ArticleFacts, sentence: Sentence, site: Site) -> EventMention:
+    """A sentence that only names a site, as a partial mention (its category is the occurrence's)."""
+    event = Event(article_id=facts.article.id, category="other", event_type="", sub_event_type="",
+                  sentence=sentence.text, start_char=sentence.start, end_char=sentence.end, **_site_fields(site))
+    return EventMention(event, "site", partial=True)
 
 
 def _site_fields(site: Site | None) -> dict:

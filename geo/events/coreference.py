@@ -23,6 +23,9 @@ _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|"
     r"installation|site|town|city|village)\b", re.IGNORECASE)
+# "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
+_NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
+                         r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:of|at|in|near)\s+)$")
 ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 
 
@@ -78,3 +81,14 @@ def names_here(text: str, clause: Clause) -> bool:
 def takes_named_site(text: str, position: int) -> bool:
     """"taken over the vacated compound": the object is the site just named."""
     return bool(_SITE_ANAPHOR.match(text, position))
+
+
+def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
+    """Places a sentence names as "the village, X", "the base at X"."""
+    found = []
+    for place in facts.places.within(sentence.start, sentence.end):
+        if place.entry is None or place.entry.kind in ("country", "admin1", "region", "continent"):
+            continue
+        if _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start):
+            found.append(Site(place, place.text, place.start, place.end, place.geo_precision))
+    return found

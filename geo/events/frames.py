@@ -92,6 +92,21 @@ def merge(group: list[EventMention], published: date | None) -> Event:
     return merged
 
 
+def add_described_site(groups: list[list[EventMention]], description: EventMention) -> None:
+    """"The village, Hroza, lies in the Kupiansk district": a sentence with no event of its own that
+    names the site of the occurrence just reported, which has no finer site yet."""
+    for group in reversed(groups):
+        if group[0].event.start_char > description.event.start_char:
+            continue
+        site = _most_specific(group)
+        if site is not None and _rank(site.event) < KIND_RANK["admin2"]:
+            return
+        mention = replace(description, event=replace(description.event, category=group[0].category))
+        if _agrees(group, mention):
+            group.append(mention)
+        return
+
+
 def dated_by_report(event: Event, published: date) -> Event:
     start = published - timedelta(days=UNDATED_WINDOW_DAYS)
     note = f"{event.notes} [{UNDATED_NOTE}]" if event.notes else UNDATED_NOTE
