@@ -109,12 +109,14 @@ class Resolver:
 
     @staticmethod
     def _plausible(result: Resolution, mention: Mention, context: Context) -> bool:
-        """A town found only under an alternate name, far from every country the text
-        points to, is more likely a word that is no place (a people, a family name)."""
+        """A town found only under an alternate name, or only by a loosened spelling ("Datu" for
+        "Datou"), far from every country the text points to, is more likely a word that is no
+        place (a people, a family name) or a place the gazetteer lacks."""
         entry = result.entry
         if entry.kind != "populated_place" or entry.population >= 1_000_000:
             return True
-        if any(m.primary and m.entry.id == entry.id for m in mention.matches):  # its own name, not an alias
+        own = [m for m in mention.matches if m.primary and m.entry.id == entry.id]
+        if any(m.exact for m in own) or (own and context.strongest <= 0):  # its own name, as written
             return True
         return context.country_weight(entry.country_code, mention.index) > 0.05
 
