@@ -125,12 +125,17 @@ class Geoparser:
         sent_before = getattr(self.online, "requests_sent", 0)
         for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
             if resolution is not None and not resolution.plausible and not keep_implausible:
+                container = _finest_container(text, toponyms, resolutions, links.get(index))
+                if container is not None:  # "the village of X in Y province", X only known abroad: X, at Y
+                    mentions.append(self._near_container(toponym, container))
                 continue
             if resolution is None or resolution.confidence < ONLINE_BELOW_CONFIDENCE:
                 within_budget = getattr(self.online, "requests_sent", 0) - sent_before < MAX_NEW_ONLINE_REQUESTS
                 resolution = self._ask_online(toponym.text, text, resolution, network=within_budget)
-            if resolution is None and index in links and resolutions[links[index].container] is not None:
-                mentions.append(self._near_container(toponym, resolutions[links[index].container]))
+            relation = links.get(index)
+            container = resolutions[relation.container] if resolution is None and relation is not None else None
+            if container is not None:
+                mentions.append(self._near_container(toponym, container))
                 continue
             mentions.append(to_mention(toponym, resolution))
         return mentions
@@ -170,6 +175,17 @@ class Geoparser:
             return offline
         runners_up = (offline.entry, *offline.candidates) if offline else ()
         return Resolution(entry, ONLINE_CONFIDENCE, runners_up[:5], True)
+
+
+def _finest_container(text: str, toponyms: list[Toponym], resolutions: list, relation) -> Resolution | None:
+    """The container of "X in Y", or Z in "X in Y's Z" (Burkina Faso's Yagha province)."""
+    if relation is None or resolutions[relation.container] is None:
+        return None
+    index = relation.container
+    if index + 1 < len(toponyms) and resolutions[index + 1] is not None and \
+            text[toponyms[index].end:toponyms[index + 1].start] in ("'s ", "’s "):
+        return resolutions[index + 1]
+    return resolutions[index]
 
 
 def _outside(toponyms: list[Toponym], spans: Sequence[tuple[int, int]]) -> list[Toponym]:

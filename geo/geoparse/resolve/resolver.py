@@ -38,6 +38,10 @@ def geo_precision(entry: GazetteerEntry) -> int:
     return 2 if entry.kind == "admin2" or entry.approximate else 1
 
 
+LONE_TOWN = 20_000  # below this, a town in a country the text never names is doubtful
+FOREIGN_CONTEXT = 3.0  # how firmly the text must point to other countries
+
+
 class Resolution(NamedTuple):
     entry: GazetteerEntry
     confidence: float
@@ -116,9 +120,11 @@ class Resolver:
         if entry.kind != "populated_place" or entry.population >= 1_000_000:
             return True
         own = [m for m in mention.matches if m.primary and m.entry.id == entry.id]
+        weight = context.country_weight(entry.country_code, mention.index)
         if any(m.exact for m in own) or (own and context.strongest <= 0):  # its own name, as written
-            return True
-        return context.country_weight(entry.country_code, mention.index) > 0.05
+            # ... unless a small town abroad, alone of its country, in a text about somewhere else
+            return not (entry.population < LONE_TOWN and weight <= 0 and context.strongest >= FOREIGN_CONTEXT)
+        return weight > 0.05
 
 
 
