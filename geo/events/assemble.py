@@ -37,6 +37,7 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|added|told\s+(?:reporters|journalists|[A-Z][\w-]+)|"
     r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference)"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+_WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
 
 
@@ -101,8 +102,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
     dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline]
-    if best.category == "attack":  # "the worst since January 2020, when ..." points at January 2020
-        dates = [since_anchor(d) for d in dates]
+    if best.category == "attack":  # "since Sunday" is no attack's date; "since 8 October, when ..." is
+        dates = [since_anchor(d) for d in dates if d.since_end is None or _WHEN.match(text, d.end)]
     reported = [d for d in dates if best.category in ("attack", "handover")
                 and _REPORTED_ON.search(text, max(0, d.start - 60), d.start)]
     weak_date = bool(reported) and len(reported) == len(dates)
