@@ -26,7 +26,8 @@ GENERIC_KINDS = frozenset(("attack", "clash", "storming"))
 NEARBY_KM = 30.0  # two fine sites this close are one place ("the airport" and its town)
 DISTRICT_KM = 60.0
 REGION_KM = 2000.0
-PENDING_REACH = 1200  # characters: how far ahead of its site a partial lead may be
+PENDING_REACH = 1200
+JOIN_REACH = 700  # characters after an occurrence's last mention within which a mention may first date or site it  # characters: how far ahead of its site a partial lead may be
 BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
 # An attack or handover the report gives no date for is dated by the report: the week before
 # publication (ACLED time_precision 2). See docs/extraction.md.
@@ -120,8 +121,15 @@ def _agrees(group: list[EventMention], mention: EventMention) -> bool:
     if not _actors_agree(group, mention.event):
         return False
     site, dated = _most_specific(group), _narrowest_date(group, weak=False)
-    return _sites_agree(site.event if site else None, mention.event) and (
-        mention.weak_date or _dates_agree(dated.event if dated else None, mention.event))
+    if not (_sites_agree(site.event if site else None, mention.event) and (
+            mention.weak_date or _dates_agree(dated.event if dated else None, mention.event))):
+        return False
+    # Far from the occurrence, a mention that would give it its first date or its first site is
+    # more likely a recollection of another event (a background paragraph) than more of the same.
+    near = mention.event.start_char - group[-1].event.end_char <= JOIN_REACH
+    gives_date = dated is None and mention.event.date_start is not None and not mention.weak_date
+    gives_site = site is None and mention.event.located
+    return near or not (gives_date or gives_site)
 
 
 def _actors_agree(group: list[EventMention], event: Event) -> bool:
