@@ -14,14 +14,16 @@ from geo.events.sites import Site
 
 # "In that attack, ...", "At the time, ...": the date is the one just given.
 _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?:attack|strike|raid|assault|bombing|"
-                           r"occasion|incident|day|night)\b|\s*(?:At\s+the\s+time|That\s+(?:day|night))\b")
+                           r"occasion|incident|day|night)\b|\s*(?:At\s+the\s+time|That\s+(?:day|night)|"
+                           r"(?:The|That)\s+same\s+(?:day|night|morning|afternoon|evening)|"
+                           r"Later\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening))\b")
 _HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b", re.IGNORECASE)
 # "their camp in the town of Kidal", "a base near Gao": the town stands for the unnamed site
-_HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility)\s+(?:[\w-]+\s+){0,2}?"
+_HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility|headquarters)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
-    r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|"
+    r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
     r"installation|site|town|city|village)\b", re.IGNORECASE)
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
