@@ -102,8 +102,11 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
     dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline]
-    if best.category == "attack":  # "since Sunday" is no attack's date; "since 8 October, when ..." is
-        dates = [since_anchor(d) for d in dates if d.since_end is None or _WHEN.match(text, d.end)]
+    if best.category == "attack":
+        # "since Sunday" dates no attack; in "the worst since 8 October, when <event>", the day is <event>'s
+        anchor = [since_anchor(d) for d in dates if d.since_end is not None and d.end <= clause.start
+                  and _WHEN.match(text, d.end)] if _WHEN.match(text, clause.start - 2) else []
+        dates = anchor[-1:] or [d for d in dates if d.since_end is None]
     reported = [d for d in dates if best.category in ("attack", "handover")
                 and _REPORTED_ON.search(text, max(0, d.start - 60), d.start)]
     weak_date = bool(reported) and len(reported) == len(dates)

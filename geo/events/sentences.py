@@ -26,6 +26,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s+(?=(?:hours|days|a\s+day|weeks|minutes)\s+(?:after|before)\b)|"
     r",\s*(?=and\s+(?:on|in|late|early|then|later|overnight|hours|the\s+next|the\s+following)\b)|"
     r",\s*(?=(?:setting\s+off|prompting|triggering|sparking|provoking|drawing)\b)|"
+    r",\s*(?=when\b)|"
     r"\s+(?=(?:while|whereas|and\s+then|after\s+which)\b)",
     re.IGNORECASE,
 )
