@@ -28,6 +28,9 @@ _SITE_ANAPHOR = re.compile(
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
                          r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:of|at|in|near)\s+)$")
+_NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s|,\s+[A-Z]")
+_PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around)\s+(?:the\s+)?"
+                     r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 
 
@@ -55,21 +58,32 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     """"The base", "the same position", "its perimeter", "the town": the last place of that kind
     named before, within the last paragraphs (the words as written, the place's position)."""
     found = _SITE_ANAPHOR.search(facts.text, clause.start, clause.end)
-    if not found:
+    if not found or _NAMING.match(facts.text, found.end()):  # "the nearby town of X" names X, points nowhere
         return []
     noun = found.group("noun").lower()
-    kinds = (("populated_place",) if noun in ("town", "city", "village")
-             else ("airport", "installation") if noun not in ("perimeter", "site", "position", "area")
-             else ("installation", "airport", "populated_place"))
-    earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
-               if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and (
-                   m.entry.kind in kinds or (m.entry.kind == "populated_place" and _HOSTS_SITE.search(
-                       facts.text, max(0, m.start - 60), m.start)))]
+    text = facts.text
+    if noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
+        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
+                   if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)]
+    else:
+        kinds = ("airport", "installation") if noun not in ("perimeter", "site", "position", "area") \
+            else ("installation", "airport", "populated_place")
+        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
+                   if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and (
+                       m.entry.kind in kinds or (m.entry.kind == "populated_place" and _HOSTS_SITE.search(
+                           text, max(0, m.start - 60), m.start)))]
     if not earlier:
         return []
     place = earlier[-1]
     precision = place.geo_precision if noun not in ("perimeter", "area") else max(place.geo_precision or 1, 2)
     return [Site(place, found.group(0), found.start(), found.end(), precision)]
+
+
+def _located(facts: ArticleFacts, place) -> bool:
+    """Named as where something is ("in X", "the town of X"), not as an actor or the dateline."""
+    if facts.no_site.overlaps(place.start, place.end):
+        return False
+    return bool(_PLACED.search(facts.text, max(0, place.start - 40), place.start))
 
 
 def refers_to_earlier_date(text: str, sentence: Sentence) -> bool:
