@@ -27,7 +27,8 @@ _SITE_ANAPHOR = re.compile(
     r"installation|site|town|city|village)\b", re.IGNORECASE)
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
-                         r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:of|at|in|near)\s+)$")
+                         r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:(?:is|was|lies|lay|sits|stands|"
+                         r"is\s+located|was\s+located)\s+)?(?:of|at|in|near|outside)\s+)$")
 _NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s|,\s+[A-Z]")
 _PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around)\s+(?:the\s+)?"
                      r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
@@ -103,7 +104,7 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
     """Places a sentence names as "the village, X", "the base at X"."""
     found = []
     for place in facts.places.within(sentence.start, sentence.end):
-        if place.entry is None or place.entry.kind in ("country", "admin1", "region", "continent"):
+        if place.entry is None or place.entry.kind in ("country", "region", "continent"):
             continue
         if _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start):
             found.append(Site(place, place.text, place.start, place.end, place.geo_precision))
