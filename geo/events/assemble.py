@@ -135,7 +135,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
             actor1 = actor2 = None  # a claim names its claimant; credit_claims gives it to the events
         event = _event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities)
         events.append(EventMention(event, best.kind, partial=role == PARTIAL, responds=responds,
-                                   weak_date=weak_date and event.date_start is not None))
+                                   weak_date=weak_date and event.date_start is not None,
+                                   paragraph=sentence.paragraph))
     return events
 
 
@@ -208,7 +209,7 @@ def _site_mention(facts: ArticleFacts, sentence: Sentence, site: Site) -> EventM
     """A sentence that only names a site, as a partial mention (its category is the occurrence's)."""
     event = Event(article_id=facts.article.id, category="other", event_type="", sub_event_type="",
                   sentence=sentence.text, start_char=sentence.start, end_char=sentence.end, **_site_fields(site))
-    return EventMention(event, "site", partial=True)
+    return EventMention(event, "site", partial=True, paragraph=sentence.paragraph)
 
 
 def _site_fields(site: Site | None) -> dict:

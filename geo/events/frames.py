@@ -27,7 +27,7 @@ NEARBY_KM = 30.0  # two fine sites this close are one place ("the airport" and i
 DISTRICT_KM = 60.0
 REGION_KM = 2000.0
 PENDING_REACH = 1200
-JOIN_REACH = 700  # characters after an occurrence's last mention within which a mention may first date or site it  # characters: how far ahead of its site a partial lead may be
+JOIN_PARAGRAPHS = 1  # paragraphs after an occurrence's last mention within which a mention may first date or site it  # characters: how far ahead of its site a partial lead may be
 BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
 # An attack or handover the report gives no date for is dated by the report: the week before
 # publication (ACLED time_precision 2). See docs/extraction.md.
@@ -45,6 +45,7 @@ class EventMention:
     partial: bool = False  # joins a frame, never starts one
     responds: bool = False  # a reprisal ("in response", "retaliatory"): never joins the event it answers
     weak_date: bool = False  # its only date is the report's ("officials said on Tuesday")
+    paragraph: int = 0  # which paragraph of the article it is in
 
     @property
     def category(self) -> str:
@@ -124,9 +125,9 @@ def _agrees(group: list[EventMention], mention: EventMention) -> bool:
     if not (_sites_agree(site.event if site else None, mention.event) and (
             mention.weak_date or _dates_agree(dated.event if dated else None, mention.event))):
         return False
-    # Far from the occurrence, a mention that would give it its first date or its first site is
+    # Beyond the next paragraph, a mention that would give it its first date or its first site is
     # more likely a recollection of another event (a background paragraph) than more of the same.
-    near = mention.event.start_char - group[-1].event.end_char <= JOIN_REACH
+    near = mention.paragraph - group[-1].paragraph <= JOIN_PARAGRAPHS
     gives_date = dated is None and mention.event.date_start is not None and not mention.weak_date
     gives_site = site is None and mention.event.located
     return near or not (gives_date or gives_site)
