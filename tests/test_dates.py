@@ -51,6 +51,8 @@ CASES = [
     ("over the past seven months of 2020", SUNDAY, "over the past seven months of 2020", "2020-01-01", "2020-07-05", 3),
     ("in the past three days", SUNDAY, "in the past three days", "2020-07-02", "2020-07-05", 2),
     ("three months ago", SUNDAY, "three months ago", "2020-04-01", "2020-04-30", 3),
+    ("On Christmas Day, a drone struck", date(2024, 1, 21), "Christmas Day", "2023-12-25", "2023-12-25", 1),
+    ("rockets on New Year's Eve", date(2024, 12, 31), "New Year's Eve", "2024-12-31", "2024-12-31", 1),
 ]
 
 
@@ -67,6 +69,7 @@ def test_expression_resolves_against_publication_date(text, published, expressio
 
 @pytest.mark.parametrize("text", [
     "May said the talks would resume.",  # a person, not the month
+    "Christmas shopping was slow.",  # a holiday named without "on": no date
     "Protesters march on the capital.",
     "30 February 2020",  # impossible date: no date at all, not "February 2020"
     "2020-02-30",

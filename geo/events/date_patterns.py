@@ -171,6 +171,18 @@ def named_day(m: re.Match, published: date) -> Interval:
     return point, point
 
 
+# Holidays on a fixed day of the year, as news names them ("On Christmas Day, a drone ...").
+FIXED_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+                  "new year's day": (1, 1), "new year's eve": (12, 31), "boxing day": (12, 26)}
+
+
+def holiday(m: re.Match, published: date) -> Interval:
+    """The most recent such day on or before publication."""
+    month, day = FIXED_HOLIDAYS[" ".join(m["h"].lower().replace("’", "'").split())]
+    year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    return _day(year, month, day)
+
+
 def weekday(m: re.Match, published: date) -> Interval:
     number = WEEKDAYS[m["wd"]]
     relation = (m["rel"] or "").lower()
@@ -256,6 +268,8 @@ RULES: tuple[tuple[re.Pattern, Resolver], ...] = (
           relative_period),
     _rule(r"\b(?i:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b",
           named_day),
+    _rule(r"(?:(?<=\bon )|(?<=\bOn )|(?<=\bby )|(?<=\bsince )|(?<=\bSince ))(?P<h>Christmas(?:\s+(?:Day|Eve))?|"
+          r"New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day)\b", holiday),
     _rule(rf"\b(?:(?P<rel>(?i:last|this|next|on|early|late))\s+)?(?P<wd>{_WD})"
           r"(?:\s+(?i:morning|afternoon|evening|night))?\b", weekday),
     _rule(r"\b(?i:(?:over|during|at|on)\s+)?(?P<rel>(?i:the|this|last))\s+(?i:weekend)\b", weekend),
