@@ -70,3 +70,19 @@ def test_article_id_defaults_to_content_hash_prefix():
     article = Article(text="same text", published=date(2020, 7, 5))
     assert article.id == Article(text="same text", published=date(2021, 1, 1)).id
     assert len(article.id) == 16 and article.content_hash.startswith(article.id)
+
+
+def test_evidence_validates_itself_and_round_trips():
+    from geo.io import events_to_csv
+    from geo.model import Evidence
+
+    with pytest.raises(InputError):
+        Evidence(5, 2, "x")
+    with pytest.raises(InputError):
+        Evidence(0, 2, "x", ("gossip",))
+    evidence = Evidence(0, 10, "A sentence.", ("event", "site"))
+    assert Evidence.from_dict(evidence.to_dict()) == evidence
+    event = Event(article_id="a", category="attack", event_type="T", sub_event_type="S", sentence="A sentence.",
+                  start_char=0, end_char=10, evidence=(evidence, Evidence(20, 30, "Another one.", ("date",))))
+    assert event.to_dict()["evidence"][1] == {"start": 20, "end": 30, "text": "Another one.", "gave": ["date"]}
+    assert "0-10 [event, site] A sentence. | 20-30 [date] Another one." in events_to_csv([event])

@@ -26,7 +26,7 @@ ACLED_COLUMNS = (
 OUR_COLUMNS = (
     "event_key", "article_id", "category", "date_start", "date_end", "date_text", "date_text_start",
     "date_text_end", "location_kind", "place_text", "place_start", "place_end", "place_confidence",
-    "trigger", "trigger_start", "trigger_end", "sentence", "start_char", "end_char", "candidates",
+    "trigger", "trigger_start", "trigger_end", "sentence", "start_char", "end_char", "candidates", "evidence",
 )
 NUMERIC_COLUMNS = frozenset({
     "year", "time_precision", "latitude", "longitude", "geo_precision", "fatalities", "date_text_start",
@@ -75,6 +75,11 @@ def acled_row(event: Event | dict, source: str = "") -> dict:
     row["candidates"] = "; ".join(
         f"{c.get('name')} ({c.get('latitude')}, {c.get('longitude')})" for c in row.get("candidates") or []
         if isinstance(c, dict)
+    )
+    # every sentence the event was built from: "<start>-<end> [site, date] <sentence>", in text order
+    row["evidence"] = " | ".join(
+        f"{e.get('start')}-{e.get('end')} [{', '.join(e.get('gave') or ())}] {e.get('text', '')}"
+        for e in row.get("evidence") or [] if isinstance(e, dict)
     )
     return row
 
