@@ -24,6 +24,8 @@ from geo.gazetteer.lookup import Gazetteer
 from geo.geoparse.online import OnlineGeocoder
 from geo.geoparse.recognize import Recognizer, Toponym
 from geo.geoparse.resolve import Resolution, Resolver, Vote, document_vote, geo_precision, to_mention
+from geo.geoparse.resolve.context import explicit_vote
+from geo.geoparse.resolve.scoring import weakened
 from geo.model import GazetteerEntry, PlaceMention
 
 MAX_TEXT_CHARS = 5 * 1024 * 1024
@@ -68,11 +70,18 @@ class Geoparser:
     def places(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Place mentions in text order. Toponyms overlapping an ``exclude`` span (say, an
         actor: "<demonym> service members", "<country>-backed militias") are left out before
-        resolution, so they neither become places nor vote for a namesake in their country."""
+        resolution, so they never become places; a country among them votes for itself only
+        as weakly as a country named as a modifier does ("US troops"), which is enough to tell
+        that an "Avdiivka" in a report about Ukraine's army is Ukraine's, not enough to pull a
+        town towards a namesake there."""
         text = _checked_text(text)
         if not text.strip():
             return []
-        return self._resolve(text, _outside(self.recognizer.find(text), exclude))
+        found = self.recognizer.find(text)
+        kept = _outside(found, exclude)
+        dropped = [t for t in found if t not in kept]
+        outside = tuple(weakened(explicit_vote(self.gazetteer.matches(t.text)), True) for t in dropped)
+        return self._resolve(text, kept, outside=tuple(v for v in outside if v.countries))
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
         """Resolve given (start, end) spans of ``text`` (e.g. gold toponyms), in the order given."""
