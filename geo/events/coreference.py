@@ -81,10 +81,12 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
 
 
 def _located(facts: ArticleFacts, place) -> bool:
-    """Named as where something is ("in X", "the town of X"), not as an actor or the dateline."""
+    """Named as where something is ("in X", "the town of X", "X was again a main target"), not as
+    an actor or the dateline."""
     if facts.no_site.overlaps(place.start, place.end):
         return False
-    return bool(_PLACED.search(facts.text, max(0, place.start - 40), place.start))
+    before = facts.text[max(0, place.start - 40):place.start]
+    return bool(_PLACED.search(before)) or not before.strip() or before.rstrip().endswith((".", "\n"))  # or a subject
 
 
 def refers_to_earlier_date(text: str, sentence: Sentence) -> bool:

@@ -73,6 +73,9 @@ _ACTS = re.compile(
     r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided)\b")
 # "Iran-backed militias", "US-led coalition": the name qualifies an actor.
 _QUALIFIES = re.compile(r"[-–](?:backed|led|allied|aligned|linked|affiliated|funded|supported|sponsored|trained|armed)\b")
+# "on the Dnipro river", "the Euphrates valley": a river or a valley named after, not the town.
+_FEATURE_AFTER = re.compile(r"\s+(?:river|valley|delta|basin|mountains|range|hills|lake|gulf|strait|canal|reservoir|"
+                            r"desert|plain|plateau|corridor|highway|motorway|road|front|frontline|front\s+line)\b")
 # "... at Ain al-Asad and at a facility in <city>": another target, not the first one described.
 _SECOND_TARGET = re.compile(r"(?:(?:\band\s+|,\s*)(?:at|on|against|targeting|hitting|in)\s+|\band\s+)"
                             r"(?:a|an|another|a\s+second)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -109,7 +112,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
     accepted: list[PlaceMention] = []
     for mention in scope:
         if id(mention) in containers or _ACTS.match(text, mention.end) or _QUALIFIES.match(text, mention.end) \
-                or _qualifies_actor(text, mention):
+                or _FEATURE_AFTER.match(text, mention.end) or _qualifies_actor(text, mention):
             continue
         before = text[max(start, mention.start - LOOK_BACK):mention.start]
         describes = _DESCRIBES_SITE.search(before)
