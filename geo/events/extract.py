@@ -12,6 +12,7 @@ import threading
 from geo.errors import InputError
 from geo.events.actors import ActorFinder
 from geo.events.assemble import events_from_facts
+from geo.events.capitals import capital_mentions
 from geo.events.dates import find_dates
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import find_dateline, quote_spans
@@ -57,10 +58,13 @@ class Extractor:
 
     def facts(self, article: Article) -> ArticleFacts:
         """Everything the event stage needs, found once, in this order: actors first, so
-        that places are resolved once without the countries named only as actors."""
+        that places are resolved once without the countries named only as actors; then
+        "the capital" / "the Yemeni capital" as the capital it names."""
         text = article.text
         actors = self.actors.find(text)
         places = self.geoparser.places(text, exclude=[(actor.start, actor.end) for actor in actors])
+        places = sorted([*places, *capital_mentions(text, places, self.actors.countries, self.geoparser.lookup)],
+                        key=lambda m: m.start)
         return ArticleFacts.of(
             article,
             places=places,

@@ -21,6 +21,7 @@ class Country:
     iso2: str
     iso3: str
     demonym: str
+    capital: str = ""  # as countryinfo names it ("Sana'a"), for "the Yemeni capital"
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,14 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if ends_here else body
 
 
+def _capital(info) -> str:
+    try:
+        capital = info.capital()
+    except (KeyError, TypeError, AttributeError):
+        return ""
+    return capital if isinstance(capital, str) else ""
+
+
 def _readable(form: str) -> bool:
     return bool(form) and form.isascii() and not (form.isupper() and len(form) <= 3)
 
@@ -98,7 +107,7 @@ def country_table() -> CountryTable:
         if not code or not name or code in by_code:
             continue
         demonyms = [d.strip() for d in (info.demonym() or "").split(",") if d.strip()]
-        by_code[code] = Country(name, code, iso3 or code, demonyms[0] if demonyms else name)
+        by_code[code] = Country(name, code, iso3 or code, demonyms[0] if demonyms else name, _capital(info))
         for form in [name, *(info.alt_spellings() or [])]:
             if _readable(form) and form.count(" ") <= 4:
                 names.setdefault(form.lower(), code)

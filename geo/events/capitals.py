@@ -1,0 +1,51 @@
+""""The capital", "the Yemeni capital": wire copy names a country's capital without its name.
+
+The demonym says which country; without one, the country the article's places point to most.
+The capital's name comes from the country table (countryinfo), its place from the geoparser,
+so nothing here knows any country or city. Pure, given the lookup function passed in.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable
+
+from geo.gazetteer.countries import CountryTable
+from geo.model import PlaceMention
+
+# "the capital", "the Afghan capital", "the capital city"; not "the capital of X" (names X), not
+# "the regional capital" (lower-case: another kind of capital), not "capital punishment".
+_CAPITAL = re.compile(r"\b(?:the|The)\s+(?:(?P<demonym>[A-Z][\w'’-]+)\s+)?capital(?:\s+city)?\b"
+                      r"(?!\s+(?:of|punishment|markets?|gains?|investment|expenditure|spending|letters?)\b|-)")
+PLACE_KINDS = ("populated_place", "admin1", "admin2", "installation", "airport")
+
+
+def capital_mentions(text: str, places: list[PlaceMention], countries: CountryTable,
+                     lookup: Callable[[str, str], PlaceMention | None]) -> list[PlaceMention]:
+    """A mention of the capital each "the (<demonym>) capital" means, where that is known."""
+    found = []
+    main = _main_country(places)
+    resolved: dict[str, PlaceMention | None] = {}
+    taken = [(m.start, m.end) for m in places]
+    for match in _CAPITAL.finditer(text):
+        demonym = match.group("demonym")
+        code = countries.adjectives.get(demonym.lower()) if demonym else main
+        if demonym and code is None:
+            continue  # "the Kurdish capital", "the Gaza capital": not a country's
+        country = countries.by_code.get(code or "")
+        if country is None or not country.capital or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if code not in resolved:
+            resolved[code] = lookup(country.capital, country.name)
+        capital = resolved[code]
+        if capital is None or capital.entry is None or capital.entry.country_code != code:
+            continue
+        found.append(PlaceMention(text=match.group(0), start=match.start(), end=match.end(), entry=capital.entry,
+                                  geo_precision=capital.geo_precision, confidence=capital.confidence,
+                                  candidates=capital.candidates))
+    return found
+
+
+def _main_country(places: list[PlaceMention]) -> str | None:
+    codes = Counter(m.entry.country_code for m in places if m.entry is not None and m.entry.country_code)
+    return codes.most_common(1)[0][0] if codes else None
