@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "geo" / "data"
-TABLES = ("installations.csv", "regions.csv")
+TABLES = ("installations.csv", "regions.csv", "places.csv")
 
 
 def read_table(name: str) -> tuple[list[str], list[dict[str, str]]]:

@@ -1,4 +1,4 @@
-"""Checks on the curated gazetteer tables in geo/data/ (installations and regions).
+"""Checks on the curated gazetteer tables in geo/data/ (installations, regions and places).
 
 They read the CSV files as data, independent of the loader, so a bad row is caught
 where it is written: wrong header, duplicate id, coordinates outside the stated
@@ -16,7 +16,7 @@ HEADER = [
     "id", "name", "aliases", "kind", "latitude", "longitude",
     "country", "country_code", "admin1", "source_url", "position",
 ]
-KINDS = {"installations.csv": {"installation", "airport"}, "regions.csv": {"region"}}
+KINDS = {"installations.csv": {"installation", "airport"}, "regions.csv": {"region"}, "places.csv": {"populated_place"}}
 MAX_KM_FROM_A_CITY_OF_THE_COUNTRY = 150.0
 # English short names the tables use where GeoNames spells the country otherwise.
 COUNTRY_NAME_EXCEPTIONS = {"PS": "Palestine"}
@@ -30,6 +30,11 @@ def tables() -> dict[str, tuple[list[str], list[dict[str, str]]]]:
 @pytest.fixture(scope="session")
 def installations(tables) -> list[dict[str, str]]:
     return tables["installations.csv"][1]
+
+
+@pytest.fixture(scope="session")
+def places(tables) -> list[dict[str, str]]:
+    return tables["places.csv"][1]
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +75,7 @@ def test_every_row_has_every_field_and_no_stray_whitespace(tables, name):
         assert all(value == value.strip() for value in row.values()), row["id"]
 
 
-def test_ids_are_unique_across_both_tables(all_rows):
+def test_ids_are_unique_across_the_tables(all_rows):
     ids = [row["id"] for _, row in all_rows]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
 
@@ -122,8 +127,8 @@ def test_country_fields_agree_with_geonames(all_rows, geonames):
         assert row["country"] == expected, f"{row['id']}: {row['country']} vs {expected}"
 
 
-def test_installations_name_their_first_level_division(installations):
-    for row in installations:
+def test_installations_and_places_name_their_first_level_division(installations, places):
+    for row in [*installations, *places]:
         assert row["country_code"] and row["admin1"], row["id"]
 
 
@@ -140,6 +145,61 @@ def test_rows_lie_near_a_populated_place_of_their_country(all_rows, cities_by_co
 def test_there_are_enough_rows(tables):
     assert len(tables["installations.csv"][1]) >= 40
     assert 30 <= len(tables["regions.csv"][1]) <= 60
+    assert len(tables["places.csv"][1]) >= 60
+
+
+def test_places_are_spread_over_many_countries(places):
+    assert len({row["country_code"] for row in places}) >= 15
+
+
+def test_installations_reach_beyond_iraq_and_syria(installations):
+    outside = [row for row in installations if row["country_code"] not in ("IQ", "SY")]
+    assert len(outside) >= 120 and len({row["country_code"] for row in outside}) >= 30
+
+
+def test_places_are_ones_geonames_cities500_lacks_under_their_name(places, geonames):
+    """A row of places.csv adds a town that the registry gazetteer does not know by that name: no
+    cities500 place of the same country has it as its name, ASCII name or alternate name."""
+    known: dict[str, set[str]] = {}
+    for city in geonames.get_cities().values():
+        names = known.setdefault(city["countrycode"], set())
+        names.update(n.casefold() for n in (city["name"], city.get("asciiname", ""), *city.get("alternatenames", [])) if n)
+    for row in places:
+        assert row["name"].casefold() not in known.get(row["country_code"], set()), row["id"]
+
+
+@pytest.mark.parametrize("alias, country_code, admin1", [
+    ("Solhan", "BF", "Sahel"),
+    ("Seytenga", "BF", "Sahel"),
+    ("Barsalogho", "BF", "Centre-Nord"),
+    ("Palma", "MZ", "Cabo Delgado"),
+    ("Mir Ali", "PK", "Khyber Pakhtunkhwa"),
+    ("Hroza", "UA", "Kharkiv"),
+    ("Robotyne", "UA", "Zaporizhzhia"),
+    ("Mondoro", "ML", "Mopti"),
+    ("Khiam", "LB", "Nabatiye"),
+    ("Nir Oz", "IL", "Southern District"),
+    ("Al-Mawasi", "PS", "Gaza Strip"),
+    ("Mai Kadra", "ET", "Tigray"),
+    ("Zamzam", "SD", "Northern Darfur"),
+])
+def test_named_places_are_present(places, alias, country_code, admin1):
+    matches = by_alias(places, alias)
+    assert len(matches) == 1, f"{alias}: {[m['id'] for m in matches]}"
+    assert (matches[0]["country_code"], matches[0]["admin1"]) == (country_code, admin1)
+
+
+@pytest.mark.parametrize("aliases, row_id", [
+    (("Robotyne", "Rabotyne", "Rabotino"), "ua-robotyne"),
+    (("Klishchiivka", "Kleshcheevka"), "ua-klishchiivka"),
+    (("Mir Ali", "Mirali"), "pk-mir-ali"),
+    (("Ayta ash-Shaab", "Aita al-Shaab", "Aita al-Shaeb"), "lb-ayta-ash-shaab"),
+    (("Shuja'iyya", "Shejaiya", "Shujaiya"), "ps-shujaiyya"),
+    (("Zamzam", "Zamzam camp", "Zam Zam"), "sd-zamzam"),
+])
+def test_news_spellings_reach_the_same_place(places, aliases, row_id):
+    for alias in aliases:
+        assert [row["id"] for row in by_alias(places, alias)] == [row_id], alias
 
 
 @pytest.mark.parametrize("code, minimum", [("IQ", 12), ("SY", 12)])

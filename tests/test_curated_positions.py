@@ -52,6 +52,10 @@ PINNED_PLACES = {
     "ua-starokostiantyniv": ("692818", "Starokostyantyniv"),
     "ru-millerovo": ("526558", "Millerovo"),
     "ua-kulbakino": ("13631374", "Kulbakyne"),
+    "lb-unifil-naqoura": ("278832", "En Nâqoûra"),
+    "ua-kakhovka-dam": ("699839", "Nova Kakhovka"),
+    "ke-camp-simba": ("189741", "Lamu"),
+    "ml-kati-camp": ("2455558", "Kati"),
     "rg-levant": ("170654", "Damascus"),
     "rg-euphrates-valley": ("173480", "Al Mayādīn"),
 }

