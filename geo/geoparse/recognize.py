@@ -195,7 +195,9 @@ class Recognizer:
         if important:
             return False
         qualifiers = words("qualifiers") | self.connectors
-        name_before = [t for t in before if t.text.lower() not in qualifiers]
+        openers = words("sentence_openers") if before and _starts_sentence(text, run[0].start) else frozenset()
+        name_before = [t for i, t in enumerate(before) if t.text.lower() not in qualifiers
+                       and not (i == 0 and t.text.lower() in openers)]
         if name_before and before[-1].text.lower() not in self.connectors:
             return True  # the surname ending "Abu Hamza al-Qurashi", "Barack Obama"
         return _next_word(text, span.end) in words("speech_verbs") and not before and span.end == run[-1].end
@@ -243,3 +245,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right_candidates = [p for p in (text.find(". ", end), text.find("\n", end)) if p != -1]
     return text[left + 1:min(right_candidates) if right_candidates else len(text)]
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position]
+    return not before.strip() or SENTENCE_END.search(before) is not None
