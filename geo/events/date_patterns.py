@@ -33,10 +33,10 @@ _ORD = r"(?:st|nd|rd|th)?"
 _UNIT = r"(?P<unit>(?i:day|week|month|year))s?"
 # A month name alone counts as a date only after one of these words: "in March",
 # "since May", "last June" (so "May said" is no date).
-_MONTH_CUE = "|".join(
+_MONTH_WORD_CUE = "|".join(
     rf"(?<=\b{word} )" for word in
     ("in", "In", "since", "Since", "during", "until", "by", "from", "before", "after", "through", "of", "and")
-) + r"|\b(?i:last|this)\s+"
+)
 SINCE_PREFIX = re.compile(r"\b(?i:since)\s+$")
 
 
@@ -240,11 +240,14 @@ def recent_units(m: re.Match, published: date) -> Interval:
     return published - timedelta(days=span), published
 
 
-def _rule(pattern: str, resolver: Resolver) -> tuple[re.Pattern, Resolver]:
-    return re.compile(pattern), resolver
+def _rule(pattern: str, resolver: Resolver, needs: str | None = None) -> tuple[re.Pattern, Resolver, re.Pattern | None]:
+    """A date pattern, its resolver, and a cheap pattern a text must contain for the rule to
+    apply at all (a speed-up: some rules look behind at every position)."""
+    return re.compile(pattern), resolver, re.compile(needs) if needs else None
 
 
-RULES: tuple[tuple[re.Pattern, Resolver], ...] = (
+_ANY_MONTH = "|".join(MONTHS)
+RULES: tuple[tuple[re.Pattern, Resolver, re.Pattern | None], ...] = (
     _rule(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
     _rule(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MA}),?\s+(?P<y>\d{{4}})\b", day_month_year),
     _rule(rf"\b(?P<m>{_MA})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b", day_month_year),
@@ -261,21 +264,21 @@ RULES: tuple[tuple[re.Pattern, Resolver], ...] = (
     _rule(rf"\b{_PART}[\s-]+(?P<m>{_M}){_YQ}\b", part_of_month),
     _rule(rf"\b{_PART}[\s-]+(?P<y>\d{{4}})\b", part_of_year),
     _rule(rf"\b(?P<m>{_MA}),?\s+(?P<y>\d{{4}})\b", month_year),
-    _rule(rf"(?:{_MONTH_CUE})(?P<m>{_M})\b(?:\s+(?:of\s+)?(?P<yq>(?i:this|last)\s+year))?", bare_month),
-    _rule(r"(?:(?<=\bin )|(?<=\bIn )|(?<=\bduring )|(?<=\bof )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )"
-          r"|(?<=\bSince )|(?<=\bthroughout ))(?P<y>(?:19|20)\d{2})\b(?!\s*(?:-|–)\s*\d)", bare_year),
+    _rule(rf"(?:(?=(?:{_ANY_MONTH})\b)(?:{_MONTH_WORD_CUE})|\b(?i:last|this)\s+)(?P<m>{_M})\b(?:\s+(?:of\s+)?(?P<yq>(?i:this|last)\s+year))?", bare_month, _ANY_MONTH),
+    _rule(r"(?=(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bduring )|(?<=\bof )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )"
+          r"|(?<=\bSince )|(?<=\bthroughout ))(?P<y>(?:19|20)\d{2})\b(?!\s*(?:-|–)\s*\d)", bare_year, r"(?:19|20)\d\d"),
     _rule(r"\b(?P<earlier>(?i:earlier|later)\s+)?(?P<which>(?i:this|last))\s+(?P<unit>(?i:week|month|year))\b",
           relative_period),
     _rule(r"\b(?i:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b",
           named_day),
-    _rule(r"(?:(?<=\bon )|(?<=\bOn )|(?<=\bby )|(?<=\bsince )|(?<=\bSince ))(?P<h>Christmas(?:\s+(?:Day|Eve))?|"
-          r"New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day)\b", holiday),
+    _rule(r"(?=Christmas|New|Boxing)(?:(?<=\bon )|(?<=\bOn )|(?<=\bby )|(?<=\bsince )|(?<=\bSince ))(?P<h>Christmas(?:\s+(?:Day|Eve))?|"
+          r"New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day)\b", holiday, r"Christmas|New\s+Year|Boxing"),
     _rule(rf"\b(?:(?P<rel>(?i:last|this|next|on|early|late))\s+)?(?P<wd>{_WD})"
           r"(?:\s+(?i:morning|afternoon|evening|night))?\b", weekday),
-    _rule(r"\b(?i:(?:over|during|at|on)\s+)?(?P<rel>(?i:the|this|last))\s+(?i:weekend)\b", weekend),
-    _rule(rf"\b(?:(?P<n>(?i:{NUMBER}|a|an))\s+){_UNIT}\s+(?i:ago)\b", units_ago),
+    _rule(r"\b(?i:(?:over|during|at|on)\s+)?(?P<rel>(?i:the|this|last))\s+(?i:weekend)\b", weekend, r"(?i)weekend"),
+    _rule(rf"\b(?:(?P<n>(?i:{NUMBER}|a|an))\s+){_UNIT}\s+(?i:ago)\b", units_ago, r"(?i)\bago\b"),
     _rule(rf"\b(?i:(?:over|in|during|within|for)\s+)?(?i:the)\s+(?i:past|last|previous)\s+"
           rf"(?:(?P<few>(?i:few|several|couple\s+of))\s+|(?P<n>(?i:{NUMBER}))\s+)?{_UNIT}"
-          rf"(?:\s+(?i:of)\s+(?P<y>\d{{4}}))?\b", past_units),
-    _rule(r"\b(?i:(?:in|during|over)\s+)?(?i:recent)\s+(?P<unit>(?i:day|week|month))s\b", recent_units),
+          rf"(?:\s+(?i:of)\s+(?P<y>\d{{4}}))?\b", past_units, r"(?i)\b(?:past|last|previous)\b"),
+    _rule(r"\b(?i:(?:in|during|over)\s+)?(?i:recent)\s+(?P<unit>(?i:day|week|month))s\b", recent_units, r"(?i)\brecent\b"),
 )

@@ -82,7 +82,9 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
     "between March and May of this year" is one range, not two months.
     """
     found: list[tuple[int, int, Interval | None]] = []
-    for pattern, resolve in RULES:
+    for pattern, resolve, needs in RULES:
+        if needs is not None and not needs.search(text):
+            continue
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), _safe_resolve(resolve, match, published)))
     # Longest first; an impossible date ("30 February 2020") still claims its
