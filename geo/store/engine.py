@@ -7,6 +7,8 @@ one failing half-way. Any other SQLAlchemy URL (PostgreSQL) is used as given.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -59,7 +61,7 @@ def _sqlite_engine(url: str) -> Engine:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _with_retry(cursor, "PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         cursor.close()
@@ -72,6 +74,21 @@ def _sqlite_engine(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _with_retry(cursor, statement: str) -> None:
+    """Switching a new file to WAL needs an exclusive lock; while another connection creates the
+    tables SQLite refuses at once ("database is locked", to avoid a deadlock) instead of waiting,
+    so wait here, as long as the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def is_sqlite(engine: Engine) -> bool:
