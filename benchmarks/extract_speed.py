@@ -2,8 +2,8 @@
 
     .venv/bin/python -m benchmarks.extract_speed [--seconds 10] [--runs 50]
 
-Targets (issue 5): the seed article in <= 100 ms once everything is loaded, and
->= 20 articles of 600 words per second on one core. The process pins itself to
+Targets: the seed article in <= 100 ms once everything is loaded (issue 5), and
+>= 40 articles of 600 words per second on one core (issue 12). The process pins itself to
 one CPU where the OS allows it. The 600-word articles are built from the test
 reports in ``tests/reports`` (different mixes, so no two texts are the same).
 """
@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "rudaw-2020-07-05-task-force-iraq.txt"
 REPORTS = REPO / "tests" / "reports"
 TARGET_SEED_MS = 100.0
-TARGET_PER_SECOND = 20.0
+TARGET_PER_SECOND = 40.0  # issue 12 (issue 5 asked for 20)
 WORDS_PER_ARTICLE = 600
 
 
