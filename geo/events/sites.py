@@ -22,13 +22,15 @@ _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sout
 _DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|miles?|mi)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
 # Text between a place and the next one that makes the second a container of the first.
 _CONTAINER_LINK = re.compile(
-    r"^\s*(?:,\s*|\(\s*)?(?:(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|province|"
+    r"^\s*(?:(?:township|district|province|region|county|governorate|state|village|town|city|area|camp|base)\b\s*)?"
+    r"(?:,\s*|\(\s*)?(?:(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|province|"
     r"county|suburb|neighbourhood|neighborhood|municipality|locality|settlement)\s+)?"
     r"(?:(?:in|near|outside|inside|at|of|close\s+to|on\s+the\s+outskirts\s+of|"
     rf"(?:{_DISTANCE})?{_DIRECTION}\s+of|{_DISTANCE}from)\s+(?:the\s+)?(?:(?:{_DIRECTION}|central|"
     r"northern|southern|eastern|western)\s+)?(?:city\s+of\s+|town\s+of\s+|province\s+of\s+|governorate\s+of\s+)?)?$",
     re.IGNORECASE,
 )
+_POSSESSIVE_LINK = re.compile(r"^(?:\s+(?:region|province|state|governorate|oblast|county|district|prefecture))?['’]s\s+$")
 _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 # Words just before a place that make it a location: "in <city>", "at <base>".
 _LOCATIVE = re.compile(
@@ -141,10 +143,14 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
 
 def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]:
     """{id(inner): container} for mentions that only locate the mention before
-    them: "<base> in <city>", "<airfield>, 60 km south of <city>", "<town>, <province>"."""
+    them: "<base> in <city>", "<airfield>, 60 km south of <city>", "<town>, <province>",
+    or the one after them: "<province>'s <district>"."""
     found: dict[int, PlaceMention] = {}
     for inner, outer in zip(scope, scope[1:]):
         link = text[inner.end:outer.start]
+        if _POSSESSIVE_LINK.match(link) and outer.entry is not None:
+            found[id(outer)] = inner  # "Sagaing region's Kanbalu township", "Nigeria's Kaduna state"
+            continue
         if not _CONTAINER_LINK.match(link):
             continue
         if _COMMA_ONLY.match(link):
