@@ -119,7 +119,7 @@ def dated_by_report(event: Event, published: date) -> Event:
 def _agrees(group: list[EventMention], mention: EventMention) -> bool:
     if group[0].category != mention.category:
         return False
-    if not _actors_agree(group, mention.event):
+    if not _actors_agree(group, mention.event) or not _kinds_agree(group, mention):
         return False
     site, dated = _most_specific(group), _narrowest_date(group, weak=False)
     if not (_sites_agree(site.event if site else None, mention.event) and (
@@ -131,6 +131,15 @@ def _agrees(group: list[EventMention], mention: EventMention) -> bool:
     gives_date = dated is None and mention.event.date_start is not None and not mention.weak_date
     gives_site = site is None and mention.event.located
     return near or not (gives_date or gives_site)
+
+
+def _kinds_agree(group: list[EventMention], mention: EventMention) -> bool:
+    """A shooting is not the drone strike reported before it: two specific methods of different
+    ACLED event types make two occurrences (drones and missiles, both remote violence, do not)."""
+    if mention.partial or mention.kind in GENERIC_KINDS:
+        return True
+    typed = next((m for m in group if not m.partial and m.kind not in GENERIC_KINDS), None)
+    return typed is None or typed.event.event_type == mention.event.event_type
 
 
 def _actors_agree(group: list[EventMention], event: Event) -> bool:

@@ -49,9 +49,11 @@ _APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit)\s+(?:the\s+)?(?:[
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "near the border with <country>": the neighbour only says where the border is.
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-# "militias loyal to <country>", "groups backed by <country>": a patron, not a place.
+# "militias loyal to <country>", "groups backed by <country>": a patron, not a place;
+# "a group based in Brussels": where it sits, not where anything happened.
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
-                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in)"
+                     r"\s+(?:the\s+)?$", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)")
 _ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", re.IGNORECASE)
