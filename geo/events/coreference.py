@@ -32,6 +32,12 @@ _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|
 _NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s|,\s+[A-Z]")
 _PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around)\s+(?:the\s+)?"
                      r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+# "The airstrip lies outside ...", "The camp is in ...": a sentence about where the site is
+_DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:airstrip|airfield|air\s+base|base|camp|compound|outpost|"
+                        r"plant|factory|depot|terminal|field|station|hotel|school|market|hospital|village|town)\s+"
+                        r"(?:is|was|lies|lay|sits|sat|stands|stood|is\s+located|was\s+located)\s+"
+                        r"(?:in|at|near|outside|on|north|south|east|west|about|some|roughly|just)\b")
+_FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
 ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 
 
@@ -103,7 +109,15 @@ def takes_named_site(text: str, position: int) -> bool:
 
 
 def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
-    """Places a sentence names as "the village, X", "the base at X"."""
+    """Places a sentence names as "the village, X", "the base at X"; or, in a sentence that
+    describes the site ("The airstrip lies outside the town of X, 20 km south-east of Y"), its
+    finest known place, as near it (geo_precision 2)."""
+    if _DESCRIBES.match(facts.text, sentence.start):
+        places = [m for m in facts.places.within(sentence.start, sentence.end)
+                  if m.entry is not None and m.entry.kind not in ("country", "region", "continent")]
+        if places:
+            place = min(places, key=lambda m: _FINENESS.get(m.entry.kind, 1))
+            return [Site(place, place.text, place.start, place.end, max(place.geo_precision or 1, 2))]
     found = []
     for place in facts.places.within(sentence.start, sentence.end):
         if place.entry is None or place.entry.kind in ("country", "region", "continent"):
