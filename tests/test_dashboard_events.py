@@ -14,11 +14,20 @@ from tests.harness import wait_for_app_ready
 pytestmark = pytest.mark.browser
 
 
-def _download(page, label: str) -> bytes:
-    wait_for_app_ready(page)  # a click during a rerun can hit a button that is being replaced
-    with page.expect_download(timeout=30_000) as info:
-        page.get_by_role("button", name=label).click()
-    return open(info.value.path(), "rb").read()
+def _download(page, label: str, attempts: int = 3) -> bytes:
+    """Click a download button; a click that lands during a rerun (the button being replaced)
+    is lost, so wait for the run to finish and try again, a few times."""
+    for attempt in range(attempts):
+        wait_for_app_ready(page)
+        try:
+            with page.expect_download(timeout=15_000) as info:
+                page.get_by_role("button", name=label).click()
+            return open(info.value.path(), "rb").read()
+        except Exception:  # playwright's TimeoutError: no download started
+            if attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(1000)
+    raise AssertionError("unreachable")
 
 
 def test_csv_download_round_trips_with_the_filtered_rows(app_server, page):
