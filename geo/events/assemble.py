@@ -37,6 +37,9 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|added|told\s+(?:reporters|journalists|[A-Z][\w-]+)|"
     r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference)"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar\s+to|reminiscent\s+of|"
+                       r"recall(?:ed|s|ing)|echo(?:ed|es|ing)|brought\s+back\s+memories\s+of|revives?\s+memories\s+of|"
+                       r"worst\s+since|deadliest\s+since)\b", re.IGNORECASE)
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
 
@@ -161,6 +164,8 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
                          strict=trigger.kind in STRICT_SITE_KINDS)
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
+    # "the killing in Hroza drew comparisons with the strike on ... in Kramatorsk": Hroza is the other event's
+    sites = [s for s in sites if not (s.end <= trigger.start and _COMPARED.search(text, s.end, trigger.start))]
     if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
             and names_here(text, clause):
         sites = dateline_site(facts) or sites
