@@ -132,7 +132,7 @@ class Recognizer:
                     first += 1
                     continue
                 span = Toponym(run[first].start, run[end - 1].end, text[run[first].start:run[end - 1].end])
-                if self._ends_a_name(run, first, end):
+                if self._ends_a_name(text, run, first, end):
                     surnames.add(span.text)
                 elif self._is_place(text, span, run, first, end, lowercase_words):
                     found.append((span, end - first == 1 and not self._is_important(span.text)))
@@ -144,13 +144,19 @@ class Recognizer:
         matches = self.gazetteer.matches(name)
         return bool(matches) and matches[0].entry.kind in NON_PLACE_KINDS_FOR_ACRONYMS and any(m.exact for m in matches)
 
-    def _ends_a_name(self, run: list[Token], first: int, end: int) -> bool:
+    @staticmethod
+    def _opens_sentence(text: str, token: Token) -> bool:
+        """"From K-1, ...", "In Kryvyi Rih, ...": capitalised only because it starts the sentence."""
+        return token.text.lower() in words("sentence_openers") and _starts_sentence(text, token.start)
+
+    def _ends_a_name(self, text: str, run: list[Token], first: int, end: int) -> bool:
         """The surname ending "Abu Hamza al-Qurashi", "Barack Obama": capitalised words before it, no connector."""
         if end != len(run) or first == 0 or run[first - 1].text.lower() in self.connectors:
             return False
         qualifiers = words("qualifiers") | self.connectors
-        return any(t.text.lower() not in qualifiers for t in run[:first]) and not self._is_important(run[first].text) \
-            and end - first == 1
+        name = [t for i, t in enumerate(run[:first]) if t.text.lower() not in qualifiers
+                and not (i == 0 and self._opens_sentence(text, t))]
+        return bool(name) and not self._is_important(run[first].text) and end - first == 1
 
     def _inside_a_longer_name(self, run: list[Token], first: int, end: int) -> bool:
         """"Saraya Awliya al-Dam": a word no gazetteer and no dictionary knows continues the name."""
@@ -195,9 +201,8 @@ class Recognizer:
         if important:
             return False
         qualifiers = words("qualifiers") | self.connectors
-        openers = words("sentence_openers") if before and _starts_sentence(text, run[0].start) else frozenset()
         name_before = [t for i, t in enumerate(before) if t.text.lower() not in qualifiers
-                       and not (i == 0 and t.text.lower() in openers)]
+                       and not (i == 0 and self._opens_sentence(text, t))]
         if name_before and before[-1].text.lower() not in self.connectors:
             return True  # the surname ending "Abu Hamza al-Qurashi", "Barack Obama"
         return _next_word(text, span.end) in words("speech_verbs") and not before and span.end == run[-1].end
