@@ -23,7 +23,7 @@ from geo.events.frames import EventMention, add_described_site, frames, merge
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.sites import Site, select_sites, widen_precision
-from geo.events.standing import PARTIAL, standing, too_vague
+from geo.events.standing import PARTIAL, refers_back, standing, too_vague
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Article, Event
 
@@ -139,7 +139,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         event = _event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities)
         events.append(EventMention(event, best.kind, partial=role == PARTIAL, responds=responds,
                                    weak_date=weak_date and event.date_start is not None,
-                                   paragraph=sentence.paragraph))
+                                   paragraph=sentence.paragraph,
+                                   definite=best.category == "attack" and refers_back(text, clause, best)))
     return events
 
 

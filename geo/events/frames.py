@@ -46,6 +46,7 @@ class EventMention:
     responds: bool = False  # a reprisal ("in response", "retaliatory"): never joins the event it answers
     weak_date: bool = False  # its only date is the report's ("officials said on Tuesday")
     paragraph: int = 0  # which paragraph of the article it is in
+    definite: bool = False  # "The assault on Palma": refers back to an occurrence already reported
 
     @property
     def category(self) -> str:
@@ -127,7 +128,7 @@ def _agrees(group: list[EventMention], mention: EventMention) -> bool:
         return False
     # Beyond the next paragraph, a mention that would give it its first date or its first site is
     # more likely a recollection of another event (a background paragraph) than more of the same.
-    near = mention.paragraph - group[-1].paragraph <= JOIN_PARAGRAPHS
+    near = mention.paragraph - group[-1].paragraph <= JOIN_PARAGRAPHS or mention.definite
     gives_date = dated is None and mention.event.date_start is not None and not mention.weak_date
     gives_site = site is None and mention.event.located
     return near or not (gives_date or gives_site)

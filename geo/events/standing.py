@@ -41,7 +41,7 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return FULL
         return PARTIAL if territory and not sites else None  # "handed an air base over": the site comes later
     if trigger.category == "attack":
-        definite = bool(_DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
+        definite = refers_back(text, clause, trigger)
         broad = all(_broad(s) for s in sites)
         day = any(d.time_precision == 1 for d in dates)
         if broad and not day and lexicon.cue("summary", text, clause.start, clause.end):
@@ -51,6 +51,11 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
         return FULL if takes_site or any(_taken(text, trigger, s) for s in sites) else None
     return FULL if dates else None
+
+
+def refers_back(text: str, clause: Clause, trigger: Trigger) -> bool:
+    """"The assault on Palma", "the strike", "that attack": a definite reference to an occurrence."""
+    return bool(_DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
 
 
 def _taken(text: str, trigger: Trigger, site: Site) -> bool:
