@@ -146,9 +146,9 @@ def _kinds_agree(group: list[EventMention], mention: EventMention) -> bool:
 def _actors_agree(group: list[EventMention], event: Event) -> bool:
     """The roles reversed (the target of one is the perpetrator of the other) make two occurrences."""
     known = next((m.event for m in group if m.event.actor1 or m.event.actor2), None)
-    if known is None or known.actor1 == event.actor1:
+    if known is None or known.actor1 == event.actor1 or not (known.actor1 and event.actor1):
         return True
-    return not ((event.actor1 and event.actor1 == known.actor2) or (known.actor1 and known.actor1 == event.actor2))
+    return not (event.actor1 == known.actor2 and known.actor1 == event.actor2)
 
 
 def _rank(event: Event) -> int:
