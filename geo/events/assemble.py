@@ -40,6 +40,7 @@ _REPORTED_ON = re.compile(
 _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar\s+to|reminiscent\s+of|"
                        r"recall(?:ed|s|ing)|echo(?:ed|es|ing)|brought\s+back\s+memories\s+of|revives?\s+memories\s+of|"
                        r"worst\s+since|deadliest\s+since)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;.]*$")
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
 
@@ -104,7 +105,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     quote = facts.quotes.containing(best.start, best.end)
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
-    dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline]
+    dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline
+             and not _in_relative_clause(text, best, d)]
     if best.category == "attack":
         # "since Sunday" dates no attack; in "the worst since 8 October, when <event>", the day is <event>'s
         anchor = [since_anchor(d) for d in dates if d.since_end is not None and d.end <= clause.start
@@ -142,6 +144,14 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
                                    paragraph=sentence.paragraph,
                                    definite=best.category == "attack" and refers_back(text, clause, best)))
     return events
+
+
+def _in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:
+    """"pulled back from Hodeidah, which lies in a zone set up in 2018": 2018 dates the zone."""
+    if date.start <= trigger.end:
+        return False
+    opened = _RELATIVE.search(text, trigger.end, date.start)
+    return opened is not None
 
 
 def _blocker(facts: ArticleFacts, quote: tuple[int, int] | None):

@@ -13,6 +13,7 @@ from geo.model import Event
 
 FULL, PARTIAL = "full", "partial"
 MAX_ATTACK_DAYS = 45
+MAX_HANDOVER_DAYS = 120
 # "the worst attack in years", "responsibility for the attack": a reference
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
@@ -75,7 +76,10 @@ def _broad(site: Site) -> bool:
 
 
 def too_vague(event: Event) -> bool:
-    """An attack known only to a year or a season ("killed in an ambush in 2017", "since 2015")
-    is a recollection, not an event an analyst could code."""
-    return event.category == "attack" and event.date_start is not None and (
-        (event.date_end - event.date_start).days + 1 > MAX_ATTACK_DAYS)
+    """An attack known only to a year or a season ("killed in an ambush in 2017", "since 2015"),
+    or a handover known only to a year ("ground they lost three years ago"), is a recollection,
+    not an event an analyst could code. A handover over a few months ("between March and May")
+    is still one."""
+    limit = {"attack": MAX_ATTACK_DAYS, "handover": MAX_HANDOVER_DAYS}.get(event.category)
+    return limit is not None and event.date_start is not None and (
+        (event.date_end - event.date_start).days + 1 > limit)
