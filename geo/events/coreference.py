@@ -33,10 +33,12 @@ _NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s|,\s+[A-Z]")
 _PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around)\s+(?:the\s+)?"
                      r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 # "The airstrip lies outside ...", "The camp is in ...": a sentence about where the site is
-_DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:airstrip|airfield|air\s+base|base|camp|compound|outpost|"
+_DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|air\s+base|base|camp|compound|outpost|"
                         r"plant|factory|depot|terminal|field|station|hotel|school|market|hospital|village|town)\s+"
                         r"(?:is|was|lies|lay|sits|sat|stands|stood|is\s+located|was\s+located)\s+"
-                        r"(?:in|at|near|outside|on|north|south|east|west|about|some|roughly|just)\b")
+                        r"(?:in|at|near|outside|on|north|south|east|west|about|some|roughly|just)\b|"
+                        r"targets?\s+(?:was|were|is|are)\b)")
+_BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
 ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 
@@ -114,7 +116,8 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
     finest known place, as near it (geo_precision 2)."""
     if _DESCRIBES.match(facts.text, sentence.start):
         places = [m for m in facts.places.within(sentence.start, sentence.end)
-                  if m.entry is not None and m.entry.kind not in ("country", "region", "continent")]
+                  if m.entry is not None and m.entry.kind not in ("country", "region", "continent")
+                  and not _BORDER.search(facts.text, max(sentence.start, m.start - 30), m.start)]
         if places:
             place = min(places, key=lambda m: _FINENESS.get(m.entry.kind, 1))
             return [Site(place, place.text, place.start, place.end, max(place.geo_precision or 1, 2))]
