@@ -27,6 +27,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?=and\s+(?:on|in|late|early|then|later|overnight|hours|the\s+next|the\s+following)\b)|"
     r",\s*(?=(?:setting\s+off|prompting|triggering|sparking|provoking|drawing)\b)|"
     r",\s*(?=when\b)|"
+    r",\s*(?=and\s+(?:[\w'’-]+\s+){0,3}?(?:warplanes|jets|aircraft|helicopters|drones|forces|troops|soldiers|militants|"
+    r"gunmen|rebels|fighters|insurgents|police|militias?|artillery)\s)|"
     r"\s+(?=(?:while|whereas|and\s+then|after\s+which)\b)",
     re.IGNORECASE,
 )
