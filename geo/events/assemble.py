@@ -86,6 +86,9 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     counts too ("pulled out of the camp, and rebels said they had taken it over")."""
     text, lexicon = facts.text, facts.lexicon
     triggers = lexicon.triggers(text, clause.start, clause.end)
+    # "seized Taloqan, ..., which they had besieged for weeks": the relative clause is background
+    triggers = [t for t in triggers if not any(
+        other.end <= t.start and _RELATIVE.search(text, other.end, t.start) for other in triggers)]
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: CATEGORY_PRIORITY[c]):
         group = [t for t in triggers if t.category == category]

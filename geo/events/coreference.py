@@ -24,7 +24,7 @@ _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|pos
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
-    r"installation|site|town|city|village)\b", re.IGNORECASE)
+    r"installation|site|town|city|village|intersection|junction|crossroads|square|market)\b", re.IGNORECASE)
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
                          r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:(?:is|was|lies|lay|sits|stands|"
@@ -40,6 +40,8 @@ _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|ai
                         r"targets?\s+(?:was|were|is|are)\b)")
 _BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
+# nouns of a spot inside a town or a base: what they point back to may be either
+ANY_PLACE_NOUNS = ("perimeter", "site", "position", "area", "intersection", "junction", "crossroads", "square", "market")
 ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 
 
@@ -75,7 +77,7 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
                    if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)]
     else:
-        kinds = ("airport", "installation") if noun not in ("perimeter", "site", "position", "area") \
+        kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \
             else ("installation", "airport", "populated_place")
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
                    if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and (
@@ -84,7 +86,7 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     if not earlier:
         return []
     place = earlier[-1]
-    precision = place.geo_precision if noun not in ("perimeter", "area") else max(place.geo_precision or 1, 2)
+    precision = place.geo_precision if noun not in ANY_PLACE_NOUNS else max(place.geo_precision or 1, 2)
     return [Site(place, found.group(0), found.start(), found.end(), precision)]
 
 
