@@ -176,6 +176,8 @@ class Recognizer:
             return not self._is_person(text, span, run, first, True)
         if _is_demonym(lowered, self.demonyms) or (single and lowered in words("not_places")):
             return False
+        if _next_word(text, span.end) in words("media_heads") and not important:
+            return False  # "the Al-Masirah channel": an outlet
         if single and ROMAN_NUMERAL.fullmatch(span.text):
             return False  # "King Abdullah II"
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
