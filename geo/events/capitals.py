@@ -17,7 +17,7 @@ from geo.model import PlaceMention
 # "the regional capital" (lower-case: another kind of capital), not "capital punishment".
 _CAPITAL = re.compile(r"\b(?:the|The)\s+(?:(?P<demonym>[A-Z][\w'’-]+)\s+)?capital(?:\s+city)?\b"
                       r"(?!\s+(?:of|punishment|markets?|gains?|investment|expenditure|spending|letters?)\b|-)")
-PLACE_KINDS = ("populated_place", "admin1", "admin2", "installation", "airport")
+RECENT_CHARS = 1200  # how far back a named capital is what "the capital" means
 
 
 def capital_mentions(text: str, places: list[PlaceMention], countries: CountryTable,
@@ -29,7 +29,8 @@ def capital_mentions(text: str, places: list[PlaceMention], countries: CountryTa
     taken = [(m.start, m.end) for m in places]
     for match in _CAPITAL.finditer(text):
         demonym = match.group("demonym")
-        code = countries.adjectives.get(demonym.lower()) if demonym else main
+        code = countries.adjectives.get(demonym.lower()) if demonym else (
+            _capital_named_before(places, match.start(), countries) or main)
         if demonym and code is None:
             continue  # "the Kurdish capital", "the Gaza capital": not a country's
         country = countries.by_code.get(code or "")
@@ -44,6 +45,26 @@ def capital_mentions(text: str, places: list[PlaceMention], countries: CountryTa
                                   geo_precision=capital.geo_precision, confidence=capital.confidence,
                                   candidates=capital.candidates))
     return found
+
+
+def _capital_named_before(places: list[PlaceMention], position: int, countries: CountryTable) -> str | None:
+    """"Explosions rocked Sanaa ... houses in the capital": the capital named last, a few
+    paragraphs back at most, is the one meant."""
+    for mention in reversed([m for m in places if position - RECENT_CHARS <= m.end <= position]):
+        entry = mention.entry
+        country = countries.by_code.get(entry.country_code or "") if entry else None
+        if country and entry.kind == "populated_place" and _same_name(entry, country.capital):
+            return entry.country_code
+    return None
+
+
+def _same_name(entry, capital: str) -> bool:
+    key = _letters(capital)
+    return bool(key) and (_letters(entry.name) == key or any(_letters(a) == key for a in entry.aliases))
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalpha())
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:
