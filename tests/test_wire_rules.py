@@ -1,0 +1,77 @@
+"""How wire copy is read, one rule per case (docs/extraction.md, "How real wire copy is read"):
+the extractor on short texts in the shapes real reports use, with the real gazetteer."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.model import Article
+from tests.extract_helpers import extractor  # noqa: F401  (session fixture)
+
+PUBLISHED = date(2024, 3, 6)  # a Wednesday
+
+
+def events(extractor, text: str, published: date = PUBLISHED):
+    return extractor.extract(Article(text=text, published=published))
+
+
+def summary(event) -> tuple:
+    return event.category, event.location, str(event.date_start), str(event.date_end)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lead gives the day and toll at country level; the site comes a sentence later
+    ("A drone attack hit a base in northern Iraq on Tuesday, killing two.\n\n"
+     "The drone struck near Erbil International Airport, officials said.",
+     [("attack", "Erbil International Airport", "2024-03-05", "2024-03-05")]),
+    # two targets in one sentence
+    ("Drones struck at Ain al-Asad and at a facility in Erbil on Tuesday.",
+     [("attack", "Al Asad Airbase", "2024-03-05", "2024-03-05"), ("attack", "Erbil", "2024-03-05", "2024-03-05")]),
+    # "the Yemeni capital"
+    ("Saudi-led jets struck the Yemeni capital on Tuesday, the coalition said.",
+     [("attack", "Sanaa", "2024-03-05", "2024-03-05")]),
+    # a deadline is no date, and a future withdrawal is no event
+    ("All foreign troops must leave the country by 11 September, officials said.", []),
+    ("US forces will hand over the Qayyarah base to Iraqi forces next month.", []),
+    # a reprisal is an occurrence of its own
+    ("A drone struck a base near Hasakah on Thursday. In response, US jets carried out air strikes in "
+     "eastern Syria on Thursday night.",
+     [("attack", "Al Ḩasakah", "2024-02-29", "2024-02-29"), ("attack", "Syria", "2024-02-29", "2024-02-29")]),
+    # an undated attack is dated by its report: the week before publication
+    ("Rockets struck Camp Taji north of Baghdad, wounding two soldiers, officials said.",
+     [("attack", "Camp Taji", "2024-02-29", "2024-03-06")]),
+    # a handover whose site comes a sentence later
+    ("The coalition handed an air base in northern Iraq over to Iraqi forces on Sunday.\n\n"
+     "Some 300 personnel left K1 air base after a short ceremony.",
+     [("handover", "K-1 Air Base", "2024-03-03", "2024-03-03")]),
+    # "took Zaranj": a town taken
+    ("On Friday the Taliban took Zaranj, the capital of Nimroz province.",
+     [("other", "Zaranj", "2024-03-01", "2024-03-01")]),
+    # an attack known only to a year is a recollection
+    ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
+])
+def test_wire_copy_rules(extractor, text, expected):
+    assert [summary(e) for e in events(extractor, text)] == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Rockets hit a base that Washington blames on militias loyal to Iran, in Anbar on Monday.", "Anbar"),
+    ("In Erbil on Monday, a gunman shot dead a representative of a group based in Brussels.", "Erbil"),
+    ("US attack helicopters struck rocket launchers near Deir ez-Zor on Wednesday.", "Deir ez-Zor"),
+])
+def test_places_that_are_not_sites(extractor, text, place):
+    found = events(extractor, text)
+    assert [e.place_text for e in found] == [place]
+
+
+def test_a_toll_with_a_vague_second_count_is_the_firm_figure(extractor):
+    (event,) = events(extractor, "The bombing at Kabul airport on Thursday killed 13 US service members "
+                                 "and scores of Afghan civilians.")
+    assert event.fatalities == 13
+
+
+def test_the_evidence_lists_every_sentence_used(extractor):
+    (event,) = events(extractor, "A drone attack hit a base in northern Iraq on Tuesday, killing two.\n\n"
+                                 "The drone struck near Erbil International Airport, officials said.")
+    assert [e.gave for e in event.evidence] == [("event", "date", "fatalities"), ("site",)]
