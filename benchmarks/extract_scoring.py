@@ -71,28 +71,25 @@ class ReportScore:
 
 @dataclass
 class Totals:
-    reports: int = 0
-    gold: int = 0
-    gold_current: int = 0
-    matched: int = 0
-    matched_current: int = 0
-    mapped: int = 0
-    mapped_matched: int = 0
-    at_dateline: int = 0
-    in_actor_country: int = 0
-    undated: int = 0
-    fatalities_right: int = 0
-    fatalities_stated: int = 0
-    clean_reports: int = 0
+    """The scores of a corpus, summed on demand (``totals.matched`` is the sum over its reports)."""
+
     scores: list[ReportScore] = field(default_factory=list)
 
     def add(self, score: ReportScore) -> None:
-        self.reports += 1
-        for name in ("gold", "gold_current", "matched", "matched_current", "mapped", "mapped_matched",
-                     "at_dateline", "in_actor_country", "undated", "fatalities_right", "fatalities_stated"):
-            setattr(self, name, getattr(self, name) + getattr(score, name))
-        self.clean_reports += not score.misses and not score.extras
         self.scores.append(score)
+
+    def __getattr__(self, name: str) -> int:
+        if name in ReportScore.__dataclass_fields__ and name not in ("name", "misses", "extras"):
+            return sum(getattr(score, name) for score in self.scores)
+        raise AttributeError(name)
+
+    @property
+    def reports(self) -> int:
+        return len(self.scores)
+
+    @property
+    def clean_reports(self) -> int:
+        return sum(not score.misses and not score.extras for score in self.scores)
 
     @property
     def recall(self) -> float:
