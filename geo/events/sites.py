@@ -79,7 +79,8 @@ _ACTS = re.compile(
 _QUALIFIES = re.compile(r"[-–](?:backed|led|allied|aligned|linked|affiliated|funded|supported|sponsored|trained|armed)\b")
 # "on the Dnipro river", "the Euphrates valley": a river or a valley named after, not the town.
 _FEATURE_AFTER = re.compile(r"\s+(?:river|valley|delta|basin|mountains|range|hills|lake|gulf|strait|canal|reservoir|"
-                            r"desert|plain|plateau|corridor|highway|motorway|road|front|frontline|front\s+line)\b")
+                            r"desert|plain|plateau|corridor|highway|motorway|road|front|frontline|front\s+line|"
+                            r"oil\s+field|gas\s+field|oilfield|gasfield)\b")
 # "... at Ain al-Asad and at a facility in <city>": another target, not the first one described.
 _SECOND_TARGET = re.compile(r"(?:(?:\band\s+|,\s*)(?:at|on|against|targeting|hitting|in)\s+|\band\s+)"
                             r"(?:a|an|another|a\s+second)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -110,13 +111,13 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
     says whether a span holds no site (dateline, actors, dates, foreign quotations). ``site_context``:
     the clause speaks of bases or sites, so an unknown name before "in <place>"
     ("al-<Name> in <city>") is taken for a site inside that place."""
-    scope = [m for m in mentions if start <= m.start and m.end <= end and not blocked(m.start, m.end)]
+    scope = [m for m in mentions if start <= m.start and m.end <= end and not blocked(m.start, m.end)
+             and not _names_no_site(text, m)]
     container_of = _containers(text, scope)
     containers = {id(m) for m in container_of.values()}
     accepted: list[PlaceMention] = []
     for mention in scope:
-        if id(mention) in containers or _ACTS.match(text, mention.end) or _QUALIFIES.match(text, mention.end) \
-                or _FEATURE_AFTER.match(text, mention.end) or _qualifies_actor(text, mention):
+        if id(mention) in containers:
             continue
         before = text[max(start, mention.start - LOOK_BACK):mention.start]
         describes = _DESCRIBES_SITE.search(before)
@@ -161,6 +162,13 @@ def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]
         elif rank(outer) >= rank(inner) or inner.entry is None:
             found[id(inner)] = outer
     return found
+
+
+def _names_no_site(text: str, mention: PlaceMention) -> bool:
+    """"Washington blames", "Iran-backed", "US attack helicopters", "on the Dnipro river", "the
+    al-Omar oil field": the name stands for a government, an actor or a feature, not a site."""
+    return bool(_ACTS.match(text, mention.end) or _QUALIFIES.match(text, mention.end)
+                or _FEATURE_AFTER.match(text, mention.end) or _qualifies_actor(text, mention))
 
 
 def _qualifies_actor(text: str, mention: PlaceMention) -> bool:
