@@ -239,7 +239,7 @@ def _dateline(text: str, span: Toponym) -> bool:
 
 
 def _previous_word(text: str, position: int) -> str:
-    found = re.search(r"([A-Za-z]+)\.?\s*$", text[max(0, position - 40):position])
+    found = re.search(r"([A-Za-z]+)[.,]?\s*$", text[max(0, position - 40):position])  # "the ambassador, Ross Wilson"
     return found.group(1).lower() if found else ""
 
 
