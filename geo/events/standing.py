@@ -14,6 +14,7 @@ from geo.model import Event
 FULL, PARTIAL = "full", "partial"
 MAX_ATTACK_DAYS = 45
 MAX_HANDOVER_DAYS = 120
+ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own site stands
 # "the worst attack in years", "responsibility for the attack": a reference
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
@@ -47,6 +48,9 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         day = any(d.time_precision == 1 for d in dates)
         if broad and not day and lexicon.cue("summary", text, clause.start, clause.end):
             return None  # its dates and numbers are the summary's, not those of any one occurrence
+        if definite and sites:  # "The bombing at Kabul airport" names its site; "called the shelling ... in X" not
+            attached = any(abs(s.start - trigger.end) <= ATTACHED_SITE_CHARS for s in sites)
+            return FULL if attached else PARTIAL
         return FULL if sites or (dates and not definite) else PARTIAL
     if trigger.kind in ("capture", "regain"):  # a place changes hands: "took Zaranj", "seized the town of X"
         takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
