@@ -71,6 +71,11 @@ THIS_WEEK = (date(2024, 3, 4), date(2024, 3, 6))
     # a lead without a usable site waits for the occurrence whose site comes a sentence later
     ([mention(0, day=TUESDAY, partial=True, category="handover", kind="handover"),
       mention(100, "airport", category="handover", kind="handover")], [[0, 1]]),
+    # a lead that announces two occurrences ("handed two more bases ... on Tuesday") dates both
+    ([EventMention(mention(0, day=TUESDAY, category="handover", kind="handover").event, "handover", partial=True,
+                   serves=2),
+      mention(100, "airport", category="handover", kind="handover"),
+      mention(200, "far_base", category="handover", kind="handover")], [[0, 1], [0, 2]]),
     # ... but not for one on another day
     ([mention(0, day=MONDAY, partial=True), mention(100, "airport", TUESDAY)], [[1]]),
     # a later mention joins the most recent frame it agrees with
@@ -78,7 +83,8 @@ THIS_WEEK = (date(2024, 3, 4), date(2024, 3, 6))
 ])
 def test_mentions_group_into_occurrences(mentions, groups):
     found = frames(mentions)
-    assert [[mentions.index(m) for m in group] for group in found] == groups
+    events = [m.event for m in mentions]
+    assert [[events.index(m.event) for m in group] for group in found] == groups
 
 
 def test_a_merged_event_takes_the_finest_site_the_narrowest_date_and_the_first_toll():

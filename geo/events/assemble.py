@@ -41,6 +41,9 @@ _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar
                        r"recall(?:ed|s|ing)|echo(?:ed|es|ing)|brought\s+back\s+memories\s+of|revives?\s+memories\s+of|"
                        r"worst\s+since|deadliest\s+since)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;.]*$")
+_SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
+                      r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
+                      r"facilities|posts)\b", re.IGNORECASE)
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
 
@@ -145,8 +148,19 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         events.append(EventMention(event, best.kind, partial=role == PARTIAL, responds=responds,
                                    weak_date=weak_date and event.date_start is not None,
                                    paragraph=sentence.paragraph,
-                                   definite=best.category == "attack" and refers_back(text, clause, best)))
+                                   definite=best.category == "attack" and refers_back(text, clause, best),
+                                   serves=_announced(text, clause) if role == PARTIAL else 1))
     return events
+
+
+def _announced(text: str, clause: Clause) -> int:
+    """How many places a lead announces: "handed two more bases", "captured three towns"."""
+    found = _SEVERAL.search(text, clause.start, clause.end)
+    if not found:
+        return 1
+    number = found.group("n").lower()
+    return {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3}.get(number) or (
+        int(number) if number.isdigit() and int(number) < 20 else 1)
 
 
 def _in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:

@@ -47,6 +47,7 @@ class EventMention:
     weak_date: bool = False  # its only date is the report's ("officials said on Tuesday")
     paragraph: int = 0  # which paragraph of the article it is in
     definite: bool = False  # "The assault on Palma": refers back to an occurrence already reported
+    serves: int = 1  # how many occurrences a lead announces ("handed two more bases ... on Thursday")
 
     @property
     def category(self) -> str:
@@ -68,7 +69,9 @@ def frames(mentions: list[EventMention]) -> list[list[EventMention]]:
             # announces the occurrence whose site comes a sentence later
             lead = [m for m in pending if mention.event.start_char - m.event.start_char <= PENDING_REACH
                     and _agrees([mention], m)]
-            pending = [m for m in pending if m not in lead]
+            # "handed two more bases to Somali troops on Thursday": such a lead announces several
+            pending = [m if m not in lead else replace(m, serves=m.serves - 1) for m in pending
+                       if m not in lead or m.serves > 1]
             groups.append([*lead, mention])
     return groups
 
