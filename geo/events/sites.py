@@ -44,7 +44,7 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 # "In the regional capital, Kharkiv, ...", "at the village of Y": the name set beside its noun.
-_APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+_APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit|of|from)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?"
                       r"(?:capital|city|town|village|port|hamlet|district|province|region|area|base|camp),\s+$", re.IGNORECASE)
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "near the border with <country>": the neighbour only says where the border is.

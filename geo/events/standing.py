@@ -21,7 +21,8 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w
 _TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|"
                         r"province|base|port|capital)\s+of\s+)?(?:the\s+)?")
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
-                               r"capitals?|areas?|positions|settlements?|control)$", re.IGNORECASE)
+                               r"capitals?|areas?|positions|settlements?|control|ground|territory|pockets?|enclaves?|"
+                               r"strongholds?|footholds?)$", re.IGNORECASE)
 
 
 def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
