@@ -44,6 +44,7 @@ _RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;.]*$")
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
                       r"facilities|posts)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s*(?:after|when|as|while|before|once)\s+(?:it|they|he|she|the\s+\w+)\b", re.IGNORECASE)
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
 
@@ -111,6 +112,11 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     quote = facts.quotes.containing(best.start, best.end)
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
+    if not sites and _SUBORDINATE.match(text, clause.start) and clause.start > sentence.start:
+        # "the helicopter came down in rural Amalfi, after it was hit by a drone": the main clause's place
+        main = Clause(sentence.start, clause.start)
+        if not facts.lexicon.triggers(text, main.start, main.end):
+            sites = _sites(facts, main, best, blocked)
     dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline
              and not _in_relative_clause(text, best, d)]
     if best.category == "attack":
