@@ -55,8 +55,8 @@ def tokenize(text: str) -> list[Token]:
         start, word = match.start(), match.group()
         word = POSSESSIVE.sub("", word) if len(word) > 3 and word[-2:] in ("'s", "’s") else word
         prefix, dash, suffix = word.rpartition("-")
-        if dash and prefix and suffix[:1].islower() and _is_capitalised(prefix):
-            word = prefix  # "Baghdad-based", "US-led": the place is the part before the hyphen
+        if dash and prefix and suffix[:1].islower() and len(suffix) > 2 and _is_capitalised(prefix):
+            word = prefix  # "Baghdad-based", "US-led": the place is the part before the hyphen (not "Sar-e Pul")
         tokens.append(Token(start, start + len(word), word))
     return tokens
 
