@@ -20,6 +20,7 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|"
                         r"province|base|port|capital)\s+of\s+)?(?:the\s+)?")
+_FELL_SUBJECT = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:had\s+|has\s+)?")
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
                                r"capitals?|areas?|positions|settlements?|control|ground|territory|pockets?|enclaves?|"
                                r"strongholds?|footholds?)$", re.IGNORECASE)
@@ -67,6 +68,8 @@ def refers_back(text: str, clause: Clause, trigger: Trigger) -> bool:
 def _taken(text: str, trigger: Trigger, site: Site) -> bool:
     """The place is what was taken: right after the verb ("took Zaranj", "seized the town of X"),
     or after a verb whose object is territory ("captured three provincial capitals in X")."""
+    if site.end <= trigger.start and trigger.text.lower().startswith("fell"):
+        return bool(_FELL_SUBJECT.fullmatch(text[site.end:trigger.start]))  # "Shirin Tagab fell after ..."
     if site.start < trigger.end:
         return False
     gap = text[trigger.end:site.start]
