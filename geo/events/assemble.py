@@ -205,7 +205,7 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
         sites = dateline_site(facts) or sites
     if not sites:
         sites = antecedent(facts, clause)
-    return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start)) for s in sites]
+    return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start), text) for s in sites]
 
 
 def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:

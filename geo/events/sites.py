@@ -27,7 +27,8 @@ _CONTAINER_LINK = re.compile(
     r"county|suburb|neighbourhood|neighborhood|municipality|locality|settlement)\s+)?"
     r"(?:(?:in|near|outside|inside|at|of|close\s+to|on\s+the\s+outskirts\s+of|"
     rf"(?:{_DISTANCE})?{_DIRECTION}\s+of|{_DISTANCE}from)\s+(?:the\s+)?(?:(?:{_DIRECTION}|central|"
-    r"northern|southern|eastern|western)\s+)?(?:city\s+of\s+|town\s+of\s+|province\s+of\s+|governorate\s+of\s+)?)?$",
+    r"northern|southern|eastern|western)\s+)?(?:city\s+of\s+|town\s+of\s+|province\s+of\s+|governorate\s+of\s+|"
+    r"(?:state\s+|provincial\s+|regional\s+|district\s+)?capital,?\s+)?)?$",
     re.IGNORECASE,
 )
 _POSSESSIVE_LINK = re.compile(r"^(?:\s+(?:region|province|state|governorate|oblast|county|district|prefecture))?['’]s\s+$")
@@ -46,6 +47,8 @@ _LOCATIVE = re.compile(
 # "In the regional capital, Kharkiv, ...", "at the village of Y": the name set beside its noun.
 _APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit|of|from)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?"
                       r"(?:capital|city|town|village|port|hamlet|district|province|region|area|base|camp),\s+$", re.IGNORECASE)
+# "in a farming area south-west of the capital": somewhere around the place, not the place
+_RELATIVE_TO = re.compile(rf"\b(?:{_DISTANCE})?{_DIRECTION}\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "near the border with <country>": the neighbour only says where the border is.
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
@@ -230,7 +233,8 @@ def _consistent(site: Site, container: PlaceMention | None, scope: list[PlaceMen
     return Site(fallback, site.text, site.start, site.end, max(fallback.geo_precision or 2, 2))
 
 
-def widen_precision(site: Site, near: bool) -> Site:
-    if not near or (site.precision or 1) >= 2:
+def widen_precision(site: Site, near: bool, text: str = "") -> Site:
+    """ "a village near X", "outside X", "an area south-west of X": near the place, geo_precision 2."""
+    if (site.precision or 1) >= 2 or not (near or _RELATIVE_TO.search(text, max(0, site.start - 40), site.start)):
         return site
     return Site(site.mention, site.text, site.start, site.end, 2)
