@@ -45,6 +45,7 @@ _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
                       r"facilities|posts)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s*(?:after|when|as|while|before|once)\s+(?:it|they|he|she|the\s+\w+)\b", re.IGNORECASE)
+STRAY_TOWN = 200_000  # a city this large is what its name means, wherever the article is
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
 
@@ -169,6 +170,17 @@ def _announced(text: str, clause: Clause) -> int:
         int(number) if number.isdigit() and int(number) < 20 else 1)
 
 
+def _stray(facts: ArticleFacts, site: Site) -> bool:
+    """A town in a country nothing else in the article points to ("Saida" in a report from Jammu
+    resolved to Algeria's Saïda) is a misreading, not a site: two other places name other countries."""
+    entry = site.mention.entry
+    if entry is None or entry.kind != "populated_place" or not entry.country_code or entry.population >= STRAY_TOWN:
+        return False
+    others = [m.entry.country_code for m in facts.places.items if m.entry is not None and m is not site.mention]
+    actor_countries = {a.country for a in facts.actors.items if a.country}
+    return len(others) >= 2 and entry.country_code not in others and entry.country not in actor_countries
+
+
 def _in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:
     """"pulled back from Hodeidah, which lies in a zone set up in 2018": 2018 dates the zone."""
     if date.start <= trigger.end:
@@ -198,6 +210,7 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
                          strict=trigger.kind in STRICT_SITE_KINDS)
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
+    sites = [s for s in sites if not _stray(facts, s)]
     # "the killing in Hroza drew comparisons with the strike on ... in Kramatorsk": Hroza is the other event's
     sites = [s for s in sites if not (s.end <= trigger.start and _COMPARED.search(text, s.end, trigger.start))]
     if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
