@@ -233,7 +233,13 @@ def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) 
     after = [d for d in dates if d.start >= anchor]
     chosen = after[0] if site and after else min(dates, key=lambda d: min(abs(d.start - anchor), abs(d.end - trigger.start)))
     inside = [d for d in dates if chosen.date_start <= d.date_start and d.date_end <= chosen.date_end and d.days < chosen.days]
-    return min(inside, key=lambda d: d.days) if inside else chosen  # "in December ... last year": December
+    if inside:
+        return min(inside, key=lambda d: d.days)  # "in December ... last year": December
+    if chosen.days > 31:  # "left Mali on Monday, ... a mission that began almost ten years ago": Monday
+        days = [d for d in dates if d.days <= 7]
+        if days:
+            return min(days, key=lambda d: abs(d.start - trigger.end))
+    return chosen
 
 
 def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, site: Site | None,
