@@ -117,7 +117,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
     scope = [m for m in mentions if start <= m.start and m.end <= end and not blocked(m.start, m.end)
              and not _names_no_site(text, m)]
     container_of = _containers(text, scope)
-    containers = {id(m) for m in container_of.values()}
+    containers = {id(m) for m in container_of.values()} | _possessive_containers(text, scope)
     accepted: list[PlaceMention] = []
     for mention in scope:
         if id(mention) in containers:
@@ -154,9 +154,8 @@ def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]
     found: dict[int, PlaceMention] = {}
     for inner, outer in zip(scope, scope[1:]):
         link = text[inner.end:outer.start]
-        if _POSSESSIVE_LINK.match(link) and outer.entry is not None:
-            found[id(outer)] = inner  # "Sagaing region's Kanbalu township", "Nigeria's Kaduna state"
-            continue
+        if _POSSESSIVE_LINK.match(link):
+            continue  # "Sagaing region's Kanbalu township": see _possessive_containers
         if not _CONTAINER_LINK.match(link):
             continue
         if _COMMA_ONLY.match(link):
@@ -172,6 +171,12 @@ def _names_no_site(text: str, mention: PlaceMention) -> bool:
     al-Omar oil field": the name stands for a government, an actor or a feature, not a site."""
     return bool(_ACTS.match(text, mention.end) or _QUALIFIES.match(text, mention.end)
                 or _FEATURE_AFTER.match(text, mention.end) or _qualifies_actor(text, mention))
+
+
+def _possessive_containers(text: str, scope: list[PlaceMention]) -> set[int]:
+    """"Sagaing region's Kanbalu township", "Nigeria's Kaduna state": the first only locates the second."""
+    return {id(outer) for outer, inner in zip(scope, scope[1:])
+            if inner.entry is not None and _POSSESSIVE_LINK.match(text[outer.end:inner.start])}
 
 
 def _qualifies_actor(text: str, mention: PlaceMention) -> bool:
