@@ -298,3 +298,76 @@ def test_news_spellings_reach_the_same_row(installations, aliases, row_id):
                                    "Euphrates valley", "Middle Euphrates River Valley"])
 def test_named_regions_are_present(tables, alias):
     assert len(by_alias(tables["regions.csv"][1], alias)) == 1, alias
+
+
+# ---- aliases.csv: news spellings of existing gazetteer entries ----
+
+ALIAS_HEADER = ["entry", "alias", "source_url", "note"]
+
+
+@pytest.fixture(scope="session")
+def alias_table() -> tuple[list[str], list[dict[str, str]]]:
+    return read_table("aliases.csv")
+
+
+@pytest.fixture(scope="session")
+def built_gazetteer():
+    from geo.gazetteer import Gazetteer
+    return Gazetteer.load()
+
+
+def test_alias_table_header_is_exact(alias_table):
+    assert alias_table[0] == ALIAS_HEADER
+
+
+def test_alias_rows_are_complete_and_clean(alias_table):
+    for line, row in enumerate(alias_table[1], start=2):
+        assert None not in row and all(value is not None for value in row.values()), f"line {line}: field count"
+        assert all(value == value.strip() for value in row.values()), f"line {line}: stray whitespace"
+        assert row["entry"] and row["alias"], f"line {line}: needs an entry and an alias"
+
+
+def test_alias_rows_cite_an_https_source(alias_table):
+    for line, row in enumerate(alias_table[1], start=2):
+        assert row["source_url"].startswith("https://") and " " not in row["source_url"], f"line {line}"
+
+
+def test_alias_rows_are_not_repeated(alias_table):
+    pairs = [(row["entry"], row["alias"].casefold()) for row in alias_table[1]]
+    assert len(pairs) == len(set(pairs)), sorted({p for p in pairs if pairs.count(p) > 1})
+
+
+def test_there_are_enough_alias_rows_over_many_countries(alias_table, built_gazetteer):
+    rows = alias_table[1]
+    assert len(rows) >= 80
+    assert len({built_gazetteer.entry(row["entry"]).country_code for row in rows}) >= 12
+
+
+def test_every_alias_names_an_entry_of_the_built_gazetteer(alias_table, built_gazetteer):
+    missing = [(line, row["entry"]) for line, row in enumerate(alias_table[1], start=2)
+               if built_gazetteer.entry(row["entry"]) is None]
+    assert not missing, missing
+
+
+def test_every_alias_is_an_alternate_name_of_its_entry(alias_table, built_gazetteer):
+    """The alias reaches its entry, as a GeoNames alternate name would (two spellings with one loose
+    key, Bardhere and Bardere, share one index row, so the second is found loosely)."""
+    for line, row in enumerate(alias_table[1], start=2):
+        found = [m for m in built_gazetteer.matches(row["alias"]) if m.entry.id == row["entry"]]
+        assert found, f"line {line}: {row['alias']} does not reach {row['entry']}"
+
+
+@pytest.mark.parametrize("text, alias, entry_id", [
+    ("Drones struck a base in Sulaimani, in Iraq's Kurdistan Region, on Monday.", "Sulaimani", "gn:98463"),
+    ("Rockets hit Slemani and Erbil on Monday.", "Slemani", "gn:98463"),
+    ("Islamic State fighters attacked Beiji, north of Baghdad, Iraq.", "Beiji", "gn:97783"),
+    ("Turkish drones struck Qamishlo in northeast Syria.", "Qamishlo", "gn:173377"),
+    ("Fighting was reported in Salahuddin province, Iraq.", "Salahuddin", "admin1:IQ.18"),
+    ("Al-Shabaab fighters attacked Bardhere in Somalia's Gedo region.", "Bardhere", "gn:65170"),
+    ("Hezbollah rockets hit Tzfat in northern Israel.", "Tzfat", "gn:293100"),
+    ("Ukrainian rockets struck New Kakhovka in the Kherson region of Ukraine.", "New Kakhovka", "gn:699839"),
+])
+def test_aliases_resolve_to_their_entry_in_running_text(text, alias, entry_id):
+    from geo.geoparser import Geoparser
+    found = {m.text: m.entry and m.entry.id for m in Geoparser.default().places(text)}
+    assert found.get(alias) == entry_id, found

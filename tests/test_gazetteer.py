@@ -202,6 +202,58 @@ def test_every_curated_table_is_read_with_its_prefix(tmp_path, monkeypatch):
     assert "places.csv" in gazetteer_sources.CURATED_FILES  # a changed table changes the index fingerprint
 
 
+def _record(record_id, name, aliases=()):
+    return gazetteer_sources.Record(record_id, name, "populated_place", 35.5, 45.4, "IQ", "", 1000, tuple(aliases), "test")
+
+
+def test_curated_aliases_join_their_entries_alternate_names(tmp_path, monkeypatch):
+    (tmp_path / "aliases.csv").write_text(
+        "entry,alias,source_url,note\n"
+        "gn:1,Slemani,https://e.org,\n"
+        "gn:1,Sulaimani,https://e.org,a note\n"
+        "gn:1,Sulaymaniyah,https://e.org,the name itself: not repeated\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
+    records = [_record("gn:1", "Sulaymaniyah", ["Silemani"]), _record("gn:2", "Kirkuk")]
+    first, second = gazetteer_sources.add_aliases(records, gazetteer_sources.read_aliases())
+    assert first.aliases == ("Silemani", "Slemani", "Sulaimani") and second == records[1]
+    assert "aliases.csv" in gazetteer_sources.CURATED_FILES  # a changed table changes the index fingerprint
+
+
+def test_an_alias_of_an_unknown_entry_is_a_gazetteer_error_naming_the_line(tmp_path, monkeypatch):
+    (tmp_path / "aliases.csv").write_text(
+        "entry,alias,source_url,note\ngn:1,Slemani,https://e.org,\ngn:999,Nowhere,https://e.org,\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
+    with pytest.raises(GazetteerError, match=r"aliases\.csv:3: unknown gazetteer entry 'gn:999'"):
+        gazetteer_sources.add_aliases([_record("gn:1", "Sulaymaniyah")], gazetteer_sources.read_aliases())
+
+
+@pytest.mark.parametrize("row", ["gn:1,,https://e.org,\n", ",Slemani,https://e.org,\n"])
+def test_an_alias_row_without_entry_or_alias_is_a_gazetteer_error(tmp_path, monkeypatch, row):
+    (tmp_path / "aliases.csv").write_text("entry,alias,source_url,note\n" + row, encoding="utf-8")
+    monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
+    with pytest.raises(GazetteerError, match="aliases.csv:2"):
+        gazetteer_sources.read_aliases()
+
+
+def test_a_missing_alias_table_adds_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(gazetteer_sources, "DATA_DIR", tmp_path)
+    records = [_record("gn:1", "Sulaymaniyah")]
+    assert gazetteer_sources.add_aliases(records, gazetteer_sources.read_aliases()) == records
+
+
+@pytest.mark.parametrize("name, entry_id", [
+    ("Slemani", "gn:98463"), ("Sulaimani", "gn:98463"), ("Beiji", "gn:97783"), ("Bakhdida", "gn:92430"),
+    ("Salahuddin", "admin1:IQ.18"), ("Qamishlo", "gn:173377"), ("Bardhere", "gn:65170"),
+])
+def test_curated_aliases_are_alternate_names_in_the_index(gazetteer, name, entry_id):
+    matches = [m for m in gazetteer.matches(name) if m.entry.id == entry_id]
+    assert matches and matches[0].exact and not matches[0].primary
+
+
 @pytest.mark.parametrize("name, country_code", [
     ("Solhan", "BF"), ("Seytenga", "BF"), ("Palma", "MZ"), ("Mir Ali", "PK"), ("Hroza", "UA"),
     ("Rabotyne", "UA"), ("Khiam", "LB"), ("Nir Oz", "IL"), ("Zamzam camp", "SD"),

@@ -130,6 +130,7 @@ def collect_records():
     records.extend(curated)
     records.extend(record for record in sources.read_airports(sources.common_words()) if record.id not in superseded)
     records.extend(sources.read_cities(cities, divisions, places))
+    records = sources.add_aliases(records, sources.read_aliases())
     names = {code: country["name"] for code, country in countries.items()}
     return records, {**country_capitals, **division_capitals}, demonyms, names
 

@@ -26,7 +26,9 @@ Sources:
 * curated military installations, regions and populated places: ``installations.csv``,
   ``regions.csv``, ``places.csv`` (towns and villages that conflict reporting names but
   GeoNames cities500 lacks); each optional: loaded when present. ``CURATED_TABLES`` lists
-  them with the id prefix of their records.
+  them with the id prefix of their records;
+* news spellings of existing entries (``Slemani`` for As Sulaymaniyah): the curated
+  ``aliases.csv`` (entry id, alias, source), added to those entries' alternate names.
 """
 from __future__ import annotations
 
@@ -46,7 +48,7 @@ from geo.model import PLACE_KINDS
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CURATED_FILES = ("installations.csv", "regions.csv", "places.csv", "country_aliases.csv", "country_points.csv",
-                 "admin1_generic_words.txt")
+                 "admin1_generic_words.txt", "aliases.csv")
 # The curated tables read by ``read_curated_tables`` (file, id prefix of its records).
 CURATED_TABLES = (("regions.csv", "region:"), ("installations.csv", "inst:"), ("places.csv", "place:"))
 AIRPORT_TAIL = re.compile(r"\s+(?:(?:International|Intl\.?|Regional|Municipal|County)\s+)*Airport$", re.IGNORECASE)
@@ -284,6 +286,33 @@ def read_curated_tables() -> Iterator[Record]:
     """The records of every curated table in ``CURATED_TABLES`` (regions, installations, places)."""
     for file_name, id_prefix in CURATED_TABLES:
         yield from read_curated(file_name, id_prefix)
+
+
+def read_aliases(file_name: str = "aliases.csv") -> dict[str, list[tuple[int, str]]]:
+    """Entry id -> (line number, alias) of each row of the curated alias table (entry,alias,source_url,note)."""
+    path = DATA_DIR / file_name
+    aliases: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    if not path.is_file():
+        return aliases
+    with path.open(encoding="utf-8") as handle:
+        for line_number, row in enumerate(csv.DictReader(handle), start=2):
+            entry, alias = (row.get("entry") or "").strip(), (row.get("alias") or "").strip()
+            if not entry or not alias:
+                raise GazetteerError(f"{path}:{line_number}: malformed row (needs an entry id and an alias)")
+            aliases[entry].append((line_number, alias))
+    return aliases
+
+
+def add_aliases(records: list[Record], aliases: dict[str, list[tuple[int, str]]], file_name: str = "aliases.csv") -> list[Record]:
+    """The records with the curated aliases appended to their entries' alternate names; a row naming
+    an entry that no record has is an error."""
+    known = {record.id for record in records}
+    unknown = [(line, entry) for entry, rows in aliases.items() if entry not in known for line, _ in rows]
+    if unknown:
+        line, entry = min(unknown)
+        raise GazetteerError(f"{DATA_DIR / file_name}:{line}: unknown gazetteer entry {entry!r}")
+    return [record._replace(aliases=latin_aliases(record.name, [*record.aliases, *(a for _, a in aliases[record.id])]))
+            if record.id in aliases else record for record in records]
 
 
 def common_words(limit_frequency: int = 2000) -> dict[str, int]:
