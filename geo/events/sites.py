@@ -53,9 +53,11 @@ _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:
 # "near the border with <country>": the neighbour only says where the border is.
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # "militias loyal to <country>", "groups backed by <country>": a patron, not a place;
-# "a group based in Brussels": where it sits, not where anything happened.
+# "a group based in Brussels", "a NATO summit in Washington": where it sits or meets, not where
+# anything happened.
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
-                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in)"
+                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
+                     r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in)"
                      r"\s+(?:the\s+)?$", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)")
 _ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
