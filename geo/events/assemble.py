@@ -222,8 +222,8 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
 
 
 def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:
-    """With one date, every site shares it; with several ("in Iraq in December
-    2017 and in Syria in March 2019"), each site takes the first date after it,
+    """With one date, every site shares it; with several ("in Mali in June
+    2021 and in Niger in May 2023"), each site takes the first date after it,
     else the nearest before; an unlocated event takes the date nearest its trigger."""
     if not dates:
         return None

@@ -1,12 +1,13 @@
 """The event-frame stage: the mentions of one occurrence across an article, merged into one event.
 
 Real reports spread an event over several sentences: the lead gives the event, its day and
-toll ("A drone hit a base in northern Iraq on Tuesday, killing two"), a later sentence the site
-("The drone struck near the airport in Erbil"), and background paragraphs recall other events
+toll ("A drone hit a base in the north on Tuesday, killing two"), a later sentence the site
+("The drone struck near the city's airport"), and background paragraphs recall other events
 with their own dates and places. Here, in text order, each event mention joins the most recent
 frame it agrees with (same category; sites that contain or lie near each other; overlapping
-dates), or starts a frame of its own. A *partial* mention (a reference back such as "the attack",
-or a summary such as "attacks across the country") only ever joins a frame; it never starts one.
+dates), or starts a frame of its own. A *partial* mention (a reference back such as "the
+attack", or a lead whose site comes later) only ever joins a frame; it never starts one.
+Summaries ("attacks across the country") never become mentions at all (see ``standing``).
 
 A frame becomes one ``Event``: the most specific site of its mentions, the narrowest date, the
 first stated toll and actors, and evidence listing every sentence used and what it gave.
@@ -26,8 +27,8 @@ GENERIC_KINDS = frozenset(("attack", "clash", "storming"))
 NEARBY_KM = 30.0  # two fine sites this close are one place ("the airport" and its town)
 DISTRICT_KM = 60.0
 REGION_KM = 2000.0
-PENDING_REACH = 1200
-JOIN_PARAGRAPHS = 1  # paragraphs after an occurrence's last mention within which a mention may first date or site it  # characters: how far ahead of its site a partial lead may be
+PENDING_REACH = 1200  # characters: how far ahead of its site a partial lead may be
+JOIN_PARAGRAPHS = 1  # paragraphs after an occurrence's last mention within which a mention may first date or site it
 BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
 # An attack or handover the report gives no date for is dated by the report: the week before
 # publication (ACLED time_precision 2). See docs/extraction.md.
@@ -65,7 +66,7 @@ def frames(mentions: list[EventMention]) -> list[list[EventMention]]:
         elif mention.partial:
             pending.append(mention)
         else:
-            # "handed an air base in northern Iraq over on Sunday" ... "left K1 air base": the lead
+            # "handed an air base over on Sunday" ... "troops left the base at dawn": the lead
             # announces the occurrence whose site comes a sentence later
             lead = [m for m in pending if mention.event.start_char - m.event.start_char <= PENDING_REACH
                     and _agrees([mention], m)]

@@ -3,8 +3,8 @@
     gp = Geoparser.default()      # gazetteer loaded once per process
     gp.places(text)               # PlaceMentions in text order
     gp.places(text, exclude=spans)  # ... leaving out toponyms inside the given (start, end) spans
-    gp.lookup("K-1", context)     # one name, resolved with the context's help
-    gp.candidates("Kirkuk")       # entries to offer as corrections
+    gp.lookup(name, context)      # one name, resolved with the context's help
+    gp.candidates(name)           # entries to offer as corrections
 
 An optional ``online`` geocoder (``.geocode(name, context) -> GazetteerEntry |
 None``) is asked only for names the gazetteer cannot resolve confidently; its

@@ -56,7 +56,7 @@ def tokenize(text: str) -> list[Token]:
         word = POSSESSIVE.sub("", word) if len(word) > 3 and word[-2:] in ("'s", "’s") else word
         prefix, dash, suffix = word.rpartition("-")
         if dash and prefix and suffix[:1].islower() and len(suffix) > 2 and _is_capitalised(prefix):
-            word = prefix  # "Baghdad-based", "US-led": the place is the part before the hyphen (not "Sar-e Pul")
+            word = prefix  # "Kabul-based", "US-led": the place is the part before the hyphen (not "Sar-e Pul")
         tokens.append(Token(start, start + len(word), word))
     return tokens
 
@@ -146,7 +146,7 @@ class Recognizer:
 
     @staticmethod
     def _opens_sentence(text: str, token: Token) -> bool:
-        """"From K-1, ...", "In Kryvyi Rih, ...": capitalised only because it starts the sentence."""
+        """"From Base 7, ...", "In Kryvyi Rih, ...": capitalised only because it starts the sentence."""
         return token.text.lower() in words("sentence_openers") and _starts_sentence(text, token.start)
 
     def _ends_a_name(self, text: str, run: list[Token], first: int, end: int) -> bool:
