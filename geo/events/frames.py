@@ -15,11 +15,11 @@ Pure: no I/O, no clock; the publication date comes with the article.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from geo.events.sites import KIND_RANK
+from geo.geoparse.resolve import distance_km
 from geo.model import Event, Evidence
 
 # Trigger kinds that say less about the event than a weapon or a method does.
@@ -182,23 +182,16 @@ def _sites_agree(one: Event | None, other: Event) -> bool:
     if kind == "country":
         return fine.country == broad.country
     if kind in ("region", "continent"):
-        return _km(fine, broad) <= REGION_KM
+        return distance_km(fine, broad) <= REGION_KM
     if kind == "admin1":
         return fine.country == broad.country and fine.admin1 == broad.admin1
-    return _km(fine, broad) <= (DISTRICT_KM if kind == "admin2" else NEARBY_KM)
+    return distance_km(fine, broad) <= (DISTRICT_KM if kind == "admin2" else NEARBY_KM)
 
 
 def _dates_agree(one: Event | None, other: Event) -> bool:
     if one is None or other.date_start is None:
         return True
     return one.date_start <= other.date_end and other.date_start <= one.date_end
-
-
-def _km(one: Event, other: Event) -> float:
-    p1, p2 = math.radians(one.latitude), math.radians(other.latitude)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(other.longitude - one.longitude) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 SITE_FIELDS = ("location", "latitude", "longitude", "geo_precision", "country", "admin1", "location_kind",
@@ -220,12 +213,9 @@ def _evidence(group: list[EventMention], site, dated, toll, actors) -> tuple[Evi
     """Each sentence used once, in text order, with what it gave the event."""
     gave: dict[tuple[int, int], list[str]] = {}
     texts: dict[tuple[int, int], str] = {}
-    for role, mention in (("event", group[0]), ("site", site), ("date", dated)):
-        if mention is not None:
-            span = (mention.event.start_char, mention.event.end_char)
-            gave.setdefault(span, []).append(role)
-            texts[span] = mention.event.sentence
-    for role, event in (("fatalities", toll), ("actors", actors)):
+    used = (("event", group[0].event), ("site", site and site.event), ("date", dated and dated.event),
+            ("fatalities", toll), ("actors", actors))
+    for role, event in used:
         if event is not None:
             span = (event.start_char, event.end_char)
             gave.setdefault(span, []).append(role)

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import math
 
+from typing import Protocol
+
 from geo.model import GazetteerEntry
 
 EARTH_RADIUS_KM = 6371.0
 
 
-def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+class Point(Protocol):
+    latitude: float
+    longitude: float
+
+
+def distance_km(a: Point, b: Point) -> float:
+    """Great-circle kilometres between any two things with a latitude and a longitude."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
