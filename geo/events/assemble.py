@@ -20,6 +20,7 @@ from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.fatalities import fatalities_in
 from geo.events.frames import EventMention, add_described_site, frames, merge
+from geo.events.numbers import parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.sites import Site, select_sites, widen_precision
@@ -140,17 +141,19 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
               if facts.quotes.containing(a.start, a.end) in (None, quote)]
     civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)
     fatalities = fatalities_in(text, clause.start, clause.end) if best.category == "attack" else None
+    state_actor = any(a.is_state for a in actors if a.end <= best.start)
+    acled = lexicon.acled_type(best.kind, civilians=civilians and best.kind in VIOLENT_AGAINST_PEOPLE,
+                               state_actor=state_actor)
+    # a claim names its claimant; credit_claims gives it to the events
+    claimed = role == PARTIAL and lexicon.cues["claim"].search(text, sentence.start, sentence.end) is not None
     events = []
     for site in sites or [None]:
         date = _date_for(site, clause_dates or dates, best)
         country = site.mention.entry.country if site and site.mention.entry else None
-        state_actor = any(a.is_state for a in actors if a.end <= best.start)
-        acled = lexicon.acled_type(best.kind, civilians=civilians and best.kind in VIOLENT_AGAINST_PEOPLE,
-                                   state_actor=state_actor)
         actor1, actor2 = assign_roles(text, best.category, best.start, best.end, (clause.start, clause.end),
                                       (sentence.start, sentence.end), actors, civilians, country)
-        if role == PARTIAL and facts.lexicon.cues["claim"].search(text, sentence.start, sentence.end):
-            actor1 = actor2 = None  # a claim names its claimant; credit_claims gives it to the events
+        if claimed:
+            actor1 = actor2 = None
         event = _event(facts, sentence, best, acled, site, date, actor1, actor2, fatalities)
         events.append(EventMention(event, best.kind, partial=role == PARTIAL, responds=responds,
                                    weak_date=weak_date and event.date_start is not None,
@@ -165,9 +168,8 @@ def _announced(text: str, clause: Clause) -> int:
     found = _SEVERAL.search(text, clause.start, clause.end)
     if not found:
         return 1
-    number = found.group("n").lower()
-    return {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3}.get(number) or (
-        int(number) if number.isdigit() and int(number) < 20 else 1)
+    number = parse_number(found.group("n"))  # "several": 3
+    return number if number is not None and number < 20 else 1
 
 
 def _stray(facts: ArticleFacts, site: Site) -> bool:
@@ -176,17 +178,16 @@ def _stray(facts: ArticleFacts, site: Site) -> bool:
     entry = site.mention.entry
     if entry is None or entry.kind != "populated_place" or not entry.country_code or entry.population >= STRAY_TOWN:
         return False
-    others = [m.entry.country_code for m in facts.places.items if m.entry is not None and m is not site.mention]
-    actor_countries = {a.country for a in facts.actors.items if a.country}
-    return len(others) >= 2 and entry.country_code not in others and entry.country not in actor_countries
+    # the site's own mention is one of the article's places: the others are all but that one
+    others = facts.place_countries.total() - 1
+    return others >= 2 and facts.place_countries[entry.country_code] == 1 and entry.country not in facts.actor_countries
 
 
 def _in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:
     """"pulled back from Hodeidah, which lies in a zone set up in 2018": 2018 dates the zone."""
     if date.start <= trigger.end:
         return False
-    opened = _RELATIVE.search(text, trigger.end, date.start)
-    return opened is not None
+    return _RELATIVE.search(text, trigger.end, date.start) is not None
 
 
 def _blocker(facts: ArticleFacts, quote: tuple[int, int] | None):

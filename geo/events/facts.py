@@ -1,7 +1,9 @@
 """What the recognizers found in one article, computed once and passed to every later stage."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from geo.events.actors import ActorMention
 from geo.events.dates import DateExpression
@@ -33,3 +35,13 @@ class ArticleFacts:
     @property
     def text(self) -> str:
         return self.article.text
+
+    @cached_property
+    def place_countries(self) -> Counter:
+        """How many resolved place mentions lie in each country (by ISO code)."""
+        return Counter(m.entry.country_code for m in self.places.items if m.entry is not None)
+
+    @cached_property
+    def actor_countries(self) -> frozenset[str]:
+        """The countries whose forces or people the article names as actors ("Iraqi troops")."""
+        return frozenset(a.country for a in self.actors.items if a.country)
