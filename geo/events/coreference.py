@@ -62,7 +62,7 @@ def dateline_site(facts: ArticleFacts) -> list[Site]:
         return []
     towns = [m for m in facts.places.within(*facts.dateline)
              if m.entry is not None and m.entry.kind in ("populated_place", "admin2")]
-    return [Site(towns[0], towns[0].text, towns[0].start, towns[0].end, towns[0].geo_precision)] if towns else []
+    return [Site.named(towns[0])] if towns else []
 
 
 def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
@@ -122,11 +122,11 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
                   and not _BORDER.search(facts.text, max(sentence.start, m.start - 30), m.start)]
         if places:
             place = min(places, key=lambda m: _FINENESS.get(m.entry.kind, 1))
-            return [Site(place, place.text, place.start, place.end, max(place.geo_precision or 1, 2))]
+            return [Site.named(place, max(place.geo_precision or 1, 2))]
     found = []
     for place in facts.places.within(sentence.start, sentence.end):
         if place.entry is None or place.entry.kind in ("country", "region", "continent"):
             continue
         if _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start):
-            found.append(Site(place, place.text, place.start, place.end, place.geo_precision))
+            found.append(Site.named(place))
     return found

@@ -8,7 +8,7 @@ gives one site per item; the dateline and places inside quotations are not sites
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from geo.gazetteer.lexicon import words
@@ -99,6 +99,12 @@ class Site:
     start: int
     end: int
     precision: int | None
+
+    @classmethod
+    def named(cls, mention: PlaceMention, precision: int | None = None) -> "Site":
+        """The site the place mention itself names, at the mention's precision unless given."""
+        return cls(mention, mention.text, mention.start, mention.end,
+                   mention.geo_precision if precision is None else precision)
 
     @property
     def located(self) -> bool:
@@ -223,7 +229,7 @@ def _site(text: str, clause_start: int, mention: PlaceMention, blocked: Callable
         if not blocked(name_start, name_end):
             # The text names a site the gazetteer does not know, inside a known place.
             return Site(mention, unnamed.group(1), name_start, name_end, max(precision or 2, 2))
-    return Site(mention, mention.text, mention.start, mention.end, precision)
+    return Site.named(mention, precision)
 
 
 def _consistent(site: Site, container: PlaceMention | None, scope: list[PlaceMention]) -> Site:
@@ -237,11 +243,11 @@ def _consistent(site: Site, container: PlaceMention | None, scope: list[PlaceMen
         return site
     inside = [m for m in scope if m.entry and m.entry.country == container.entry.country and m is not site.mention]
     fallback = min(inside, key=rank) if inside else container
-    return Site(fallback, site.text, site.start, site.end, max(fallback.geo_precision or 2, 2))
+    return replace(site, mention=fallback, precision=max(fallback.geo_precision or 2, 2))
 
 
 def widen_precision(site: Site, near: bool, text: str = "") -> Site:
     """ "a village near X", "outside X", "an area south-west of X": near the place, geo_precision 2."""
     if (site.precision or 1) >= 2 or not (near or _RELATIVE_TO.search(text, max(0, site.start - 40), site.start)):
         return site
-    return Site(site.mention, site.text, site.start, site.end, 2)
+    return replace(site, precision=2)
