@@ -90,9 +90,8 @@ def merge(group: list[EventMention], published: date | None) -> Event:
         event_type=typed.event.event_type, sub_event_type=typed.event.sub_event_type,
         actor1=actors.actor1 if actors else None, actor2=actors.actor2 if actors else None,
         fatalities=toll.fatalities if toll else None,
-        **_site_of(site), **_date_of(dated),
+        **_site_of(site), **_date_of(dated), evidence=_evidence(group, site, dated, toll, actors),
     )
-    merged = replace(merged, evidence=_evidence(group, site, dated, toll, actors))
     if merged.date_start is None and published is not None and (
             merged.category in ("attack", "handover") or any(m.kind in TERRITORY_KINDS for m in group)):
         merged = dated_by_report(merged, published)
