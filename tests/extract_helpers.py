@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
+
+from benchmarks.extract_scoring import km_between  # the scorer's distance, kept apart from geo's
 
 REPO = Path(__file__).resolve().parent.parent
 REPORTS = Path(__file__).resolve().parent / "reports"
@@ -25,13 +26,6 @@ def report_names() -> list[str]:
 
 def expected_for(name: str) -> dict:
     return json.loads((REPORTS / f"{name}.expected.json").read_text(encoding="utf-8"))
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 SUBSTRING_FIELDS = ("actor1", "actor2", "location")
