@@ -3,7 +3,6 @@ well one entry fits inside (or near) a container entry."""
 from __future__ import annotations
 
 import math
-
 from typing import Protocol
 
 from geo.model import GazetteerEntry
