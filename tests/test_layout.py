@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 GEO = REPO / "geo"
 # Rank of each top-level name under geo/: a module may import only names of its rank or lower.
 RANKS = {
-    "errors": 0, "model": 0,
+    "errors": 0, "model": 0, "spans": 0,
     "gazetteer": 1,
     "geoparse": 2, "geoparser": 2,
     "events": 3, "extract": 3,

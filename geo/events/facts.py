@@ -7,7 +7,7 @@ from functools import cached_property
 
 from geo.events.actors import ActorMention
 from geo.events.dates import DateExpression
-from geo.events.spans import SpanIndex
+from geo.spans import SpanIndex
 from geo.events.triggers import EventLexicon
 from geo.model import Article, PlaceMention
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import os
 import threading
-from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence
-from itertools import accumulate
 
 from geo.errors import GeoError, InputError
 from geo.gazetteer.lookup import Gazetteer
@@ -27,6 +25,7 @@ from geo.geoparse.resolve import Resolution, Resolver, Vote, document_vote, geo_
 from geo.geoparse.resolve.context import explicit_vote
 from geo.geoparse.resolve.scoring import weakened
 from geo.model import GazetteerEntry, PlaceMention
+from geo.spans import SpanIndex
 
 MAX_TEXT_CHARS = 5 * 1024 * 1024
 ONLINE_BELOW_CONFIDENCE = 0.35
@@ -78,8 +77,10 @@ class Geoparser:
         if not text.strip():
             return []
         found = self.recognizer.find(text)
-        kept = _outside(found, exclude)
-        dropped = [t for t in found if t not in kept]
+        excluded = SpanIndex.of(exclude)
+        kept, dropped = [], []
+        for toponym in found:
+            (dropped if excluded.overlaps(toponym.start, toponym.end) else kept).append(toponym)
         outside = tuple(weakened(explicit_vote(self.gazetteer.matches(t.text)), True) for t in dropped)
         return self._resolve(text, kept, outside=tuple(v for v in outside if v.countries))
 
@@ -195,21 +196,6 @@ def _finest_container(text: str, toponyms: list[Toponym], resolutions: list, rel
             text[toponyms[index].end:toponyms[index + 1].start] in ("'s ", "’s "):
         return resolutions[index + 1]
     return resolutions[index]
-
-
-def _outside(toponyms: list[Toponym], spans: Sequence[tuple[int, int]]) -> list[Toponym]:
-    """The toponyms that overlap none of the spans (both lists are small; spans are sorted once)."""
-    if not spans:
-        return toponyms
-    ordered = sorted(spans)
-    starts = [start for start, _ in ordered]
-    reach = list(accumulate((end for _, end in ordered), max))  # furthest end among spans starting so far
-    kept = []
-    for toponym in toponyms:
-        before = bisect_left(starts, toponym.end)  # spans starting before the toponym ends
-        if before == 0 or reach[before - 1] <= toponym.start:
-            kept.append(toponym)
-    return kept
 
 
 def _unique(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
