@@ -40,10 +40,13 @@ def test_browser_table_holds_located_events_only(frame):
     assert table["prec"] == [2, 1, 3]
     assert [c["key"] for c in table["categories"]] == ["handover", "attack", "other"]
     strings = table["strings"]
-    assert strings[table["sentence"][1]] == HOSTILE_SENTENCE  # kept as text; the browser inserts it as text
+    # each event's evidence lines: [text, what it gave, place mark]; rows without stored evidence
+    # carry their own sentence as the one line
+    (text, _, _), = table["evidence"][1]
+    assert strings[text] == HOSTILE_SENTENCE  # kept as text; the browser inserts it as text
     assert len(strings) == len(set(strings))
-    start, end = table["mark"][0]
-    assert strings[table["sentence"][0]][start:end] == "Springfield"
+    (text, _, (start, end)), = table["evidence"][0]
+    assert strings[text][start:end] == "Springfield"
 
 
 def test_table_file_name_follows_content(frame):

@@ -159,14 +159,12 @@ class EventDescription:
     place_as_written: str
     actors: str
     fatalities: str
-    sentence: str
-    mark: tuple[int, int] | None
     outlet: str
     url: str | None
     article_title: str
     published: str
     corrected: bool
-    evidence: tuple[EvidenceLine, ...] = ()
+    evidence: tuple[EvidenceLine, ...]  # never empty: events without evidence show their own sentence
 
 
 def describe(row: Mapping) -> EventDescription:
@@ -177,7 +175,7 @@ def describe(row: Mapping) -> EventDescription:
         id=_whole(row, "id") or 0, category=category, category_label=style.label, color=style.color,
         acled_type=acled_type, when=when_label(row), where=where_label(row),
         place_as_written=_text(row, "place_text"), actors=actors_label(row),
-        fatalities=fatalities_label(row), sentence=str(_value(row, "sentence") or ""), mark=place_span(row),
+        fatalities=fatalities_label(row),
         outlet=_text(row, "outlet") or "unknown outlet", url=safe_url(_text(row, "url")),
         article_title=_text(row, "article_title") or "(untitled article)", published=_text(row, "published"),
         corrected=bool(_value(row, "corrected")), evidence=evidence_lines(row),
@@ -215,9 +213,8 @@ def details_html(desc: EventDescription) -> str:
 
 def evidence_html(desc: EventDescription) -> str:
     """Each sentence the event came from, escaped, with what it gave above it."""
-    lines = desc.evidence or (EvidenceLine(desc.sentence, "", desc.mark),)
     parts = []
-    for line in lines:
+    for line in desc.evidence:
         label = f'<div class="geo-gave">From this sentence: {html.escape(line.gave)}</div>' if line.gave else ""
         parts.append(f'{label}<blockquote class="geo-sentence">{sentence_html(line.text, line.mark)}</blockquote>')
     return "".join(parts)

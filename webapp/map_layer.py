@@ -25,9 +25,10 @@ from jinja2 import Template
 from webapp.describe import CATEGORY_STYLES, PRECISION_LEGEND, describe
 from webapp.tiles import Tiles
 
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2  # 2: the event's own sentence travels in its evidence, no separate column
+# "evidence": the sentences the event came from, each [text, what it gave, place mark or null]
 TABLE_COLUMNS = ("id", "lat", "lon", "cat", "prec", "type", "when", "where", "written", "actors", "fatalities",
-                 "sentence", "mark", "outlet", "url", "title", "published", "corrected", "evidence")
+                 "outlet", "url", "title", "published", "corrected", "evidence")
 
 
 class _Strings:
@@ -66,8 +67,7 @@ def browser_table(frame: pd.DataFrame) -> dict:
             "prec": int(precision) if precision in (1, 2, 3) else 0,
             "type": strings(d.acled_type), "when": strings(d.when), "where": strings(d.where),
             "written": strings(d.place_as_written), "actors": strings(d.actors),
-            "fatalities": strings(d.fatalities), "sentence": strings(d.sentence),
-            "mark": list(d.mark) if d.mark else None, "outlet": strings(d.outlet), "url": strings(d.url),
+            "fatalities": strings(d.fatalities), "outlet": strings(d.outlet), "url": strings(d.url),
             "title": strings(d.article_title), "published": strings(d.published), "corrected": int(d.corrected),
             "evidence": [[strings(line.text), strings(line.gave), list(line.mark) if line.mark else None]
                          for line in d.evidence],

@@ -88,12 +88,7 @@
   // Every sentence the event was built from, each under what it gave ("the site, the date").
   function sentences(table, i) {
     var box = el("div", "geo-evidence");
-    var lines = (table.evidence && table.evidence[i]) || [];
-    if (!lines.length) {
-      box.appendChild(quoted(str(table, "sentence", i), table.mark[i]));
-      return box;
-    }
-    lines.forEach(function (line) {
+    table.evidence[i].forEach(function (line) {
       var gave = table.strings[line[1]] || "";
       if (gave) { box.appendChild(el("div", "geo-gave", "From this sentence: " + gave)); }
       box.appendChild(quoted(table.strings[line[0]] || "", line[2]));
