@@ -48,6 +48,19 @@ def summary(event) -> tuple:
     # "took Zaranj": a town taken
     ("On Friday the Taliban took Zaranj, the capital of Nimroz province.",
      [("other", "Zaranj", "2024-03-01", "2024-03-01")]),
+    # "The same intersection ..., when a truck blew up": the site the main clause points back to
+    ("Two car bombs exploded at a junction in Mogadishu on Saturday, killing 100 people.\n\n"
+     "The same junction was the scene of the worst bombing, on October 14, 2017, when a truck packed "
+     "with explosives blew up and killed more than 500 people.",
+     [("attack", "Mogadishu", "2024-03-02", "2024-03-02"), ("attack", "Mogadishu", "2017-10-14", "2017-10-14")]),
+    # an attack that names no place happened where the one just reported did, days apart at most
+    ("Insurgents attacked the town of Palma on Wednesday, killing dozens.\n\n"
+     "Among the dead were seven people killed on Friday when a convoy of vehicles was ambushed.",
+     [("attack", "Palma", "2024-03-06", "2024-03-06"), ("attack", "Palma", "2024-03-01", "2024-03-01")]),
+    # ... but not when it is a recollection of another year
+    ("Insurgents attacked the town of Palma on Wednesday, killing dozens.\n\n"
+     "Seven people were killed in an ambush on a convoy in March 2021.",
+     [("attack", "Palma", "2024-03-06", "2024-03-06"), ("attack", None, "2021-03-01", "2021-03-31")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

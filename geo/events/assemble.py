@@ -19,7 +19,7 @@ from geo.events.coreference import (
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.fatalities import fatalities_in
-from geo.events.frames import EventMention, add_described_site, frames, merge
+from geo.events.frames import EventMention, add_described_site, frames, merge, site_unlocated
 from geo.events.numbers import parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
@@ -45,7 +45,7 @@ _RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;.]*$")
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
                       r"facilities|posts)\b", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\s*(?:after|when|as|while|before|once)\s+(?:it|they|he|she|the\s+\w+)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s*(?:after|when|as|while|before|once)\s+(?:it|they|he|she|the\s+\w+|an?\s+\w+)\b", re.IGNORECASE)
 STRAY_TOWN = 200_000  # a city this large is what its name means, wherever the article is
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
@@ -72,7 +72,8 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
     groups = frames(mentions)
     for sentence, site in descriptions:
         add_described_site(groups, _site_mention(facts, sentence, site))
-    events = [_described(merge(group, facts.article.published), group[0].kind) for group in groups]
+    merged = site_unlocated([merge(group, facts.article.published) for group in groups], groups)
+    events = [_described(event, group[0].kind) for event, group in zip(merged, groups)]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))
     return _deduplicate(events)
@@ -115,10 +116,13 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
     if not sites and _SUBORDINATE.match(text, clause.start) and clause.start > sentence.start:
-        # "the helicopter came down in rural Amalfi, after it was hit by a drone": the main clause's place
+        # "the helicopter came down in rural Amalfi, after it was hit by a drone": the main clause's place;
+        # "The same intersection was the scene of ..., when a truck blew up": what the main clause points to
         main = Clause(sentence.start, clause.start)
         if not facts.lexicon.triggers(text, main.start, main.end):
             sites = _sites(facts, main, best, blocked)
+        else:
+            sites = antecedent(facts, main)
     dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline
              and not _in_relative_clause(text, best, d)]
     if best.category == "attack":

@@ -35,6 +35,7 @@ BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
 UNDATED_WINDOW_DAYS = 6
 TERRITORY_KINDS = ("capture", "regain")  # a town taken is dated like an attack
 UNDATED_NOTE = "no date in the report: dated by its publication (the week before it)"
+STORY_SITE_NOTE = "no place of its own: sited where the occurrence reported before it was"
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,32 @@ def merge(group: list[EventMention], published: date | None) -> Event:
             merged.category in ("attack", "handover") or any(m.kind in TERRITORY_KINDS for m in group)):
         merged = dated_by_report(merged, published)
     return merged
+
+
+def site_unlocated(events: list[Event], groups: list[list[EventMention]]) -> list[Event]:
+    """An attack or handover whose words name no place at all ("Among the dead were seven people
+    killed on Friday when a convoy was ambushed") happened where the occurrence reported just
+    before it did, when it follows within a paragraph: that site, as near it (geo_precision 2)."""
+    sited: list[Event] = []
+    for index, (event, group) in enumerate(zip(events, groups)):
+        if not event.located and event.category in ("attack", "handover") and index > 0:
+            before, previous = events[index - 1], groups[index - 1]
+            if before.located and before.location_kind not in ("country", "region", "continent") and \
+                    group[0].paragraph - previous[-1].paragraph <= JOIN_PARAGRAPHS and _same_story(before, event):
+                note = f"{event.notes} [{STORY_SITE_NOTE}]" if event.notes else STORY_SITE_NOTE
+                fields = {name: getattr(before, name) for name in SITE_FIELDS}
+                fields["geo_precision"] = max(before.geo_precision or 1, 2)
+                event = replace(event, **fields, notes=note)
+        sited.append(event)
+    return sited
+
+
+def _same_story(one: Event, other: Event) -> bool:
+    """Within days of each other: a recollection of an earlier year is another story."""
+    if one.date_start is None or other.date_start is None:
+        return True
+    gap = max(one.date_start, other.date_start) - min(one.date_end, other.date_end)
+    return gap <= timedelta(days=UNDATED_WINDOW_DAYS)
 
 
 def add_described_site(groups: list[list[EventMention]], description: EventMention) -> None:
