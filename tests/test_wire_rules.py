@@ -61,6 +61,13 @@ def summary(event) -> tuple:
     ("Insurgents attacked the town of Palma on Wednesday, killing dozens.\n\n"
      "Seven people were killed in an ambush on a convoy in March 2021.",
      [("attack", "Palma", "2024-03-06", "2024-03-06"), ("attack", None, "2021-03-01", "2021-03-31")]),
+    # the town a sentence opens with is the place taken: "fell to", "was handed to", "was captured by"
+    ("Ukrainian troops entered Kharkiv on Saturday. Izium fell to Russian forces in April after weeks of "
+     "fighting and became a staging post for the assault on the Donbas.",
+     [("other", "Kharkiv", "2024-03-02", "2024-03-02"), ("other", "Izyum", "2023-04-01", "2023-04-30")]),
+    ("Ukrainian troops entered Kharkiv on Saturday. Kupiansk was handed to Russian troops without a fight "
+     "by its mayor on 27 February.",
+     [("other", "Kharkiv", "2024-03-02", "2024-03-02"), ("handover", "Kupyansk", "2024-02-27", "2024-02-27")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -24,7 +24,7 @@ from geo.events.numbers import parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.sites import Site, select_sites, widen_precision
-from geo.events.standing import PARTIAL, refers_back, standing, too_vague
+from geo.events.standing import PARTIAL, SUBJECT_GAP, refers_back, standing, takes_subject, too_vague
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Article, Event
 
@@ -105,7 +105,9 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
         mentions = _trigger_mentions(facts, sentence, clause, best)
         if mentions:
             found.extend(mentions)
-            if category != "handover":  # a handover clause may also say who took the place over
+            # a handover clause may also say who took the place over; a reference back to an attack
+            # ("a staging post for the assault on the Donbas") leaves the clause's own event to come
+            if category != "handover" and not all(m.partial for m in mentions):
                 break
     return found
 
@@ -215,6 +217,8 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
                          strict=trigger.kind in STRICT_SITE_KINDS)
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
+    if takes_subject(trigger):
+        sites = _subject_site(facts, clause, trigger, blocked) or sites
     sites = [s for s in sites if not _stray(facts, s)]
     # "the killing in Hroza drew comparisons with the strike on ... in Kramatorsk": Hroza is the other event's
     sites = [s for s in sites if not (s.end <= trigger.start and _COMPARED.search(text, s.end, trigger.start))]
@@ -224,6 +228,17 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
     if not sites:
         sites = antecedent(facts, clause)
     return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start), text) for s in sites]
+
+
+def _subject_site(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> list[Site]:
+    """"Izium fell to Russian forces", "Kupiansk was handed to Russian troops": the town the
+    sentence opens with is the place taken, with no "in" or "at" before it."""
+    before = [m for m in facts.places.within(clause.start, trigger.start)
+              if m.entry is not None and m.entry.kind not in ("country", "region", "continent")]
+    if not before or blocked(before[-1].start, before[-1].end) or \
+            not SUBJECT_GAP.fullmatch(facts.text, before[-1].end, trigger.start):
+        return []
+    return [Site.named(before[-1])]
 
 
 def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:

@@ -20,7 +20,9 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|"
                         r"province|base|port|capital)\s+of\s+)?(?:the\s+)?")
-_FELL_SUBJECT = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:had\s+|has\s+)?")
+# "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
+SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:had\s+|has\s+|have\s+)?")
+_PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s)", re.IGNORECASE)
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
                                r"capitals?|areas?|positions|settlements?|control|ground|territory|pockets?|enclaves?|"
                                r"strongholds?|footholds?)$", re.IGNORECASE)
@@ -38,7 +40,7 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
     own is no mention at all: its dates and numbers are the summary's."""
     if trigger.category == "handover":
         territorial = any(s.mention.entry and s.mention.entry.kind in ("installation", "airport") for s in sites)
-        territorial = territorial or (trigger.kind == "withdrawal" and any(
+        territorial = territorial or ((trigger.kind == "withdrawal" or takes_subject(trigger)) and any(
             s.mention.entry and s.mention.entry.kind in ("populated_place", "admin2") for s in sites))
         territory = lexicon.cue("territory", text, clause.start, clause.end)
         if sites and (territorial or territory):
@@ -52,7 +54,7 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return None  # its dates and numbers are the summary's, not those of any one occurrence
         if definite and sites:  # "The bombing at Kabul airport" names its site; "called the shelling ... in X" not
             attached = any(abs(s.start - trigger.end) <= ATTACHED_SITE_CHARS for s in sites)
-            return FULL if attached else PARTIAL
+            return FULL if attached and not broad else PARTIAL  # "the assault on the Donbas": a campaign
         return FULL if sites or (dates and not definite) else PARTIAL
     if trigger.kind in ("capture", "regain"):  # a place changes hands: "took Zaranj", "seized the town of X"
         takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
@@ -68,14 +70,19 @@ def refers_back(text: str, clause: Clause, trigger: Trigger) -> bool:
 def _taken(text: str, trigger: Trigger, site: Site) -> bool:
     """The place is what was taken: right after the verb ("took Zaranj", "seized the town of X"),
     or after a verb whose object is territory ("captured three provincial capitals in X")."""
-    if site.end <= trigger.start and trigger.text.lower().startswith("fell"):
-        return bool(_FELL_SUBJECT.fullmatch(text[site.end:trigger.start]))  # "Shirin Tagab fell after ..."
+    if site.end <= trigger.start and takes_subject(trigger):
+        return bool(SUBJECT_GAP.fullmatch(text[site.end:trigger.start]))  # "Shirin Tagab fell after ..."
     if site.start < trigger.end:
         return False
     gap = text[trigger.end:site.start]
     if _TAKEN_GAP.fullmatch(gap):
         return True
     return bool(_TERRITORY_OBJECT.search(trigger.text))
+
+
+def takes_subject(trigger: Trigger) -> bool:
+    """"fell to", "was handed to", "was captured by": the place taken comes before the verb."""
+    return bool(_PASSIVE.match(trigger.text))
 
 
 def _broad(site: Site) -> bool:
