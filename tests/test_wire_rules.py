@@ -68,6 +68,10 @@ def summary(event) -> tuple:
     ("Ukrainian troops entered Kharkiv on Saturday. Kupiansk was handed to Russian troops without a fight "
      "by its mayor on 27 February.",
      [("other", "Kharkiv", "2024-03-02", "2024-03-02"), ("handover", "Kupyansk", "2024-02-27", "2024-02-27")]),
+    # "the town" is not a town named as a landmark ("120 km southeast of X") or for another event
+    ("Ukrainian troops swept into Kupiansk, about 120 kilometres southeast of Kharkiv, on Saturday.\n\n"
+     "Officials said clashes went on around the eastern part of the town on Saturday.",
+     [("other", "Kupyansk", "2024-03-02", "2024-03-02"), ("attack", "Kupyansk", "2024-03-02", "2024-03-02")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -38,6 +38,11 @@ _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|ai
                         r"(?:is|was|lies|lay|sits|sat|stands|stood|is\s+located|was\s+located)\s+"
                         r"(?:in|at|near|outside|on|north|south|east|west|about|some|roughly|just)\b|"
                         r"targets?\s+(?:was|were|is|are)\b)")
+# "120 km southeast of Kharkiv", "since the fall of Bakhmut": a town named as a landmark or for
+# another event, not one "the town" may point back to
+_LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+                       r"(?:fall|capture|loss|liberation|siege|battle)\s+(?:of|for))\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+                       re.IGNORECASE)
 _BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
 # nouns of a spot inside a town or a base: what they point back to may be either
@@ -75,7 +80,8 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     text = facts.text
     if noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
-                   if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)]
+                   if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
+                   and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
     else:
         kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \
             else ("installation", "airport", "populated_place")
