@@ -72,6 +72,12 @@ def summary(event) -> tuple:
     ("Ukrainian troops swept into Kupiansk, about 120 kilometres southeast of Kharkiv, on Saturday.\n\n"
      "Officials said clashes went on around the eastern part of the town on Saturday.",
      [("other", "Kupyansk", "2024-03-02", "2024-03-02"), ("attack", "Kupyansk", "2024-03-02", "2024-03-02")]),
+    # an apposition inside a handover's object; a base that "has been closed" is given up
+    ("On Tuesday Burundian troops had handed their base at Cadale, a coastal town north of the capital, "
+     "to a brigade of the Somali National Army.",
+     [("handover", "Cadale", "2024-03-05", "2024-03-05")]),
+    ("The mission closed its base in Kidal on Monday.", [("handover", "Kidal", "2024-03-04", "2024-03-04")]),
+    ("Kabul airport was closed to flights on Monday.", []),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])
