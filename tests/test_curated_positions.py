@@ -56,6 +56,10 @@ PINNED_PLACES = {
     "ua-kakhovka-dam": ("699839", "Nova Kakhovka"),
     "ke-camp-simba": ("189741", "Lamu"),
     "ml-kati-camp": ("2455558", "Kati"),
+    "lb-labbouneh": ("278832", "En Nâqoûra"),
+    "ph-tuayan": ("1704021", "Maganoy"),
+    "ye-ras-isa": ("77843", "Aş Şalīf"),
+    "so-buulo-mareer-base": ("52867", "Qoryooley"),
     "rg-levant": ("170654", "Damascus"),
     "rg-euphrates-valley": ("173480", "Al Mayādīn"),
 }
