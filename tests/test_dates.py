@@ -100,3 +100,14 @@ def test_several_expressions_keep_their_offsets_in_text_order():
     assert [d.text for d in found] == ["December 2017", "March 2019", "last month"]
     assert all(text[d.start:d.end] == d.text for d in found)
     assert found[2].to_dict()["event_date"] == "2020-06-15"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("liberated in July 2017, and Raqqa fell in October of the same year.",
+     [("July 2017", "2017-07-01"), ("October of the same year", "2017-10-01")]),
+    ("in May 2014, and in June that year", [("May 2014", "2014-05-01"), ("June that year", "2014-06-01")]),
+    # no year written out before: the month keeps its own reading
+    ("in June of the same year", [("June", "2020-06-01")]),
+])
+def test_a_month_of_the_same_year_takes_the_year_last_written_out(text, expected):
+    assert [(d.text, str(d.date_start)) for d in find_dates(text, SUNDAY)] == expected

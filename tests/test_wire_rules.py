@@ -78,6 +78,14 @@ def summary(event) -> tuple:
      [("handover", "Cadale", "2024-03-05", "2024-03-05")]),
     ("The mission closed its base in Kidal on Monday.", [("handover", "Kidal", "2024-03-04", "2024-03-04")]),
     ("Kabul airport was closed to flights on Monday.", []),
+    # "declared X liberated": X is the site; ", and the SDF drove ...": a new subject starts a new clause;
+    # "in October of the same year": the year last written out
+    ("Iraqi forces declared Mosul, the group's largest stronghold, liberated in July 2017 after a nine-month "
+     "battle, and the SDF drove the militants out of Raqqa, their de facto capital in Syria, in October of the "
+     "same year.",
+     [("other", "Mosul", "2017-07-01", "2017-07-31"), ("other", "Ar Raqqah", "2017-10-01", "2017-10-31")]),
+    ("The SDF said on Saturday that its fighters had taken complete control of Baghouz, a village on the "
+     "Euphrates.", [("other", "Baghouz", "2024-03-02", "2024-03-02")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

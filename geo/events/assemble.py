@@ -217,6 +217,9 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
                          strict=trigger.kind in STRICT_SITE_KINDS)
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
+    if trigger.kind == "declared":  # "declared Mosul, the group's largest stronghold, liberated": its object
+        sites = [Site.named(m) for m in facts.places.within(trigger.start, trigger.end)
+                 if m.entry is not None and not blocked(m.start, m.end)][:1] or sites
     if takes_subject(trigger):
         sites = _subject_site(facts, clause, trigger, blocked) or sites
     sites = [s for s in sites if not _stray(facts, s)]

@@ -18,7 +18,7 @@ Conventions (see docs/extraction.md):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from geo.events.date_patterns import RULES, SINCE_PREFIX, Interval
@@ -94,7 +94,32 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, interval))
     chosen.sort(key=lambda item: item[0])
-    return [_with_since(text, start, end, interval, published) for start, end, interval in chosen if interval]
+    return _of_the_same_year(text, [_with_since(text, start, end, interval, published)
+                                    for start, end, interval in chosen if interval])
+
+
+_SAME_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _of_the_same_year(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
+    """"in July 2017 ..., and in October of the same year": the month of the year last written out."""
+    resolved: list[DateExpression] = []
+    year: int | None = None
+    for expression in expressions:
+        same = _SAME_YEAR.match(text, expression.end)
+        if same and year is not None and expression.date_start.year == expression.date_end.year \
+                and not _YEAR.search(expression.text):
+            try:
+                expression = replace(expression, text=text[expression.start:same.end()], end=same.end(),
+                                     date_start=expression.date_start.replace(year=year),
+                                     date_end=expression.date_end.replace(year=year))
+            except ValueError:  # 29 February of a year without it
+                pass
+        elif _YEAR.search(expression.text):
+            year = expression.date_start.year
+        resolved.append(expression)
+    return resolved
 
 
 def _safe_resolve(resolve, match: re.Match, published: date) -> Interval | None:

@@ -27,6 +27,10 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?=and\s+(?:on|in|late|early|then|later|overnight|hours|the\s+next|the\s+following)\b)|"
     r",\s*(?=(?:setting\s+off|prompting|triggering|sparking|provoking|drawing)\b)|"
     r",\s*(?=when\b)|"
+    # ", and the SDF drove ...", ", and Kenyan troops gave up ...": a new subject, a new clause
+    r",\s*(?=and\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+"
+    r"(?!(?:and|or|in|of|on|at|to|for|from|near|with|by|province|region|district|city|town|state|governorate)\b)"
+    r"(?-i:[a-z])[\w-]+)|"
     r",\s*(?=and\s+(?:[\w'’-]+\s+){0,3}?(?:warplanes|jets|aircraft|helicopters|drones|forces|troops|soldiers|militants|"
     r"gunmen|rebels|fighters|insurgents|police|militias?|artillery)\s)|"
     r"\s+(?=(?:while|whereas|and\s+then|after\s+which)\b)",

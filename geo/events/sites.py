@@ -39,7 +39,7 @@ _LOCATIVE = re.compile(
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|"
     r"seized|captured|recaptured|retook|liberated|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
-    r"entered|took|overr(?:an|un)|rocked|shook|pounded|bombarded|"
+    r"entered|took|taken|overr(?:an|un)|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
     r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?$",
     re.IGNORECASE,

@@ -18,8 +18,8 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 # "the worst attack in years", "responsibility for the attack": a reference
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|"
-                        r"province|base|port|capital)\s+of\s+)?(?:the\s+)?")
+_TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
+                        r"area|region|province|base|port|capital|stronghold|bastion)(?:\s+of\s+|,\s+))?(?:the\s+)?")
 # "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
 SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:had\s+|has\s+|have\s+)?")
 _PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s)", re.IGNORECASE)
