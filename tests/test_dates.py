@@ -20,6 +20,7 @@ CASES = [
     ("last Sunday", SUNDAY, "last Sunday", "2020-06-28", "2020-06-28", 1),
     ("next Monday", SUNDAY, "next Monday", "2020-07-06", "2020-07-06", 1),
     ("yesterday", SUNDAY, "yesterday", "2020-07-04", "2020-07-04", 1),
+    ("in a weekend raid", date(2022, 6, 14), "a weekend", "2022-06-11", "2022-06-12", 2),
     ("last night", SUNDAY, "last night", "2020-07-04", "2020-07-04", 1),
     ("two days ago", SUNDAY, "two days ago", "2020-07-03", "2020-07-03", 1),
     ("on 8 January 2020", SUNDAY, "8 January 2020", "2020-01-08", "2020-01-08", 1),

@@ -86,6 +86,13 @@ def summary(event) -> tuple:
      [("other", "Mosul", "2017-07-01", "2017-07-31"), ("other", "Ar Raqqah", "2017-10-01", "2017-10-31")]),
     ("The SDF said on Saturday that its fighters had taken complete control of Baghouz, a village on the "
      "Euphrates.", [("other", "Baghouz", "2024-03-02", "2024-03-02")]),
+    # "were killed" is an attack; "about 100 km southwest of X" only says where the site is
+    ("At least 54 soldiers were killed on May 26 when militants attacked the base at Buulo Mareer, in the "
+     "Lower Shabelle region about 100 km southwest of Mogadishu.",
+     [("attack", "Buulo Mareer", "2023-05-26", "2023-05-26")]),
+    # "a weekend raid": the weekend before publication
+    ("The number of people killed in a weekend raid on Seytenga in northern Burkina Faso has risen to 79.",
+     [("attack", "Seytenga", "2024-03-02", "2024-03-03")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

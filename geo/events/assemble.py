@@ -28,7 +28,7 @@ from geo.events.standing import PARTIAL, SUBJECT_GAP, refers_back, standing, tak
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Article, Event
 
-VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abduction")
+VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abduction", "killing")
 # Kinds whose place must be introduced by "in/at/near": a statement is not "at"
 # every place it mentions.
 STRICT_SITE_KINDS = ("statement", "ceremony", "operation", "declared")

@@ -275,7 +275,7 @@ RULES: tuple[tuple[re.Pattern, Resolver, re.Pattern | None], ...] = (
           r"New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day)\b", holiday, r"Christmas|New\s+Year|Boxing"),
     _rule(rf"\b(?:(?P<rel>(?i:last|this|next|on|early|late))\s+)?(?P<wd>{_WD})"
           r"(?:\s+(?i:morning|afternoon|evening|night))?\b", weekday),
-    _rule(r"\b(?i:(?:over|during|at|on)\s+)?(?P<rel>(?i:the|this|last))\s+(?i:weekend)\b", weekend, r"(?i)weekend"),
+    _rule(r"\b(?i:(?:over|during|at|on)\s+)?(?P<rel>(?i:the|this|last|a))\s+(?i:weekend)\b", weekend, r"(?i)weekend"),
     _rule(rf"\b(?:(?P<n>(?i:{NUMBER}|a|an))\s+){_UNIT}\s+(?i:ago)\b", units_ago, r"(?i)\bago\b"),
     _rule(rf"\b(?i:(?:over|in|during|within|for)\s+)?(?i:the)\s+(?i:past|last|previous)\s+"
           rf"(?:(?P<few>(?i:few|several|couple\s+of))\s+|(?P<n>(?i:{NUMBER}))\s+)?{_UNIT}"

@@ -23,7 +23,7 @@ from geo.geoparse.resolve import distance_km
 from geo.model import Event, Evidence
 
 # Trigger kinds that say less about the event than a weapon or a method does.
-GENERIC_KINDS = frozenset(("attack", "clash", "storming"))
+GENERIC_KINDS = frozenset(("attack", "clash", "storming", "killing"))
 NEARBY_KM = 30.0  # two fine sites this close are one place ("the airport" and its town)
 DISTRICT_KM = 60.0
 REGION_KM = 2000.0

@@ -135,6 +135,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
         if any(rank(a) <= SPECIFIC_RANK for a in accepted) and describes and rank(mention) >= 1 \
                 and not _SECOND_TARGET.search(before, 0, describes.start()):
             continue
+        if accepted and _RELATIVE_TO.search(before):
+            continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
         if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
             accepted.append(mention)
     specific = [m for m in accepted if rank(m) <= SPECIFIC_RANK]
