@@ -18,6 +18,7 @@ PLACES = {
     "airport": ("airport", 36.24, 43.96, "Iraq", "11"),
     "far_base": ("installation", 33.8, 42.44, "Iraq", "01"),
     "abroad": ("populated_place", 35.0, 40.0, "Syria", "05"),
+    "next_village": ("populated_place", 36.19, 44.01, "Iraq", "11"),  # pinned to the town's point
 }
 
 
@@ -49,6 +50,8 @@ THIS_WEEK = (date(2024, 3, 4), date(2024, 3, 6))
     # a town and its airport, a province and its town: one place
     ([mention(0, "town", TUESDAY), mention(100, "airport", TUESDAY)], [[0, 1]]),
     ([mention(0, "province", THIS_WEEK), mention(100, "town", TUESDAY)], [[0, 1]]),
+    # two towns named apart are two places, even pinned to one point
+    ([mention(0, "town", TUESDAY), mention(100, "next_village", TUESDAY)], [[0], [1]]),
     # two bases far apart on the same night: two events
     ([mention(0, "airport", TUESDAY), mention(50, "far_base", TUESDAY)], [[0], [1]]),
     # a place in another country: another event

@@ -93,6 +93,11 @@ def summary(event) -> tuple:
     # "a weekend raid": the weekend before publication
     ("The number of people killed in a weekend raid on Seytenga in northern Burkina Faso has risen to 79.",
      [("attack", "Seytenga", "2024-03-02", "2024-03-03")]),
+    # "handed out tasks to" is no handover
+    ("On Saturday the army chief toured the Al Asad air base and handed out tasks to the units stationed there.", []),
+    # "X, a community in the municipality of Y": Y only says where X is
+    ("The convoy came under fire on Thursday in Llano Grande, a community in the municipality of Coatepec "
+     "Harinas, in Mexico.", [("attack", "Llano Grande", "2024-02-29", "2024-02-29")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

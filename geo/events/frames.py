@@ -201,6 +201,8 @@ def _narrowest_date(group: list[EventMention], weak: bool = True) -> EventMentio
 def _sites_agree(one: Event | None, other: Event) -> bool:
     if one is None or not one.located or not other.located:
         return True
+    if one.location_kind == other.location_kind == "populated_place":
+        return one.location == other.location  # two towns named apart are two places, however near
     if (one.latitude, one.longitude) == (other.latitude, other.longitude):
         return True
     fine, broad = sorted((one, other), key=_rank)

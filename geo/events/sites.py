@@ -24,10 +24,11 @@ _DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilo
 _CONTAINER_LINK = re.compile(
     r"^\s*(?:(?:township|district|province|region|county|governorate|state|village|town|city|area|camp|base)\b\s*)?"
     r"(?:,\s*|\(\s*)?(?:(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|province|"
-    r"county|suburb|neighbourhood|neighborhood|municipality|locality|settlement)\s+)?"
+    r"county|suburb|neighbourhood|neighborhood|municipality|locality|settlement|community|commune|hamlet)\s+)?"
     r"(?:(?:in|near|outside|inside|at|of|close\s+to|on\s+the\s+outskirts\s+of|"
     rf"(?:{_DISTANCE})?{_DIRECTION}\s+of|{_DISTANCE}from)\s+(?:the\s+)?(?:(?:{_DIRECTION}|central|"
     r"northern|southern|eastern|western)\s+)?(?:city\s+of\s+|town\s+of\s+|province\s+of\s+|governorate\s+of\s+|"
+    r"municipality\s+of\s+|district\s+of\s+|commune\s+of\s+|county\s+of\s+|region\s+of\s+|state\s+of\s+|"
     r"(?:state\s+|provincial\s+|regional\s+|district\s+)?capital,?\s+)?)?$",
     re.IGNORECASE,
 )
