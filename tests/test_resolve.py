@@ -84,6 +84,9 @@ def test_seed_places_are_in_iraq_except_the_countries_named(seed_places):
     ("Russian troops left Georgia; Tbilisi protested.", "Georgia", "country:GE"),
     ("A tornado hit Paris, Texas.", "Paris", "gn:4717560"),
     ("Paris was calm.", "Paris", "gn:2988507"),
+    # a big city's own name is not a village of another oblast that also bears it
+    ("Russian missiles hit Vinnytsia in Ukraine. A missile hit a shopping centre in the central city of "
+     "Kremenchuk.", "Kremenchuk", "gn:704147"),
     ("Kirkuk province was calm.", "Kirkuk", "admin1:IQ.13"),
     ("Shells fell on Kirkuk.", "Kirkuk", "gn:94787"),
     ("Rockets hit the K-1 air base in Kirkuk.", "K-1", "inst:iq-k1-air-base"),

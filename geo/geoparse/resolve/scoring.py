@@ -46,6 +46,7 @@ TOWN_NAMESAKE_PENALTY = 1.5  # a division over the town of the same name in it, 
 ACRONYM_PENALTY = 6.0  # "EU", "US": a place that is not written so in capitals (the towns Eu, Us)
 WORLD_CITY = 1_000_000  # a town this large, or a national capital, is what a bare name means abroad
 SMALL_TOWN = 50_000
+BIG_CITY = 100_000  # within its country, a city this large is what its own name means
 MAJOR_KINDS = frozenset(("country", "region", "continent"))
 
 
@@ -102,7 +103,12 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         if mention.major and entry.kind == "populated_place" and entry.population < SMALL_TOWN:
             country_context /= 4  # Paris in US news is France's unless the text names Paris's state
         total += country_context
-    if context.divisions and context.names_division(entry.country_code, entry.admin1, mention.index):
+    # a big city's own name is a weak reading of a village of its country also so called: "Kremenchuk"
+    # in a report that also names Vinnytsia is still Kremenchuk, not a village of Vinnytsia oblast
+    borrowed = entry.kind == "populated_place" and mention.has_primary and not match.primary and any(
+        m.primary and m.entry.kind == "populated_place" and m.entry.population >= BIG_CITY
+        and m.entry.country_code == entry.country_code for m in mention.matches)
+    if not borrowed and context.divisions and context.names_division(entry.country_code, entry.admin1, mention.index):
         total += DIVISION_CONTEXT
     if match.primary and entry.id in mention.capitals:
         total += CAPITAL_BONUS
