@@ -98,6 +98,23 @@ def summary(event) -> tuple:
     # "X, a community in the municipality of Y": Y only says where X is
     ("The convoy came under fire on Thursday in Llano Grande, a community in the municipality of Coatepec "
      "Harinas, in Mexico.", [("attack", "Llano Grande", "2024-02-29", "2024-02-29")]),
+    # "more landed close to <base>": the weapon elided, the place "close to" it
+    ("Rockets struck Mission Support Site Conoco in Syria on Wednesday. Shortly afterwards more landed close "
+     "to Mission Support Site Green Village.",
+     [("attack", "Conoco gas field base", "2024-03-06", "2024-03-06"),
+      ("attack", "Mission Support Site Green Village", "2024-03-06", "2024-03-06")]),
+    # ... but "militias close to Tehran" names a patron, and "the boundary with X state" a neighbour
+    ("Militias close to Tehran fired rockets at bases hosting US troops in Iraq on Monday.",
+     [("attack", "Iraq", "2024-03-04", "2024-03-04")]),
+    # "The exchange came less than a day after US aircraft bombed ...": an earlier occurrence of its own
+    ("Rockets struck Mission Support Site Conoco in Syria on Wednesday.\n\nThe exchange came less than a day "
+     "after US aircraft bombed nine bunkers near the city of Deir ez-Zor.",
+     [("attack", "Conoco gas field base", "2024-03-06", "2024-03-06"),
+      ("attack", "Deir ez-Zor", "2024-02-29", "2024-03-06")]),
+    # "The area around X saw fierce battles: in 2018, troops beat back an assault": X's
+    ("The area around the Conoco field in Syria saw fierce battles: in February 2018, US troops beat back an "
+     "assault by pro-government fighters, killing an estimated 100 of the attackers.",
+     [("attack", "Conoco gas field base", "2018-02-01", "2018-02-28")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

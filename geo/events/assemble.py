@@ -117,9 +117,11 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     quote = facts.quotes.containing(best.start, best.end)
     blocked = _blocker(facts, quote)
     sites = _sites(facts, clause, best, blocked)
-    if not sites and _SUBORDINATE.match(text, clause.start) and clause.start > sentence.start:
+    if not sites and clause.start > sentence.start and (
+            _SUBORDINATE.match(text, clause.start) or ":" in text[clause.start - 2:clause.start]):
         # "the helicopter came down in rural Amalfi, after it was hit by a drone": the main clause's place;
-        # "The same intersection was the scene of ..., when a truck blew up": what the main clause points to
+        # "The same intersection was the scene of ..., when a truck blew up": what the main clause points to;
+        # "The area around the Conoco field saw fierce battles: in 2018, ... beat back an assault": its place
         main = Clause(sentence.start, clause.start)
         if not facts.lexicon.triggers(text, main.start, main.end):
             sites = _sites(facts, main, best, blocked)

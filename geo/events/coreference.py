@@ -16,7 +16,8 @@ from geo.events.sites import Site
 _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?:attack|strike|raid|assault|bombing|"
                            r"occasion|incident|day|night)\b|\s*(?:At\s+the\s+time|That\s+(?:day|night)|"
                            r"(?:The|That)\s+same\s+(?:day|night|morning|afternoon|evening)|"
-                           r"Later\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening))\b")
+                           r"Later\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|"
+                           r"(?:Shortly|Soon|Immediately)\s+after(?:wards?)?|(?:Minutes|Moments|Hours)\s+later)\b")
 _HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b", re.IGNORECASE)
 # "their camp in the town of Kidal", "a base near Gao": the town stands for the unnamed site
 _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility|headquarters)\s+(?:[\w-]+\s+){0,2}?"

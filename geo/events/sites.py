@@ -37,7 +37,7 @@ _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 # Words just before a place that make it a location: "in <city>", "at <base>".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
-    r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|"
+    r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|close\s+to|next\s+to|"
     r"seized|captured|recaptured|retook|liberated|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
     r"entered|took|taken|overr(?:an|un)|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
@@ -52,7 +52,7 @@ _APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit|of|from)\s+(?:the\
 _RELATIVE_TO = re.compile(rf"\b(?:{_DISTANCE})?{_DIRECTION}\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "near the border with <country>": the neighbour only says where the border is.
-_BORDER_WITH = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # "militias loyal to <country>", "groups backed by <country>": a patron, not a place;
 # "a group based in Brussels", "a NATO summit in Washington": where it sits or meets, not where
 # anything happened.
@@ -60,6 +60,9 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in)"
                      r"\s+(?:the\s+)?$", re.IGNORECASE)
+_CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
+                              r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)")
 _ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$", re.IGNORECASE)
@@ -200,7 +203,12 @@ def _qualifies_actor(text: str, mention: PlaceMention) -> bool:
 
 def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: bool) -> bool:
     """``strict`` (statements, ceremonies): only "in/at/near X" places the event."""
-    if _BORDER_WITH.search(before) or _PATRON.search(before):
+    if _BORDER_WITH.search(before):
+        return False
+    patron = _PATRON.search(before)
+    # "militias close to Tehran" names a patron; "landed close to <a base or town>" a place
+    if patron and not (patron.group(0).lower().startswith("close") and rank(mention) <= SPECIFIC_RANK
+                       and not _CLOSE_TO_PATRON.search(before)):
         return False
     if from_is_site and _ORIGIN.search(before):
         return True
