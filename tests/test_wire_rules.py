@@ -115,6 +115,13 @@ def summary(event) -> tuple:
     ("The area around the Conoco field in Syria saw fierce battles: in February 2018, US troops beat back an "
      "assault by pro-government fighters, killing an estimated 100 of the attackers.",
      [("attack", "Conoco gas field base", "2018-02-01", "2018-02-28")]),
+    # "an area south-west of X" is somewhere around X: the town named later is that occurrence's site
+    ("Gunmen ambushed a police convoy in a farming area south-west of Toluca, Mexico, on Thursday, killing 13.\n\n"
+     "The convoy came under fire in Coatepec Harinas.",
+     [("attack", "Coatepec Harinas", "2024-02-29", "2024-02-29")]),
+    # "the village of X" names X itself; "a village in the district of X" is near X
+    ("In the village of Sawaneh in Lebanon, a strike on a house killed a woman on Wednesday.",
+     [("attack", "Souaneh", "2024-03-06", "2024-03-06")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])
@@ -142,3 +149,11 @@ def test_the_evidence_lists_every_sentence_used(extractor):
     (event,) = events(extractor, "A drone attack hit a base in northern Iraq on Tuesday, killing two.\n\n"
                                  "The drone struck near Erbil International Airport, officials said.")
     assert [e.gave for e in event.evidence] == [("event", "date", "fatalities"), ("site",)]
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("In the village of Sawaneh in Lebanon, a strike on a house killed a woman on Wednesday.", 1),
+    ("A strike hit a village in the district of Marjayoun in Lebanon on Wednesday.", 2),
+])
+def test_a_village_named_is_exact_and_one_in_a_district_is_near_it(extractor, text, precision):
+    assert [e.geo_precision for e in events(extractor, text)] == [precision]

@@ -15,6 +15,7 @@ Pure: no I/O, no clock; the publication date comes with the article.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -26,6 +27,9 @@ from geo.model import Event, Evidence
 GENERIC_KINDS = frozenset(("attack", "clash", "storming", "killing"))
 NEARBY_KM = 30.0  # two fine sites this close are one place ("the airport" and its town)
 DISTRICT_KM = 60.0
+AROUND_KM = 100.0
+_AROUND = re.compile(r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+                     r"\bnear|\boutside|\baround|\bclose\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)  # "south-west of X", "near X": how far from X the place may lie
 REGION_KM = 2000.0
 PENDING_REACH = 1200  # characters: how far ahead of its site a partial lead may be
 JOIN_PARAGRAPHS = 1  # paragraphs after an occurrence's last mention within which a mention may first date or site it
@@ -202,6 +206,9 @@ def _sites_agree(one: Event | None, other: Event) -> bool:
     if one is None or not one.located or not other.located:
         return True
     if one.location_kind == other.location_kind == "populated_place":
+        if _around(one) or _around(other):
+            # "an area south-west of the capital" ... "in Llano Grande": somewhere around one town
+            return distance_km(one, other) <= AROUND_KM
         return one.location == other.location  # two towns named apart are two places, however near
     if (one.latitude, one.longitude) == (other.latitude, other.longitude):
         return True
@@ -214,6 +221,14 @@ def _sites_agree(one: Event | None, other: Event) -> bool:
     if kind == "admin1":
         return fine.country == broad.country and fine.admin1 == broad.admin1
     return distance_km(fine, broad) <= (DISTRICT_KM if kind == "admin2" else NEARBY_KM)
+
+
+def _around(event: Event) -> bool:
+    """Sited only relative to its town: "an area south-west of the capital", "near Kanbalu"."""
+    if event.place_start is None or not event.start_char <= event.place_start <= event.end_char:
+        return False
+    before = event.sentence[max(0, event.place_start - event.start_char - 60):event.place_start - event.start_char]
+    return bool(_AROUND.search(before))
 
 
 def _dates_agree(one: Event | None, other: Event) -> bool:
