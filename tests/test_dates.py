@@ -112,3 +112,16 @@ def test_several_expressions_keep_their_offsets_in_text_order():
 ])
 def test_a_month_of_the_same_year_takes_the_year_last_written_out(text, expected):
     assert [(d.text, str(d.date_start)) for d in find_dates(text, SUNDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("left Tessalit on October 21 and Aguelhok two days later",
+     [("October 21", "2019-10-21"), ("two days later", "2019-10-23")]),
+    ("It fell on 3 May. The next day they left.", [("3 May.", "2020-05-03"), ("The next day", "2020-05-04")]),
+    # counted only from a day: "In December ... about a week later" is no date
+    ("In December 300 boys were abducted and released about a week later.", [("December", "2019-12-01")]),
+    # a day after publication is no date
+    ("on Saturday, and two days later", [("on Saturday", "2020-07-04")]),
+])
+def test_days_later_count_from_the_day_just_written_out(text, expected):
+    assert [(d.text, str(d.date_start)) for d in find_dates(text, SUNDAY)] == expected

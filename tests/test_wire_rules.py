@@ -122,6 +122,15 @@ def summary(event) -> tuple:
     # "the village of X" names X itself; "a village in the district of X" is near X
     ("In the village of Sawaneh in Lebanon, a strike on a house killed a woman on Wednesday.",
      [("attack", "Souaneh", "2024-03-06", "2024-03-06")]),
+    # "struck it": the base the sentence before opens with
+    ("Ain al-Asad, in Anbar province, was a frequent target. In January 2020, Iran struck it with ballistic "
+     "missiles.", [("attack", "Al Asad Airbase", "2020-01-01", "2020-01-31")]),
+    # "... and Aguelhok two days later": counted from the day just written out
+    ("Chadian peacekeepers left Tessalit in Mali on October 21 and Aguelhok two days later.",
+     [("handover", "Tessalit", "2023-10-21", "2023-10-21"), ("handover", "Aguelhok", "2023-10-23", "2023-10-23")]),
+    # "claimed Bakhmut": a town taken
+    ("Wagner fighters claimed Bakhmut in Ukraine in May last year after months of battles.",
+     [("other", "Bakhmut", "2023-05-01", "2023-05-31")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

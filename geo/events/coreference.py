@@ -18,6 +18,10 @@ _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?
                            r"(?:The|That)\s+same\s+(?:day|night|morning|afternoon|evening)|"
                            r"Later\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|"
                            r"(?:Shortly|Soon|Immediately)\s+after(?:wards?)?|(?:Minutes|Moments|Hours)\s+later)\b")
+# "overran it", "to take it", "struck it": the place the sentence (or the one before) is about
+_PRONOUN_OBJECT = re.compile(r"\b(?:take|taking|took|taken|retake|retook|capture[ds]?|capturing|seize[ds]?|seizing|"
+                             r"overr[au]n|struck|strike|hit|attack(?:ed|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
+                             r"target(?:ed|ing)|besieg(?:ed|ing)|storm(?:ed|ing))\s+(?P<it>it)\b", re.IGNORECASE)
 _HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b", re.IGNORECASE)
 # "their camp in the town of Kidal", "a base near Gao": the town stands for the unnamed site
 _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility|headquarters)\s+(?:[\w-]+\s+){0,2}?"
@@ -74,6 +78,9 @@ def dateline_site(facts: ArticleFacts) -> list[Site]:
 def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     """"The base", "the same position", "its perimeter", "the town": the last place of that kind
     named before, within the last paragraphs (the words as written, the place's position)."""
+    pronoun = _PRONOUN_OBJECT.search(facts.text, clause.start, clause.end)
+    if pronoun:
+        return _subject_place(facts, pronoun)
     found = _SITE_ANAPHOR.search(facts.text, clause.start, clause.end)
     if not found or _NAMING.match(facts.text, found.end()):  # "the nearby town of X" names X, points nowhere
         return []
@@ -95,6 +102,29 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     place = earlier[-1]
     precision = place.geo_precision if noun not in ANY_PLACE_NOUNS else max(place.geo_precision or 1, 2)
     return [Site(place, found.group(0), found.start(), found.end(), precision)]
+
+
+def _subject_place(facts: ArticleFacts, pronoun: re.Match) -> list[Site]:
+    """"Kunduz has long been a prize for the insurgents, who overran it in 2015", "Ain al-Asad ... was a
+    frequent target. In January 2020, Iran struck it": the town or base that opens this sentence or
+    the one before."""
+    text = facts.text
+    start = _sentence_start(text, pronoun.start())
+    for opening in (start, _sentence_start(text, start - 2) if start > 1 else None):
+        if opening is None:
+            continue
+        first = facts.places.within(opening, min(len(text), opening + 80))[:1]
+        if first and first[0].start - opening <= 4 and first[0].entry is not None and \
+                first[0].entry.kind in ("populated_place", "installation", "airport") and \
+                not facts.no_site.overlaps(first[0].start, first[0].end):
+            place = first[0]
+            return [Site(place, pronoun.group("it"), pronoun.start("it"), pronoun.end("it"), place.geo_precision)]
+    return []
+
+
+def _sentence_start(text: str, position: int) -> int:
+    cut = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
+    return 0 if cut < 0 else cut + (2 if text.startswith(". ", cut) else 1)
 
 
 def _located(facts: ArticleFacts, place) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from geo.events.date_patterns import RULES, SINCE_PREFIX, Interval
+from geo.events.numbers import NUMBER, parse_number
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,33 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, interval))
     chosen.sort(key=lambda item: item[0])
-    return _of_the_same_year(text, [_with_since(text, start, end, interval, published)
-                                    for start, end, interval in chosen if interval])
+    expressions = _of_the_same_year(text, [_with_since(text, start, end, interval, published)
+                                           for start, end, interval in chosen if interval])
+    return _days_later(text, published, expressions)
+
+
+_LATER = re.compile(rf"\b(?:(?P<n>{NUMBER}|a|an)\s+(?P<unit>days?|weeks?)\s+later|the\s+(?:next|following)\s+day)\b",
+                    re.IGNORECASE)
+
+
+def _days_later(text: str, published: date, expressions: list[DateExpression]) -> list[DateExpression]:
+    """"left Tessalit on October 21 and Aguelhok two days later", "the next day": counted from the
+    date just written out, when that is a day in the same paragraph."""
+    added: list[DateExpression] = []
+    for match in _LATER.finditer(text):
+        if any(e.start < match.end() and match.start() < e.end for e in expressions):
+            continue
+        before = [e for e in expressions if e.end <= match.start()]
+        if not before or before[-1].days != 1 or "\n\n" in text[before[-1].end:match.start()]:
+            continue  # "In December ... about a week later": no day to count from
+        count = parse_number(match["n"]) if match["n"] and match["n"].lower() not in ("a", "an") else 1
+        if count is None:
+            continue
+        step = timedelta(days=count * (7 if (match["unit"] or "day").lower().startswith("week") else 1))
+        day = before[-1].date_start + step
+        if day <= published:
+            added.append(DateExpression(match.group(), match.start(), match.end(), day, day))
+    return sorted([*expressions, *added], key=lambda e: e.start)
 
 
 _SAME_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", re.IGNORECASE)
