@@ -131,6 +131,20 @@ def summary(event) -> tuple:
     # "claimed Bakhmut": a town taken
     ("Wagner fighters claimed Bakhmut in Ukraine in May last year after months of battles.",
      [("other", "Bakhmut", "2023-05-01", "2023-05-31")]),
+    # "struck homes in X, where ..., and in Y, where ...": the clause that only adds a place is another site
+    ("Aircraft struck homes in Paktika province, Afghanistan, on Monday, where three women were killed, and in "
+     "Khost province, where a house collapsed.",
+     [("attack", "Paktīkā", "2024-03-04", "2024-03-04"), ("attack", "Khōst", "2024-03-04", "2024-03-04")]),
+    # abducted "from" a place: that place; "given up", "pushed ... out of", "the Taliban's sweep into the capital"
+    ("The kidnapping of 276 girls from Chibok, Nigeria, by Boko Haram in April 2014 drew worldwide outrage.",
+     [("attack", "Chibok", "2014-04-01", "2014-04-30")]),
+    ("The Americans had given up Bagram Airfield, their main base, in July.",
+     [("handover", "Bagram Air Base", "2023-07-01", "2023-07-31")]),
+    ("Gunmen attacked police in Kirkuk province, Iraq, on Sunday. Federal troops pushed the Kurds out of the "
+     "province in October 2017.",
+     [("attack", "Kirkūk", "2024-03-03", "2024-03-03"), ("other", "Kirkūk", "2017-10-01", "2017-10-31")]),
+    ("The chaos followed the Taliban's sweep into the Afghan capital on 15 August.",
+     [("other", "Kabul", "2023-08-15", "2023-08-15")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -46,6 +46,7 @@ _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
                       r"facilities|posts)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s*(?:after|when|as|while|before|once)\s+(?:it|they|he|she|the\s+\w+|an?\s+\w+)\b", re.IGNORECASE)
+_MORE_PLACES = re.compile(r"and\s+(?:also\s+)?(?:in|at|near|on)\s", re.IGNORECASE)
 STRAY_TOWN = 200_000  # a city this large is what its name means, wherever the article is
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
@@ -62,7 +63,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
     for sentence in split_sentences(facts.text):
         if sentence.paragraph == title_paragraph:
             continue
-        found = [m for clause in clauses(sentence) for m in _clause_mentions(facts, sentence, clause)]
+        found = _sentence_mentions(facts, sentence)
         mentions.extend(found)
         if not found:
             descriptions += [(sentence, site) for site in described_sites(facts, sentence)]
@@ -84,6 +85,26 @@ def _title_paragraph(article: Article) -> int | None:
     first_line = article.text.lstrip().split("\n", 1)[0].strip()
     title = " ".join(article.title.split())
     return 0 if title and " ".join(first_line.split()) == title else None
+
+
+def _sentence_mentions(facts: ArticleFacts, sentence: Sentence) -> list[EventMention]:
+    """Clause by clause; "struck homes in X, where ..., and in Y, where ...": a clause that only adds
+    places ("and in Y") gives the previous clause's event another site."""
+    found: list[EventMention] = []
+    previous: list[EventMention] = []
+    for clause in clauses(sentence):
+        own = _clause_mentions(facts, sentence, clause)
+        if not own and previous and _MORE_PLACES.match(facts.text, clause.start):
+            trigger = _trigger_of(previous[-1])
+            own = [m for m in _trigger_mentions(facts, sentence, clause, trigger) if m.event.located]
+        found.extend(own)
+        previous = own or previous
+    return found
+
+
+def _trigger_of(mention: EventMention) -> Trigger:
+    event = mention.event
+    return Trigger(mention.kind, event.category, event.trigger_start, event.trigger_end, event.trigger, 0)
 
 
 def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> list[EventMention]:
@@ -215,7 +236,7 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
     sites = select_sites(text, facts.places.within(clause.start, clause.end), clause.start, clause.end,
                          category=trigger.category,
                          site_context=lexicon.cue("territory", text, clause.start, clause.end),
-                         blocked=blocked, from_is_site=trigger.category == "handover",
+                         blocked=blocked, from_is_site=trigger.category == "handover" or trigger.kind == "abduction",
                          strict=trigger.kind in STRICT_SITE_KINDS)
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]

@@ -29,7 +29,8 @@ _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|pos
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
-    r"installation|site|town|city|village|intersection|junction|crossroads|square|market)\b", re.IGNORECASE)
+    r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate)\b",
+    re.IGNORECASE)
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
                          r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:(?:is|was|lies|lay|sits|stands|"
@@ -81,12 +82,22 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     pronoun = _PRONOUN_OBJECT.search(facts.text, clause.start, clause.end)
     if pronoun:
         return _subject_place(facts, pronoun)
-    found = _SITE_ANAPHOR.search(facts.text, clause.start, clause.end)
-    if not found or _NAMING.match(facts.text, found.end()):  # "the nearby town of X" names X, points nowhere
-        return []
+    for found in _SITE_ANAPHOR.finditer(facts.text, clause.start, clause.end):
+        # "the nearby town of X" names X and points nowhere; "in the province ... south of the city": the
+        # first of them that points to a place named before
+        site = None if _NAMING.match(facts.text, found.end()) else _pointed_to(facts, clause, found)
+        if site is not None:
+            return [site]
+    return []
+
+
+def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | None:
     noun = found.group("noun").lower()
     text = facts.text
-    if noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
+    if noun in ("province", "governorate"):  # the last first-level division named
+        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
+                   if m.entry is not None and m.entry.kind == "admin1" and not facts.no_site.overlaps(m.start, m.end)]
+    elif noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
                    if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
                    and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
@@ -98,10 +109,10 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
                        m.entry.kind in kinds or (m.entry.kind == "populated_place" and _HOSTS_SITE.search(
                            text, max(0, m.start - 60), m.start)))]
     if not earlier:
-        return []
+        return None
     place = earlier[-1]
     precision = place.geo_precision if noun not in ANY_PLACE_NOUNS else max(place.geo_precision or 1, 2)
-    return [Site(place, found.group(0), found.start(), found.end(), precision)]
+    return Site(place, found.group(0), found.start(), found.end(), precision)
 
 
 def _subject_place(facts: ArticleFacts, pronoun: re.Match) -> list[Site]:
