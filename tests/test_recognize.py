@@ -82,8 +82,10 @@ def test_texts_without_places(recognizer, text):
 
 
 @pytest.mark.parametrize("text, surface, cue", [
-    ("They attacked the al-Taqaddum air base at dawn.", "al-Taqaddum", 2),
-    ("Rockets hit K-1 base in the night.", "K-1", 2),
+    # a feature word that completes a known name is part of the name
+    ("They attacked the al-Taqaddum air base at dawn.", "al-Taqaddum air base", 2),
+    ("A drone hit the al-Omar oil field in Syria.", "al-Omar oil field", 2),
+    ("Rockets hit K-1 base in the night.", "K-1 base", 2),
     ("Forces handed over bases, including K-1 in Kirkuk.", "K-1", 1),
     ("Kirkuk is a city.", "Kirkuk", 0),
 ])

@@ -89,7 +89,7 @@ def test_seed_places_are_in_iraq_except_the_countries_named(seed_places):
      "Kremenchuk.", "Kremenchuk", "gn:704147"),
     ("Kirkuk province was calm.", "Kirkuk", "admin1:IQ.13"),
     ("Shells fell on Kirkuk.", "Kirkuk", "gn:94787"),
-    ("Rockets hit the K-1 air base in Kirkuk.", "K-1", "inst:iq-k1-air-base"),
+    ("Rockets hit the K-1 air base in Kirkuk.", "K-1 air base", "inst:iq-k1-air-base"),
     ("Clashes in Aden, Yemen.", "Aden", "gn:415189"),
     ("Protesters gathered in Kharkiv and Kyiv, Ukraine.", "Kyiv", "gn:703448"),
     ("Shelling hit Homs, Syria.", "Homs", "gn:169577"),

@@ -39,6 +39,9 @@ class Token(NamedTuple):
     text: str
 
 
+_LOWERCASE_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?")
+
+
 class Toponym(NamedTuple):
     """A recognized place-name span; ``feature_cue`` is 2 when a base/camp/airfield word
     stands next to it, 1 when one occurs in its sentence, else 0."""
@@ -131,7 +134,10 @@ class Recognizer:
                 if end == first:
                     first += 1
                     continue
-                span = Toponym(run[first].start, run[end - 1].end, text[run[first].start:run[end - 1].end])
+                span_end = self._completed_by_lowercase(text, run[first].start, run[end - 1].end) \
+                    if end == len(run) else run[end - 1].end
+                span = Toponym(run[first].start, span_end, text[run[first].start:span_end],
+                               2 if span_end != run[end - 1].end else 0)
                 if self._ends_a_name(text, run, first, end):
                     surnames.add(span.text)
                 elif self._is_place(text, span, run, first, end, lowercase_words):
@@ -139,6 +145,17 @@ class Recognizer:
                 first = end
         # A surname seen after a given name ("Jacob Zuma") is the person when it later stands alone.
         return [self.with_cue(text, span) for span, alone in found if not (alone and span.text in surnames)]
+
+    def _completed_by_lowercase(self, text: str, start: int, end: int) -> int:
+        """"the al-Omar oil field": lowercase words after a name that complete the name of a base,
+        field or airfield ("Paktika province" stays "Paktika")."""
+        following = _LOWERCASE_WORDS.match(text, end)
+        if following:
+            for stop in (following.end(2), following.end(1)):
+                if stop > 0 and self.gazetteer.has_key(name_key(text[start:stop])) and any(
+                        m.entry.kind in ("installation", "airport") for m in self.gazetteer.matches(text[start:stop])):
+                    return stop
+        return end
 
     def _is_important(self, name: str) -> bool:
         matches = self.gazetteer.matches(name)
@@ -210,6 +227,8 @@ class Recognizer:
         return _next_word(text, span.end) in words("speech_verbs") and not before and span.end == run[-1].end
 
     def with_cue(self, text: str, span: Toponym) -> Toponym:
+        if span.feature_cue == 2:  # "the al-Omar oil field": the feature word is part of the name
+            return span
         if span.start == 0 and span.end == len(text):  # a lone name: nothing before or after, its own sentence
             return span._replace(feature_cue=1) if FEATURE_ANYWHERE.search(text.lower()) else span
         after = " ".join(re.findall(r"[a-z]+", text[span.end:span.end + 30].lower())[:3])
