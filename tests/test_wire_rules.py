@@ -145,6 +145,19 @@ def summary(event) -> tuple:
      [("attack", "Kirkūk", "2024-03-03", "2024-03-03"), ("other", "Kirkūk", "2017-10-01", "2017-10-31")]),
     ("The chaos followed the Taliban's sweep into the Afghan capital on 15 August.",
      [("other", "Kabul", "2023-08-15", "2023-08-15")]),
+    # "the bombing of the drama theatre in Mariupol in March 2022": the noun is an attack of its own
+    ("It revives memories of the bombing of the drama theatre in Mariupol, Ukraine, in March 2022.",
+     [("attack", "Mariupol", "2022-03-01", "2022-03-31")]),
+    # "The same Jeddah depot had come under attack last Sunday": the place in the passive subject
+    ("Rebels set a depot in Jeddah, Saudi Arabia, on fire on Friday. The same Jeddah depot had come under "
+     "attack last Sunday.", [("attack", "Jeddah", "2024-03-03", "2024-03-03")]),
+    # "The attack came two days after a missile hit ...": two days before the lead (and the night before)
+    ("A Houthi missile hit a bulk carrier off Aden, Yemen, on Wednesday, killing three.\n\nThe attack came two "
+     "days after a missile hit the container ship MSC Sky II south-east of Mukalla.",
+     [("attack", "Aden", "2024-03-06", "2024-03-06"), ("attack", "Mukalla", "2024-03-03", "2024-03-04")]),
+    # "the war in Gaza" is context; a named group right before "struck" is an attack; nautical miles are a distance
+    ("On Feb. 18, the Houthis struck the cargo ship Rubymar about 35 nautical miles south of the port of Mokha "
+     "in Yemen, over the war in Gaza.", [("attack", "Mocha", "2024-02-18", "2024-02-18")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -19,8 +19,8 @@ from geo.events.coreference import (
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.fatalities import fatalities_in
-from geo.events.frames import EventMention, add_described_site, frames, merge, site_unlocated
-from geo.events.numbers import parse_number
+from geo.events.frames import EventMention, add_described_site, date_before, frames, merge, site_unlocated
+from geo.events.numbers import NUMBER, parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.sites import Site, select_sites, widen_precision
@@ -47,6 +47,14 @@ _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s
                       r"facilities|posts)\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s*(?:after|when|as|while|before|once)\s+(?:it|they|he|she|the\s+\w+|an?\s+\w+)\b", re.IGNORECASE)
 _MORE_PLACES = re.compile(r"and\s+(?:also\s+)?(?:in|at|near|on)\s", re.IGNORECASE)
+_PASSIVE_TARGET = re.compile(
+    r"(?:\s+(?-i:[a-z])[\w-]*){0,3}\s+(?:had\s+|has\s+|have\s+)?(?:came|come|comes|was|were|been|is|are)"
+    r"(?:\s+(?:also|again|repeatedly|briefly))?\s+(?:under\s+(?:heavy\s+)?(?:attack|fire|shelling)|hit|struck|targeted|"
+    r"attacked|shelled|bombed)", re.IGNORECASE)
+_CAME_AFTER = re.compile(rf"\b(?:came|comes|follow(?:ed|s))\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUMBER}|a|an)\s+"
+                         r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
+ARMED_ACTOR_KINDS = ("state", "coalition", "rebel", "militia", "external", "unidentified")
+_STRUCK = re.compile(r"\s+(?:had\s+|have\s+|has\s+|then\s+|also\s+)?(?P<verb>struck|hit)\s+(?:the|a|an|two|three|several)\b")
 STRAY_TOWN = 200_000  # a city this large is what its name means, wherever the article is
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
@@ -73,7 +81,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
     groups = frames(mentions)
     for sentence, site in descriptions:
         add_described_site(groups, _site_mention(facts, sentence, site))
-    merged = site_unlocated([merge(group, facts.article.published) for group in groups], groups)
+    merged = date_before(site_unlocated([merge(group, facts.article.published) for group in groups], groups), groups)
     events = [_described(event, group[0].kind) for event, group in zip(merged, groups)]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))
@@ -113,7 +121,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     statement in the same clause through. After a handover, a capture in the same clause
     counts too ("pulled out of the camp, and rebels said they had taken it over")."""
     text, lexicon = facts.text, facts.lexicon
-    triggers = lexicon.triggers(text, clause.start, clause.end)
+    triggers = lexicon.triggers(text, clause.start, clause.end) or _armed_actor_struck(facts, clause)
     # "seized Taloqan, ..., which they had besieged for weeks": the relative clause is background
     triggers = [t for t in triggers if not any(
         other.end <= t.start and _RELATIVE.search(text, other.end, t.start) for other in triggers)]
@@ -131,6 +139,17 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
             if category != "handover" and not all(m.partial for m in mentions):
                 break
     return found
+
+
+def _armed_actor_struck(facts: ArticleFacts, clause: Clause) -> list[Trigger]:
+    """"the Houthis struck the cargo ship Rubymar", "Hezbollah hit an army post": an armed group or
+    force named right before "struck" or "hit" (the trigger table only knows generic subjects)."""
+    for actor in facts.actors.within(clause.start, clause.end):
+        if actor.kind in ARMED_ACTOR_KINDS:
+            verb = _STRUCK.match(facts.text, actor.end, clause.end)
+            if verb:
+                return [Trigger("attack", "attack", verb.start("verb"), verb.end("verb"), verb["verb"], len(facts.lexicon.rules))]
+    return []
 
 
 def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, best: Trigger) -> list[EventMention]:
@@ -188,8 +207,20 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
                                    weak_date=weak_date and event.date_start is not None,
                                    paragraph=sentence.paragraph,
                                    definite=best.category == "attack" and refers_back(text, clause, best),
-                                   serves=_announced(text, clause) if role == PARTIAL else 1))
+                                   serves=_announced(text, clause) if role == PARTIAL else 1,
+                                   days_before=_days_before(text, sentence.start, best.start)
+                                   if event.date_start is None else 0))
     return events
+
+
+def _days_before(text: str, start: int, trigger_start: int) -> int:
+    """"The attack came two days after a missile hit ...": how many days before the occurrence just
+    reported this one happened (0 when the text does not say)."""
+    found = _CAME_AFTER.search(text, start, trigger_start)
+    if not found:
+        return 0
+    count = 1 if found["n"].lower() in ("a", "an") else parse_number(found["n"])
+    return (count or 0) * (7 if found["unit"].lower().startswith("week") else 1)
 
 
 def _announced(text: str, clause: Clause) -> int:
@@ -245,6 +276,8 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
                  if m.entry is not None and not blocked(m.start, m.end)][:1] or sites
     if takes_subject(trigger):
         sites = _subject_site(facts, clause, trigger, blocked) or sites
+    if not sites and trigger.category == "attack":
+        sites = _target_subject(facts, clause, trigger, blocked)
     sites = [s for s in sites if not _stray(facts, s)]
     # "the killing in Hroza drew comparisons with the strike on ... in Kramatorsk": Hroza is the other event's
     sites = [s for s in sites if not (s.end <= trigger.start and _COMPARED.search(text, s.end, trigger.start))]
@@ -263,6 +296,17 @@ def _subject_site(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked
               if m.entry is not None and m.entry.kind not in ("country", "region", "continent")]
     if not before or blocked(before[-1].start, before[-1].end) or \
             not SUBJECT_GAP.fullmatch(facts.text, before[-1].end, trigger.start):
+        return []
+    return [Site.named(before[-1])]
+
+
+def _target_subject(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> list[Site]:
+    """"The same Jeddah depot had come under attack", "Erbil airport was hit": the place named in the
+    subject of a passive attack verb."""
+    before = [m for m in facts.places.within(clause.start, trigger.start)
+              if m.entry is not None and m.entry.kind not in ("country", "region", "continent")]
+    if not before or blocked(before[-1].start, before[-1].end) or \
+            not _PASSIVE_TARGET.fullmatch(facts.text, before[-1].end, trigger.end):
         return []
     return [Site.named(before[-1])]
 

@@ -39,6 +39,7 @@ BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
 UNDATED_WINDOW_DAYS = 6
 TERRITORY_KINDS = ("capture", "regain")  # a town taken is dated like an attack
 UNDATED_NOTE = "no date in the report: dated by its publication (the week before it)"
+BEFORE_NOTE = "dated {days} day(s) before the report's lead occurrence, as the text says"
 STORY_SITE_NOTE = "no place of its own: sited where the occurrence reported before it was"
 
 
@@ -54,6 +55,7 @@ class EventMention:
     paragraph: int = 0  # which paragraph of the article it is in
     definite: bool = False  # "The assault on Palma": refers back to an occurrence already reported
     serves: int = 1  # how many occurrences a lead announces ("handed two more bases ... on Thursday")
+    days_before: int = 0  # "came two days after <this>": days before the occurrence reported before it
 
     @property
     def category(self) -> str:
@@ -119,6 +121,24 @@ def site_unlocated(events: list[Event], groups: list[list[EventMention]]) -> lis
                 event = replace(event, **fields, notes=note)
         sited.append(event)
     return sited
+
+
+def date_before(events: list[Event], groups: list[list[EventMention]]) -> list[Event]:
+    """"The attack came two days after a missile hit the MSC Sky II": that strike is dated two days
+    before the report's lead occurrence (the first with a date of its own), instead of by its report;
+    a day earlier too, since the lead itself may have begun the night before."""
+    lead = next((e for e in events if e.date_start is not None and UNDATED_NOTE not in e.notes), None)
+    dated: list[Event] = []
+    for event, group in zip(events, groups):
+        days = group[0].days_before
+        if days and lead is not None and event is not lead and (event.date_start is None or UNDATED_NOTE in event.notes):
+            last = lead.date_start - timedelta(days=days)
+            first = last - timedelta(days=1)
+            note = event.notes.replace(UNDATED_NOTE, BEFORE_NOTE.format(days=days)) if event.notes \
+                else BEFORE_NOTE.format(days=days)
+            event = replace(event, date_start=first, date_end=last, event_date=last, time_precision=2, notes=note)
+        dated.append(event)
+    return dated
 
 
 def _same_story(one: Event, other: Event) -> bool:

@@ -19,7 +19,7 @@ KIND_RANK = {"installation": 0, "airport": 0, "populated_place": 1, "online": 1,
 SPECIFIC_RANK = 1
 LOOK_BACK = 160  # characters before a place that the locative patterns read
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-_DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|miles?|mi)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
+_DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|(?:nautical\s+)?miles?|mi|nm)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
 # Text between a place and the next one that makes the second a container of the first.
 _CONTAINER_LINK = re.compile(
     r"^\s*(?:(?:township|district|province|region|county|governorate|state|village|town|city|area|camp|base)\b\s*)?"
@@ -38,6 +38,7 @@ _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|close\s+to|next\s+to|"
+    r"destroyed|damaged|wrecked|levell?ed|"
     r"seized|captured|recaptured|retook|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
     r"entered|took|taken|overr(?:an|un)|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
@@ -58,7 +59,8 @@ _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+
 # anything happened.
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
-                     r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in)"
+                     r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
+                     r"(?:the|a)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over))"
                      r"\s+(?:the\s+)?$", re.IGNORECASE)
 _CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
                               r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",

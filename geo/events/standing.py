@@ -18,6 +18,8 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 # "the worst attack in years", "responsibility for the attack": a reference
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
+_NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
                         r"area|region|province|base|port|capital|stronghold|bastion)(?:\s+of\s+|,\s+))?(?:the\s+)?")
 # "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
@@ -63,7 +65,10 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
 
 
 def refers_back(text: str, clause: Clause, trigger: Trigger) -> bool:
-    """"The assault on Palma", "the strike", "that attack": a definite reference to an occurrence."""
+    """"The assault on Palma", "the strike", "that attack": a definite reference to an occurrence
+    ("the militants struck" too: the attackers just reported; but "the Houthis struck" names its subject)."""
+    if _PAST_VERB.search(trigger.text) and _NAMED_SUBJECT.search(text, max(clause.start, trigger.start - 40), trigger.start):
+        return False
     return bool(_DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
 
 
