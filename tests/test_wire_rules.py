@@ -158,6 +158,13 @@ def summary(event) -> tuple:
     # "the war in Gaza" is context; a named group right before "struck" is an attack; nautical miles are a distance
     ("On Feb. 18, the Houthis struck the cargo ship Rubymar about 35 nautical miles south of the port of Mokha "
      "in Yemen, over the war in Gaza.", [("attack", "Mocha", "2024-02-18", "2024-02-18")]),
+    # a ship seized "off the port of X"; a gunman "killed five employees"; "F-15E Strike Eagles struck"
+    ("Late on January 2, the Houthis seized the cargo ship Rwabee off the port of Hodeidah in Yemen.",
+     [("attack", "Al Ḩudaydah", "2024-01-02", "2024-01-02")]),
+    ("On June 6, a gunman killed five employees at an intelligence office in Amman, Jordan.",
+     [("attack", "Amman", "2023-06-06", "2023-06-06")]),
+    ("Two F-15E Strike Eagles struck the Lafarge cement factory in Syria on Wednesday.",
+     [("attack", "Lafarge Cement Factory base", "2024-03-06", "2024-03-06")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

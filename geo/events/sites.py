@@ -38,7 +38,8 @@ _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|close\s+to|next\s+to|"
-    r"destroyed|damaged|wrecked|levell?ed|"
+    r"destroyed|damaged|wrecked|levell?ed|off|off\s+the\s+coast\s+of|"
+    r"(?:edges?|parts?|areas?|neighbou?rhoods?|suburbs?)\s+of|"
     r"seized|captured|recaptured|retook|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
     r"entered|took|taken|overr(?:an|un)|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
