@@ -42,6 +42,10 @@ _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar
                        r"recall(?:ed|s|ing)|echo(?:ed|es|ing)|brought\s+back\s+memories\s+of|revives?\s+memories\s+of|"
                        r"worst\s+since|deadliest\s+since)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;.]*$")
+# "take back ground they lost three years ago": a clause of its own, with no "which" before it
+_ZERO_RELATIVE = re.compile(r"\b(?-i:[a-z])[\w-]+\s+(?:they|it|he|she|we)\s+(?:had\s+)?(?:lost|took|seized|captured|held|won|"
+                            r"built|gained|abandoned)\s+(?:[^,;.]*\s)?$", re.IGNORECASE)
+_ALSO = re.compile(r"\balso\s+$", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
                       r"facilities|posts)\b", re.IGNORECASE)
@@ -184,7 +188,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if role is None:
         return []
-    responds = lexicon.cue("response", text, sentence.start, clause.end)
+    # "in response", "came days after"; "Troops also left X": another occurrence, not more of the last one
+    responds = lexicon.cue("response", text, sentence.start, clause.end) or \
+        _ALSO.search(text, max(clause.start, best.start - 12), best.start) is not None
     actors = [a for a in facts.actors.within(sentence.start, sentence.end)
               if facts.quotes.containing(a.start, a.end) in (None, quote)]
     civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)
@@ -247,7 +253,8 @@ def _in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> bo
     """"pulled back from Hodeidah, which lies in a zone set up in 2018": 2018 dates the zone."""
     if date.start <= trigger.end:
         return False
-    return _RELATIVE.search(text, trigger.end, date.start) is not None
+    return _RELATIVE.search(text, trigger.end, date.start) is not None or \
+        _ZERO_RELATIVE.search(text, trigger.end, date.start) is not None
 
 
 def _blocker(facts: ArticleFacts, quote: tuple[int, int] | None):

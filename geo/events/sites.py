@@ -147,8 +147,9 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
         if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
             accepted.append(mention)
     specific = [m for m in accepted if rank(m) <= SPECIFIC_RANK]
-    if category == "handover":
-        chosen = specific + [m for m in accepted if rank(m) == 2 and not specific]
+    if category == "handover":  # a district given up counts beside the towns ("left al-Durayhimi ... and al-Tuhayta")
+        chosen = [m for m in accepted if rank(m) <= SPECIFIC_RANK or (rank(m) == 2 and (
+            not specific or m.entry.kind == "admin2"))]
     else:  # without a specific site, the finest of the broad ones (a province, not its country)
         finest = min((rank(m) for m in accepted), default=0)
         chosen = specific or [m for m in accepted if rank(m) == finest]
