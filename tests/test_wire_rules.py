@@ -165,6 +165,18 @@ def summary(event) -> tuple:
      [("attack", "Amman", "2023-06-06", "2023-06-06")]),
     ("Two F-15E Strike Eagles struck the Lafarge cement factory in Syria on Wednesday.",
      [("attack", "Lafarge Cement Factory base", "2024-03-06", "2024-03-06")]),
+    # "ground they lost three years ago" dates the loss, not the withdrawal
+    ("Forces backed by the UAE have abandoned their front lines around the port city of Hodeidah in Yemen, letting "
+     "Houthi rebels take back ground they lost three years ago, officials said on Friday.",
+     [("handover", "Al Ḩudaydah", "2024-03-01", "2024-03-01")]),
+    # "Troops also left X, a district ..., and Y": two more handovers, the district counts beside the town
+    ("Government forces pulled back from Hodeidah in Yemen on Friday.\n\nTroops also left al-Durayhimi, a "
+     "district about 20 km south of the city, and al-Tuhayta further down the coast.",
+     [("handover", "Al Ḩudaydah", "2024-03-01", "2024-03-01"), ("handover", "Ad Durayhimi", "2024-02-29", "2024-03-06"),
+      ("handover", "At Tuḩaytā’", "2024-02-29", "2024-03-06")]),
+    # "overran it in September 2015 before being driven out": the capture is a clause of its own
+    ("Kunduz, in Afghanistan, has long been a prize for the insurgents, who briefly overran it in September 2015 "
+     "before being driven out by government forces.", [("other", "Kunduz", "2015-09-01", "2015-09-30")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])
