@@ -151,6 +151,8 @@ def test_acled_type_table(lexicon, kind, civilians, state, event_type, sub_event
     ("unidentified gunmen abducted villagers", ["Unidentified Armed Group", "Civilians"]),
     ("ISIS attacked. The extremist group later withdrew.", ["Islamic State (ISIS)", "Islamic State (ISIS)"]),
     ("The talks in Geneva resumed", []),
+    # a named group with its article is the group, not "<demonym> ... forces"
+    ("The Syrian Democratic Forces said their fighters held the town", ["Syrian Democratic Forces", "Unidentified Armed Group"]),
 ])
 def test_actor_names(actors, text, names):
     assert [a.name for a in actors.find(text)] == names

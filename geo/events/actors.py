@@ -52,6 +52,8 @@ def _load_shapes(countries: CountryTable) -> tuple[_Shape, ...]:
             source = row["pattern"].replace("{ANY}", any_form).replace("{COUNTRY}", country_form)
             if row["type"] in ("rebel", "militia", "external"):  # "al-Shabaab militants" is one actor
                 source = "(?:" + source + r")(?:\s+(?:militants|fighters|rebels|jihadists|insurgents|militiamen|cells?))?"
+            if "{" not in row["pattern"]:  # "The Syrian Democratic Forces" is the named group, not "Syrian ... forces"
+                source = r"(?:the\s+)?(?:" + source + ")"
             pattern = re.compile(r"(?<![\w-])(?:" + source + r")(?![\w])", re.IGNORECASE)
             shapes.append(_Shape(row["canonical"], row["type"], pattern))
     return tuple(shapes)
