@@ -239,10 +239,16 @@ class Recognizer:
         return span
 
 
+_BUILDING_HEADS = frozenset("church mosque cathedral chapel temple shrine school academy hospital hotel".split())
+
+
 def _names_an_institution(run: list[Token], first: int, end: int) -> bool:
     """"Carnegie Library", "Mississippi River", "University of California": the place word
     names a street, river, institution or company, not the place (a known longer name was tried first)."""
     if end < len(run) and run[end].text.lower() in words("facility_heads"):
+        return True
+    # "St Francis Xavier Catholic Church": a place of worship, school or hotel two words later
+    if any(token.text.lower() in _BUILDING_HEADS for token in run[end + 1:end + 3]):
         return True
     return first >= 2 and run[first - 1].text.lower() == "of" and run[first - 2].text.lower() in words("organisation_of")
 
