@@ -36,7 +36,8 @@ STRICT_SITE_KINDS = ("statement", "ceremony", "operation", "declared")
 # not of the attack or handover it reports.
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|added|told\s+(?:reporters|journalists|[A-Z][\w-]+)|"
-    r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference)"
+    r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference|"
+    r"(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+)?[\d,]+)"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar\s+to|reminiscent\s+of|"
                        r"recall(?:ed|s|ing)|echo(?:ed|es|ing)|brought\s+back\s+memories\s+of|revives?\s+memories\s+of|"
@@ -177,7 +178,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         # "since Sunday" dates no attack; in "the worst since 8 October, when <event>", the day is <event>'s
         anchor = [since_anchor(d) for d in dates if d.since_end is not None and d.end <= clause.start
                   and _WHEN.match(text, d.end)] if _WHEN.match(text, clause.start - 2) else []
-        dates = anchor[-1:] or [d for d in dates if d.since_end is None]
+        # ... and the "when" clause's own days ("during Friday prayers") are <event>'s, not the summary's
+        dates = anchor[-1:] or [d for d in dates if d.since_end is None
+                                and not (d.start >= clause.end and _WHEN.search(text, clause.end, d.start))]
     reported = [d for d in dates if best.category in ("attack", "handover")
                 and _REPORTED_ON.search(text, max(0, d.start - 60), d.start)]
     weak_date = bool(reported) and len(reported) == len(dates)
@@ -240,13 +243,20 @@ def _announced(text: str, clause: Clause) -> int:
 
 def _stray(facts: ArticleFacts, site: Site) -> bool:
     """A town in a country nothing else in the article points to ("Saida" in a report from Jammu
-    resolved to Algeria's Saïda) is a misreading, not a site: two other places name other countries."""
+    resolved to Algeria's Saïda) is a misreading, not a site: two other places name other countries,
+    or the text names countries but never this one."""
     entry = site.mention.entry
     if entry is None or entry.kind != "populated_place" or not entry.country_code or entry.population >= STRAY_TOWN:
         return False
+    if entry.country in facts.actor_countries:
+        return False
     # the site's own mention is one of the article's places: the others are all but that one
     others = facts.place_countries.total() - 1
-    return others >= 2 and facts.place_countries[entry.country_code] == 1 and entry.country not in facts.actor_countries
+    if others >= 2 and facts.place_countries[entry.country_code] == 1:
+        return True
+    # "Lido Beach" and "Pearl Beach" in a report from Somalia: US and Australian namesakes of a
+    # country the text never names, while it names others
+    return bool(facts.named_countries) and entry.country_code not in facts.named_countries
 
 
 def _in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:

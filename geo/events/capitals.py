@@ -17,6 +17,9 @@ from geo.model import PlaceMention
 # "the regional capital" (lower-case: another kind of capital), not "capital punishment".
 _CAPITAL = re.compile(r"\b(?:the|The)\s+(?:(?P<demonym>[A-Z][\w'’-]+)\s+)?capital(?:\s+city)?\b"
                       r"(?!\s+(?:of|punishment|markets?|gains?|investment|expenditure|spending|letters?)\b|-)")
+# "Somalia's capital": the country named, the mention is the word "capital" (the name stays a place)
+_POSSESSIVE_CAPITAL = re.compile(r"\b(?P<country>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})['’]s\s+(?P<capital>capital"
+                                 r"(?:\s+city)?)\b(?!\s+(?:punishment|markets?|gains?|investment|expenditure|spending)\b|-)")
 RECENT_CHARS = 1200  # how far back a named capital is what "the capital" means
 
 
@@ -27,24 +30,37 @@ def capital_mentions(text: str, places: list[PlaceMention], countries: CountryTa
     main = _main_country(places)
     resolved: dict[str, PlaceMention | None] = {}
     taken = [(m.start, m.end) for m in places]
-    for match in _CAPITAL.finditer(text):
-        demonym = match.group("demonym")
-        code = countries.adjectives.get(demonym.lower()) if demonym else (
-            _capital_named_before(places, match.start(), countries) or main)
-        if demonym and code is None:
-            continue  # "the Kurdish capital", "the Gaza capital": not a country's
+    for code, start, end in [*_capitals_meant(text, places, countries, main), *_possessive_capitals(text, countries)]:
         country = countries.by_code.get(code or "")
-        if country is None or not country.capital or any(s < match.end() and match.start() < e for s, e in taken):
+        if country is None or not country.capital or any(s < end and start < e for s, e in taken):
             continue
         if code not in resolved:
             resolved[code] = lookup(country.capital, country.name)
         capital = resolved[code]
         if capital is None or capital.entry is None or capital.entry.country_code != code:
             continue
-        found.append(PlaceMention(text=match.group(0), start=match.start(), end=match.end(), entry=capital.entry,
+        found.append(PlaceMention(text=text[start:end], start=start, end=end, entry=capital.entry,
                                   geo_precision=capital.geo_precision, confidence=capital.confidence,
                                   candidates=capital.candidates))
-    return found
+    return sorted(found, key=lambda m: m.start)
+
+
+def _capitals_meant(text: str, places: list[PlaceMention], countries: CountryTable, main: str | None):
+    """(country code, start, end) of each "the capital", "the Afghan capital"."""
+    for match in _CAPITAL.finditer(text):
+        demonym = match.group("demonym")
+        code = countries.adjectives.get(demonym.lower()) if demonym else (
+            _capital_named_before(places, match.start(), countries) or main)
+        if demonym and code is None:
+            continue  # "the Kurdish capital", "the Gaza capital": not a country's
+        yield code, match.start(), match.end()
+
+
+def _possessive_capitals(text: str, countries: CountryTable):
+    for match in _POSSESSIVE_CAPITAL.finditer(text):
+        code = countries.names.get(" ".join(match.group("country").lower().split()).removeprefix("the "))
+        if code:
+            yield code, match.start("capital"), match.end("capital")
 
 
 def _capital_named_before(places: list[PlaceMention], position: int, countries: CountryTable) -> str | None:

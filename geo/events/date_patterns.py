@@ -28,6 +28,7 @@ _M = "(?:" + "|".join(MONTHS) + ")"  # full names only where no number follows
 _MA = "(?:" + "|".join(list(MONTHS) + sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\.?"
 _WD = "(?:" + "|".join(WEEKDAYS) + ")"
 _YQ = r"(?:,?\s+(?:of\s+)?(?P<yq>(?i:this\s+year|last\s+year)|\d{4}))?"
+_RELATIVE_YEAR = r"(?:,?\s+(?:of\s+)?(?P<ry>(?i:this\s+year|last\s+year)))?"
 _PART = r"(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))"
 _ORD = r"(?:st|nd|rd|th)?"
 _UNIT = r"(?P<unit>(?i:day|week|month|year))s?"
@@ -92,6 +93,9 @@ def day_month_year(m: re.Match, published: date) -> Interval:
 
 def day_month(m: re.Match, published: date) -> Interval:
     month, day = _month_number(m["m"]), int(m["d"])
+    relative = (m.groupdict().get("ry") or "").lower()
+    if relative:  # "March 4 last year", "on 8 May this year"
+        return _day(published.year - (1 if relative.startswith("last") else 0), month, day)
     year = published.year if date(published.year, month, min(day, 28)) <= published else published.year - 1
     return _day(year, month, day)
 
@@ -251,8 +255,8 @@ RULES: tuple[tuple[re.Pattern, Resolver, re.Pattern | None], ...] = (
     _rule(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
     _rule(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MA}),?\s+(?P<y>\d{{4}})\b", day_month_year),
     _rule(rf"\b(?P<m>{_MA})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b", day_month_year),
-    _rule(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MA})(?!\w)", day_month),
-    _rule(rf"\b(?P<m>{_MA})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,.]?\d)", day_month),
+    _rule(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MA})(?!\w){_RELATIVE_YEAR}", day_month),
+    _rule(rf"\b(?P<m>{_MA})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,.]?\d){_RELATIVE_YEAR}", day_month),
     _rule(rf"\b(?:(?i:between|from)\s+)?(?P<d1>\d{{1,2}}){_ORD}\s*(?:(?i:and|to|until)|-|–)\s*"
           rf"(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{_MA})(?:,?\s+(?P<y>\d{{4}}))?", day_range),
     _rule(rf"\b(?:(?i:between|from)\s+)?(?P<m>{_MA})\s+(?P<d1>\d{{1,2}}){_ORD}\s*(?:(?i:and|to|until)|-|–)\s*"

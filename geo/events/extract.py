@@ -73,6 +73,7 @@ class Extractor:
             quotes=quote_spans(text),
             dateline=find_dateline(text),
             lexicon=self.lexicon,
+            named_countries=self.actors.countries.mentioned(text),
         )
 
     def extract(self, article: Article) -> list[Event]:

@@ -24,13 +24,15 @@ class ArticleFacts:
     dateline: tuple[int, int] | None
     lexicon: EventLexicon
     no_site: SpanIndex[tuple[int, int]]  # actors, dates and the dateline: never a site
+    named_countries: frozenset[str] = frozenset()  # ISO codes the text names or qualifies ("Yemeni")
 
     @classmethod
-    def of(cls, article: Article, places, dates, actors, quotes, dateline, lexicon) -> "ArticleFacts":
+    def of(cls, article: Article, places, dates, actors, quotes, dateline, lexicon,
+           named_countries: frozenset[str] = frozenset()) -> "ArticleFacts":
         no_site = [(a.start, a.end) for a in actors] + [(d.start, d.end) for d in dates]
         no_site += [dateline] if dateline else []
         return cls(article, SpanIndex.of(places), SpanIndex.of(dates), SpanIndex.of(actors),
-                   SpanIndex.of(quotes), dateline, lexicon, SpanIndex.of(no_site))
+                   SpanIndex.of(quotes), dateline, lexicon, SpanIndex.of(no_site), named_countries)
 
     @property
     def text(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -39,6 +39,16 @@ class CountryTable:
 
     def by_name(self, name: str) -> Country | None:
         return self.find(name)
+
+    def mentioned(self, text: str) -> frozenset[str]:
+        """ISO codes of the countries a text names or qualifies ("Somalia", "the Yemeni port city")."""
+        return frozenset(code for code in (self.names.get(" ".join(m.group().lower().split())) or
+                                           self.adjectives.get(" ".join(m.group().lower().split()))
+                                           for m in self._mention_pattern.finditer(text)) if code)
+
+    @cached_property
+    def _mention_pattern(self) -> re.Pattern:
+        return re.compile(self.name_pattern(with_demonyms=True))
 
     def name_pattern(self, with_demonyms: bool) -> str:
         forms = list(self.name_forms) + (list(self.adjective_forms) if with_demonyms else [])
