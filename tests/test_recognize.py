@@ -84,6 +84,8 @@ def test_texts_without_places(recognizer, text):
 @pytest.mark.parametrize("text, surface, cue", [
     # a feature word that completes a known name is part of the name
     ("They attacked the al-Taqaddum air base at dawn.", "al-Taqaddum air base", 2),
+    # a number may end a name
+    ("A drone slammed into Tower 22, a small logistics outpost in north-eastern Jordan.", "Tower 22", 1),
     ("A drone hit the al-Omar oil field in Syria.", "al-Omar oil field", 2),
     ("Rockets hit K-1 base in the night.", "K-1 base", 2),
     ("Forces handed over bases, including K-1 in Kirkuk.", "K-1", 1),

@@ -91,6 +91,8 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             pending = []
         elif joined and token.text.lower() in connectors and len(pending) < 2:
             pending.append(token)
+        elif joined and not pending and token.text.isdigit() and len(token.text) <= 3:
+            current.append(token)  # "Tower 22", "Camp 5": a number may end a name
         else:
             if current:
                 runs.append(current)
