@@ -190,6 +190,17 @@ def summary(event) -> tuple:
     ("It was the deadliest attack in Peshawar, Pakistan, since March 4 last year, when a suicide bomber struck a "
      "mosque during Friday prayers. The group has stepped up attacks on security forces since November.",
      [("attack", "Peshawar", "2023-03-04", "2023-03-04")]),
+    # "X, who had led operations in Syria and Lebanon, was killed": the places describe X
+    ("An Israeli air strike destroyed the consulate in Damascus on Monday. General Zahedi, who had led the "
+     "Quds Force's operations in Syria and Lebanon, was killed along with his deputy.",
+     [("attack", "Damascus", "2024-03-04", "2024-03-04")]),
+    # a quotation's "this morning" is the day it was said: it joins the occurrence the report dates
+    ("Sudan's army said on Saturday that its troops had entered Wad Madani, recapturing the city.\n\n"
+     "\"Our forces entered Wad Madani this morning and are clearing the last pockets,\" the army said.",
+     [("other", "Wad Medani", "2024-03-02", "2024-03-02")]),
+    # "had already taken Laukkai"; "fully captured the headquarters in Lashio"
+    ("The MNDAA had already taken Laukkai, the capital of the Kokang region of Myanmar, on Jan. 4.",
+     [("other", "Laukkai", "2024-01-04", "2024-01-04")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -46,6 +46,9 @@ _RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;.]*$")
 # "take back ground they lost three years ago": a clause of its own, with no "which" before it
 _ZERO_RELATIVE = re.compile(r"\b(?-i:[a-z])[\w-]+\s+(?:they|it|he|she|we)\s+(?:had\s+)?(?:lost|took|seized|captured|held|won|"
                             r"built|gained|abandoned)\s+(?:[^,;.]*\s)?$", re.IGNORECASE)
+_SPEAKERS_DAY = re.compile(r"(?:today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)",
+                           re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
 _ALSO = re.compile(r"\balso\s+$", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
@@ -183,7 +186,10 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
                                 and not (d.start >= clause.end and _WHEN.search(text, clause.end, d.start))]
     reported = [d for d in dates if best.category in ("attack", "handover")
                 and _REPORTED_ON.search(text, max(0, d.start - 60), d.start)]
-    weak_date = bool(reported) and len(reported) == len(dates)
+    # "Our forces entered Wad Madani this morning," the army said: a quotation's "today" is the day it
+    # was said, which the report may not give; such a date only joins an occurrence
+    quoted_today = quote is not None and bool(dates) and all(_SPEAKERS_DAY.fullmatch(d.text) for d in dates)
+    weak_date = (bool(reported) and len(reported) == len(dates)) or quoted_today
     dates = dates if weak_date else [d for d in dates if d not in reported]
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
     if not dates and refers_to_earlier_date(text, sentence):
@@ -259,6 +265,15 @@ def _stray(facts: ArticleFacts, site: Site) -> bool:
     return bool(facts.named_countries) and entry.country_code not in facts.named_countries
 
 
+def _in_aside(text: str, clause: Clause, site: Site, trigger: Trigger) -> bool:
+    """"Zahedi, who had led the Quds Force's operations in Syria and Lebanon, was killed": a place
+    inside a relative clause set off by commas before the trigger describes the subject."""
+    if site.end > trigger.start:
+        return False
+    return any(aside.start() < site.start and site.end <= aside.end() <= trigger.start
+               for aside in _ASIDE.finditer(text, clause.start, trigger.start))
+
+
 def _in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:
     """"pulled back from Hodeidah, which lies in a zone set up in 2018": 2018 dates the zone."""
     if date.start <= trigger.end:
@@ -295,7 +310,7 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
         sites = _subject_site(facts, clause, trigger, blocked) or sites
     if not sites and trigger.category == "attack":
         sites = _target_subject(facts, clause, trigger, blocked)
-    sites = [s for s in sites if not _stray(facts, s)]
+    sites = [s for s in sites if not _stray(facts, s) and not _in_aside(text, clause, s, trigger)]
     # "the killing in Hroza drew comparisons with the strike on ... in Kramatorsk": Hroza is the other event's
     sites = [s for s in sites if not (s.end <= trigger.start and _COMPARED.search(text, s.end, trigger.start))]
     if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
