@@ -201,6 +201,18 @@ def summary(event) -> tuple:
     # "had already taken Laukkai"; "fully captured the headquarters in Lashio"
     ("The MNDAA had already taken Laukkai, the capital of the Kokang region of Myanmar, on Jan. 4.",
      [("other", "Laukkai", "2024-01-04", "2024-01-04")]),
+    # "still burying their dead on Monday, two days after fighters opened fire ... around the town":
+    # the attack is two days before Monday, at the town named before its "the town"
+    ("The women of Barsalogho were still burying their dead on Monday, two days after jihadist fighters opened "
+     "fire on men digging a trench around the town in north-central Burkina Faso.",
+     [("attack", "Barsalogho", "2024-03-02", "2024-03-02")]),
+    # "said the targets were in X": the site of the strikes the lead reports at country level
+    ("American warplanes bombed three sites in Iraq on Wednesday.\n\nAn official said the targets were in Jurf "
+     "al-Sakhar, a militia-run district south-west of the capital.",
+     [("attack", "Jurf al-Sakhar", "2024-03-06", "2024-03-06")]),
+    # "had pulled its troops out of X"; "X had effectively fallen"
+    ("Ukraine said on Wednesday that it had pulled its troops out of Vuhledar, a mining town in the Donetsk region.",
+     [("handover", "Vuhledar", "2024-03-06", "2024-03-06")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

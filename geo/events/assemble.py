@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from geo.events.coreference import (
     antecedent,
@@ -59,6 +60,7 @@ _PASSIVE_TARGET = re.compile(
     r"(?:\s+(?-i:[a-z])[\w-]*){0,3}\s+(?:had\s+|has\s+|have\s+)?(?:came|come|comes|was|were|been|is|are)"
     r"(?:\s+(?:also|again|repeatedly|briefly))?\s+(?:under\s+(?:heavy\s+)?(?:attack|fire|shelling)|hit|struck|targeted|"
     r"attacked|shelled|bombed)", re.IGNORECASE)
+_DAYS_AFTER = re.compile(rf"\s*(?P<n>{NUMBER}|a|an|one)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 _CAME_AFTER = re.compile(rf"\b(?:came|comes|follow(?:ed|s))\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUMBER}|a|an)\s+"
                          r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 ARMED_ACTOR_KINDS = ("state", "coalition", "rebel", "militia", "external", "unidentified")
@@ -192,6 +194,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     weak_date = (bool(reported) and len(reported) == len(dates)) or quoted_today
     dates = dates if weak_date else [d for d in dates if d not in reported]
     clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
+    earlier = _days_after(text, clause, dates) if not clause_dates else None
+    if earlier is not None:
+        dates = clause_dates = [earlier]
     if not dates and refers_to_earlier_date(text, sentence):
         dates = [since_anchor(d) for d in previous_date(facts, sentence)]
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)
@@ -226,6 +231,20 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
                                    days_before=_days_before(text, sentence.start, best.start)
                                    if event.date_start is None else 0))
     return events
+
+
+def _days_after(text: str, clause: Clause, dates: list[DateExpression]) -> DateExpression | None:
+    """"still burying their dead on Monday, two days after fighters opened fire": the clause after
+    "N days after" happened N days before the day just given."""
+    found = _DAYS_AFTER.match(text, clause.start)
+    before = [d for d in dates if d.end <= clause.start and d.days == 1]
+    if not found or not before:
+        return None
+    count = 1 if found["n"].lower() in ("a", "an", "one") else parse_number(found["n"])
+    if not count:
+        return None
+    day = before[-1].date_start - timedelta(days=count * (7 if found["unit"].lower().startswith("week") else 1))
+    return replace(before[-1], text=found.group(), start=clause.start, end=found.end(), date_start=day, date_end=day)
 
 
 def _days_before(text: str, start: int, trigger_start: int) -> int:
@@ -316,8 +335,10 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
     if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
             and names_here(text, clause):
         sites = dateline_site(facts) or sites
-    if not sites:
-        sites = antecedent(facts, clause)
+    if not sites or all(s.mention.entry is not None and s.mention.entry.kind in ("country", "admin1", "region")
+                        for s in sites):
+        # "dig a trench around the town in north-central Burkina Faso": the town named before is finer
+        sites = antecedent(facts, clause) or sites
     return [widen_precision(s, lexicon.cue("near", text, max(clause.start, s.start - 160), s.start), text) for s in sites]
 
 

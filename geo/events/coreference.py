@@ -47,8 +47,12 @@ _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|ai
 # "120 km southeast of Kharkiv", "since the fall of Bakhmut": a town named as a landmark or for
 # another event, not one "the town" may point back to
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
-                       r"(?:fall|capture|loss|liberation|siege|battle)\s+(?:of|for))\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+                       r"(?:fall|capture|loss|liberation|siege|battle)\s+(?:of|for))\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                       r"(?:(?:city|town|port)\s+of\s+)?$",
                        re.IGNORECASE)
+# "An official said the targets were in Jurf al-Sakhar ...": where the targets of the occurrence lay
+_TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:was|were|lay|lie|are|is)\s+(?:in|at|near|around)\b",
+                           re.IGNORECASE)
 _BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
 # nouns of a spot inside a town or a base: what they point back to may be either
@@ -95,16 +99,16 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
     noun = found.group("noun").lower()
     text = facts.text
     if noun in ("province", "governorate"):  # the last first-level division named
-        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
+        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and m.entry.kind == "admin1" and not facts.no_site.overlaps(m.start, m.end)]
     elif noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
-        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
+        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
                    and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
     else:
         kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \
             else ("installation", "airport", "populated_place")
-        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), clause.start)
+        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and (
                        m.entry.kind in kinds or (m.entry.kind == "populated_place" and _HOSTS_SITE.search(
                            text, max(0, m.start - 60), m.start)))]
@@ -164,8 +168,9 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
     """Places a sentence names as "the village, X", "the base at X"; or, in a sentence that
     describes the site ("The airstrip lies outside the town of X, 20 km south-east of Y"), its
     finest known place, as near it (geo_precision 2)."""
-    if _DESCRIBES.match(facts.text, sentence.start):
-        places = [m for m in facts.places.within(sentence.start, sentence.end)
+    target = _TARGETS_WERE.search(facts.text, sentence.start, sentence.end)
+    if _DESCRIBES.match(facts.text, sentence.start) or target:
+        places = [m for m in facts.places.within(target.end() if target else sentence.start, sentence.end)
                   if m.entry is not None and m.entry.kind not in ("country", "region", "continent")
                   and not _BORDER.search(facts.text, max(sentence.start, m.start - 30), m.start)]
         if places:
