@@ -213,6 +213,17 @@ def summary(event) -> tuple:
     # "had pulled its troops out of X"; "X had effectively fallen"
     ("Ukraine said on Wednesday that it had pulled its troops out of Vuhledar, a mining town in the Donetsk region.",
      [("handover", "Vuhledar", "2024-03-06", "2024-03-06")]),
+    # "struck two operations centres there": the place just named
+    ("It is the second time in two months that Jurf al-Sakhar in Iraq has been bombed. On Nov. 22, US aircraft "
+     "struck two operations centres there, killing five fighters.",
+     [("attack", "Jurf al-Sakhar", "2023-11-22", "2023-11-22")]),
+    # "drones were flown at"; "strikes flattened Nabatieh's main market"; "Inatès, also in Tillabéri"
+    ("In January, three drones were flown at the al-Tanf garrison near Syria's borders with Iraq and Jordan.",
+     [("attack", "Al-Tanf", "2024-01-01", "2024-01-31")]),
+    ("Earlier this week, Israeli strikes flattened much of Nabatieh's main market in Lebanon.",
+     [("attack", "Nabatîyé et Tahta", "2024-03-04", "2024-03-05")]),
+    ("Fighters stormed the army camp at Inatès, also in Tillabéri, Niger, on December 10, killing 71 soldiers.",
+     [("attack", "Inates", "2023-12-10", "2023-12-10")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

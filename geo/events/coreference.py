@@ -22,6 +22,10 @@ _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?
 _PRONOUN_OBJECT = re.compile(r"\b(?:take|taking|took|taken|retake|retook|capture[ds]?|capturing|seize[ds]?|seizing|"
                              r"overr[au]n|struck|strike|hit|attack(?:ed|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
                              r"target(?:ed|ing)|besieg(?:ed|ing)|storm(?:ed|ing))\s+(?P<it>it)\b", re.IGNORECASE)
+# "struck two operations centres there": the place just named (not "there were", "there is")
+_THERE = re.compile(r"\b(?:struck|hit|bombed|attacked|shelled|raided|killed|wounded|stormed|targeted)\s+(?:[\w'’-]+\s+){0,5}?"
+                    r"(?P<there>there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could))", re.IGNORECASE)
+_CONTAINER_AFTER = re.compile(r",\s+(?:also\s+)?in\s+(?:the\s+)?$")  # "Mondoro, in the Douentza area": Douentza contains it
 _HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b", re.IGNORECASE)
 # "their camp in the town of Kidal", "a base near Gao": the town stands for the unnamed site
 _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility|headquarters)\s+(?:[\w-]+\s+){0,2}?"
@@ -86,6 +90,16 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     pronoun = _PRONOUN_OBJECT.search(facts.text, clause.start, clause.end)
     if pronoun:
         return _subject_place(facts, pronoun)
+    there = _THERE.search(facts.text, clause.start, clause.end)
+    if there:
+        earlier = [m for m in facts.places.within(max(0, there.start() - ANTECEDENT_REACH), there.start())
+                   if m.entry is not None and m.entry.kind in ("populated_place", "installation", "airport")
+                   and not facts.no_site.overlaps(m.start, m.end)
+                   and not _LANDMARK.search(facts.text, max(0, m.start - 40), m.start)
+                   and not _CONTAINER_AFTER.search(facts.text, max(0, m.start - 20), m.start)]
+        if earlier:
+            return [Site(earlier[-1], there.group("there"), there.start("there"), there.end("there"),
+                         earlier[-1].geo_precision)]
     for found in _SITE_ANAPHOR.finditer(facts.text, clause.start, clause.end):
         # "the nearby town of X" names X and points nowhere; "in the province ... south of the city": the
         # first of them that points to a place named before

@@ -23,7 +23,7 @@ _DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilo
 # Text between a place and the next one that makes the second a container of the first.
 _CONTAINER_LINK = re.compile(
     r"^\s*(?:(?:township|district|province|region|county|governorate|state|village|town|city|area|camp|base)\b\s*)?"
-    r"(?:,\s*|\(\s*)?(?:(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|province|"
+    r"(?:,\s*(?:also\s+)?|\(\s*)?(?:(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|province|"
     r"county|suburb|neighbourhood|neighborhood|municipality|locality|settlement|community|commune|hamlet)\s+)?"
     r"(?:(?:in|near|outside|inside|at|of|close\s+to|on\s+the\s+outskirts\s+of|"
     rf"(?:{_DISTANCE})?{_DIRECTION}\s+of|{_DISTANCE}from)\s+(?:the\s+)?(?:(?:{_DIRECTION}|central|"
@@ -38,7 +38,7 @@ _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|close\s+to|next\s+to|"
-    r"destroyed|damaged|wrecked|levell?ed|off|off\s+the\s+coast\s+of|"
+    r"destroyed|damaged|wrecked|levell?ed|flattened|razed|off|off\s+the\s+coast\s+of|"
     r"(?:edges?|parts?|areas?|neighbou?rhoods?|suburbs?)\s+of|"
     r"seized|captured|recaptured|retook|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"

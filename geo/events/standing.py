@@ -24,7 +24,7 @@ _TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[
                         r"area|region|province|base|port|capital|stronghold|bastion)(?:\s+of\s+|,\s+))?(?:the\s+)?")
 # "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
 SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:had\s+|has\s+|have\s+)?")
-_PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s)", re.IGNORECASE)
+_PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s|(?:had|has|have)\s+(?:\w+\s+)?fallen)", re.IGNORECASE)
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
                                r"capitals?|areas?|positions|settlements?|control|ground|territory|pockets?|enclaves?|"
                                r"strongholds?|footholds?|headquarters|compounds?|garrisons?|barracks|outposts?|camps?)$",
