@@ -224,6 +224,9 @@ def summary(event) -> tuple:
      [("attack", "Nabatîyé et Tahta", "2024-03-04", "2024-03-05")]),
     ("Fighters stormed the army camp at Inatès, also in Tillabéri, Niger, on December 10, killing 71 soldiers.",
      [("attack", "Inates", "2023-12-10", "2023-12-10")]),
+    # "since the Gaza war began": a war named after a place is no site; "have stepped up strikes" a summary
+    ("Israel has stepped up its strikes in Syria since the Gaza war began in October, targeting Iranian personnel.",
+     []),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

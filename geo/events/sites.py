@@ -61,7 +61,7 @@ _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
-                     r"(?:the|a)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over))"
+                     r"(?:the|a|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over))"
                      r"\s+(?:the\s+)?$", re.IGNORECASE)
 _CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
                               r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",
@@ -89,10 +89,12 @@ _ACTS = re.compile(
     r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided)\b")
 # "Iran-backed militias", "US-led coalition": the name qualifies an actor.
 _QUALIFIES = re.compile(r"[-–](?:backed|led|allied|aligned|linked|affiliated|funded|supported|sponsored|trained|armed)\b")
-# "on the Dnipro river", "the Euphrates valley": a river or a valley named after, not the town.
+# "on the Dnipro river", "the Euphrates valley", "the Gaza war", "the Minsk agreement": a feature, a war or
+# an accord named after the place, not the place.
 _FEATURE_AFTER = re.compile(r"\s+(?:river|valley|delta|basin|mountains|range|hills|lake|gulf|strait|canal|reservoir|"
                             r"desert|plain|plateau|corridor|highway|motorway|road|front|frontline|front\s+line|"
-                            r"oil\s+field|gas\s+field|oilfield|gasfield)\b")
+                            r"oil\s+field|gas\s+field|oilfield|gasfield|war|conflict|ceasefire|truce|talks|crisis|"
+                            r"accords?|agreement|deal|process)\b")
 # "... at Ain al-Asad and at a facility in <city>": another target, not the first one described.
 _SECOND_TARGET = re.compile(r"(?:(?:\band\s+|,\s*)(?:at|on|against|targeting|hitting|in)\s+|\band\s+)"
                             r"(?:a|an|another|a\s+second)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
