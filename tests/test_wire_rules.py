@@ -227,6 +227,12 @@ def summary(event) -> tuple:
     # "since the Gaza war began": a war named after a place is no site; "have stepped up strikes" a summary
     ("Israel has stepped up its strikes in Syria since the Gaza war began in October, targeting Iranian personnel.",
      []),
+    # "a village in the X region ... roughly 200 km north of the capital": the region, not the capital far away;
+    # but "50 nautical miles south-west of the port of Aden" still places a ship off Aden
+    ("Gunmen attacked an army post on Thursday in a village in the Tillabéri region of Niger, roughly 200 "
+     "kilometres north of the capital, Niamey.", [("attack", "Tillabéri", "2024-02-29", "2024-02-29")]),
+    ("A missile hit a bulk carrier in the Gulf of Aden on Wednesday about 50 nautical miles south-west of the port "
+     "of Aden, Yemen.", [("attack", "Aden", "2024-03-06", "2024-03-06")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

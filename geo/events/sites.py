@@ -148,6 +148,9 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
         if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
             accepted.append(mention)
+    far = [m for m in accepted if _far_bearing(text, max(start, m.start - LOOK_BACK), m.start)]
+    if far and any(rank(m) <= 2 for m in accepted if m not in far):
+        accepted = [m for m in accepted if m not in far]  # "a village in X ... 200 km north of the capital, Y": not Y
     specific = [m for m in accepted if rank(m) <= SPECIFIC_RANK]
     if category == "handover":  # a district given up counts beside the towns ("left al-Durayhimi ... and al-Tuhayta")
         chosen = [m for m in accepted if rank(m) <= SPECIFIC_RANK or (rank(m) == 2 and (
@@ -165,6 +168,24 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
         site = _site(text, max(start, mention.start - LOOK_BACK), mention, blocked, site_context)
         sites.append(_consistent(site, container_of.get(id(mention)), scope))
     return sites
+
+
+_BEARING = re.compile(rf"(?P<n>\d[\d.,]*)\s*(?P<unit>km|kms|kilometres?|kilometers?|nautical\s+miles?|miles?|mi|nm)\b"
+                      rf"\s*(?:\([^)]*\)\s*)?(?:{_DIRECTION}\s+of|from)\s+(?:the\s+)?(?:[\w'’-]+[,\s]+){{0,3}}?$", re.IGNORECASE)
+FAR_KM = 50.0  # a landmark this far from the site does not locate it
+
+
+def _far_bearing(text: str, start: int, end: int) -> bool:
+    found = _BEARING.search(text, start, end)
+    if not found:
+        return False
+    try:
+        distance = float(found["n"].replace(",", ""))
+    except ValueError:
+        return False
+    unit = found["unit"].lower()
+    factor = 1.852 if unit.startswith(("nautical", "nm")) else 1.609 if unit.startswith("mi") else 1.0
+    return distance * factor >= FAR_KM
 
 
 def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]:
