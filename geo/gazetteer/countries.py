@@ -46,6 +46,15 @@ class CountryTable:
                                            self.adjectives.get(" ".join(m.group().lower().split()))
                                            for m in self._mention_pattern.finditer(text)) if code)
 
+    def adjective_codes(self, text: str) -> frozenset[str]:
+        """ISO codes of the countries whose demonym the text uses ("Syrian", "the Yemeni capital")."""
+        return frozenset(code for code in (self.adjectives.get(" ".join(m.group().lower().split()))
+                                           for m in self._adjective_pattern.finditer(text)) if code)
+
+    @cached_property
+    def _adjective_pattern(self) -> re.Pattern:
+        return re.compile(r"(?-i:(?<![\w.])(?=[A-Z])" + trie_pattern(list(self.adjective_forms)) + r"(?!\w))")
+
     @cached_property
     def _mention_pattern(self) -> re.Pattern:
         return re.compile(self.name_pattern(with_demonyms=True))

@@ -18,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 from geo.errors import GeoError, InputError
+from geo.gazetteer.countries import country_table
 from geo.gazetteer.lookup import Gazetteer
 from geo.geoparse.online import OnlineGeocoder
 from geo.geoparse.recognize import Recognizer, Toponym
@@ -37,6 +38,13 @@ CONTEXT_CACHE_SIZE = 16
 
 _default: Geoparser | None = None
 _default_lock = threading.Lock()
+
+
+def demonym_votes(text: str) -> tuple[Vote, ...]:
+    """"a Syrian army checkpoint near Palmyra": the countries a text qualifies ("Syrian", "Yemeni") vote
+    as weakly as a country named as a modifier does, enough for a town with no other context."""
+    codes = sorted(country_table().adjective_codes(text))
+    return tuple(weakened(Vote(((code, 1.0),)), True) for code in codes)
 
 
 def _checked_text(text: object) -> str:
@@ -82,7 +90,7 @@ class Geoparser:
         for toponym in found:
             (dropped if excluded.overlaps(toponym.start, toponym.end) else kept).append(toponym)
         outside = tuple(weakened(explicit_vote(self.gazetteer.matches(t.text)), True) for t in dropped)
-        return self._resolve(text, kept, outside=tuple(v for v in outside if v.countries))
+        return self._resolve(text, kept, outside=tuple(v for v in outside if v.countries) + demonym_votes(text))
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
         """Resolve given (start, end) spans of ``text`` (e.g. gold toponyms), in the order given."""

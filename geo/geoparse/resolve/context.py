@@ -81,8 +81,15 @@ class Context:
         """0..1: how strongly the other names of the text point to this country."""
         if not country_code or self.strongest <= 0:
             return 0.0
-        own = sum(weight for vote in self._own(index) for code, weight in vote.countries if code == country_code)
-        return max(0.0, min(1.0, (self.countries[country_code] - own) / min(self.strongest, COUNTRY_SATURATION)))
+        own_votes = Counter()
+        for vote in self._own(index):
+            for code, weight in vote.countries:
+                own_votes[code] += weight
+        # the strongest of the other names' countries: a name's own first guess must not dilute the rest
+        strongest = max((total - own_votes[code] for code, total in self.countries.items()), default=0.0)
+        if strongest <= 0:
+            return 0.0
+        return max(0.0, min(1.0, (self.countries[country_code] - own_votes[country_code]) / min(strongest, COUNTRY_SATURATION)))
 
     def names_division(self, country_code: str | None, admin1: str | None, index: int) -> bool:
         if not admin1 or not self.divisions:
