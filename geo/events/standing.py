@@ -21,7 +21,8 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
-                        r"area|region|province|base|port|capital|stronghold|bastion)(?:\s+of\s+|,\s+))?(?:the\s+)?")
+                        r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|"
+                        r"airport|outpost|barracks|headquarters)(?:\s+(?:of|in|at|near)\s+|,\s+))?(?:the\s+)?")
 # "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
 SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:had\s+|has\s+|have\s+)?")
 _PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s|(?:had|has|have)\s+(?:\w+\s+)?fallen)", re.IGNORECASE)
