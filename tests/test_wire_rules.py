@@ -233,6 +233,12 @@ def summary(event) -> tuple:
      "kilometres north of the capital, Niamey.", [("attack", "Tillabéri", "2024-02-29", "2024-02-29")]),
     ("A missile hit a bulk carrier in the Gulf of Aden on Wednesday about 50 nautical miles south-west of the port "
      "of Aden, Yemen.", [("attack", "Aden", "2024-03-06", "2024-03-06")]),
+    # "the last French soldiers ... flew out of the capital": a withdrawal; a minister who "left N'Djamena" is not
+    ("The last French soldiers still stationed in Niger flew out of the capital on Friday morning, the army said.",
+     [("handover", "Niamey", "2024-03-01", "2024-03-01")]),
+    ("Hours earlier French Foreign Minister Jean-Noel Barrot left N'Djamena, Chad, following talks on Friday.", []),
+    # "a sharp rise in U.S. air strikes" is a summary, and "U.S." qualifies the strikes
+    ("The attacks came as al-Shabaab steps up its campaign despite a sharp rise in U.S. air strikes in Somalia.", []),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

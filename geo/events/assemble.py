@@ -63,6 +63,11 @@ _PASSIVE_TARGET = re.compile(
 _DAYS_AFTER = re.compile(rf"\s*(?P<n>{NUMBER}|a|an|one)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 _CAME_AFTER = re.compile(rf"\b(?:came|comes|follow(?:ed|s))\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUMBER}|a|an)\s+"
                          r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
+_MILITARY_SUBJECT = re.compile(r"\b(?:troops|soldiers|forces|peacekeepers|personnel|contingent|battalions?|units|"
+                               r"brigades?|garrison|mission|fighters|militants|rebels|army|marines|convoy)\b", re.IGNORECASE)
+_CIVILIAN_SUBJECT = re.compile(r"\b(?:minister|president|envoy|delegation|ambassador|diplomats?|officials?|leader|"
+                               r"secretary|chief|king|pope|journalists?|residents|families|civilians|refugees)\b",
+                               re.IGNORECASE)
 ARMED_ACTOR_KINDS = ("state", "coalition", "rebel", "militia", "external", "unidentified")
 _STRUCK = re.compile(r"\s+(?:had\s+|have\s+|has\s+|then\s+|also\s+)?(?P<verb>struck|hit)\s+(?:the|a|an|two|three|several)\b")
 STRAY_TOWN = 200_000  # a city this large is what its name means, wherever the article is
@@ -151,6 +156,17 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     return found
 
 
+def _forces_leave(facts: ArticleFacts, clause: Clause, trigger: Trigger, sites: list[Site]) -> bool:
+    """Who leaves a town: forces, for a withdrawal (a base left is one whoever says so)."""
+    if any(s.mention.entry is not None and s.mention.entry.kind in ("installation", "airport") for s in sites):
+        return True
+    if _MILITARY_SUBJECT.search(facts.text, clause.start, trigger.end):
+        return True
+    return any(a.kind in ARMED_ACTOR_KINDS for a in facts.actors.within(clause.start, trigger.start)) or \
+        not any(a.end <= trigger.start for a in facts.actors.within(clause.start, trigger.start)) and \
+        not _CIVILIAN_SUBJECT.search(facts.text, clause.start, trigger.start)
+
+
 def _armed_actor_struck(facts: ArticleFacts, clause: Clause) -> list[Trigger]:
     """"the Houthis struck the cargo ship Rubymar", "Hezbollah hit an army post": an armed group or
     force named right before "struck" or "hit" (the trigger table only knows generic subjects)."""
@@ -199,6 +215,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         dates = clause_dates = [earlier]
     if not dates and refers_to_earlier_date(text, sentence):
         dates = [since_anchor(d) for d in previous_date(facts, sentence)]
+    if best.kind == "withdrawal" and not _forces_leave(facts, clause, best, sites):
+        return []  # "the foreign minister left N'Djamena after talks": a visit ending, not a withdrawal
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if role is None:
         return []
