@@ -239,6 +239,13 @@ def summary(event) -> tuple:
     ("Hours earlier French Foreign Minister Jean-Noel Barrot left N'Djamena, Chad, following talks on Friday.", []),
     # "a sharp rise in U.S. air strikes" is a summary, and "U.S." qualifies the strikes
     ("The attacks came as al-Shabaab steps up its campaign despite a sharp rise in U.S. air strikes in Somalia.", []),
+    # "the death toll from Saturday's Russian missile strike": the day that names the event
+    ("Rescue crews pulled more bodies from an apartment block in Dnipro, Ukraine, on Monday, bringing the death "
+     "toll from Saturday's Russian missile strike to 40.", [("attack", "Dnipro", "2024-03-02", "2024-03-02")]),
+    # "The last convoy rolled out of the base on Saturday"; "Marinka, a town on the western edge of the city of
+    # Donetsk": Donetsk only says where Marinka is
+    ("Russia said on Monday its forces had taken full control of Marinka, a shattered frontline town on the "
+     "western edge of the occupied city of Donetsk in Ukraine.", [("other", "Mar'yinka", "2024-03-04", "2024-03-04")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -18,7 +18,7 @@ from geo.events.coreference import (
     since_anchor,
 )
 from geo.events.dates import DateExpression
-from geo.events.facts import ArticleFacts
+from geo.events.facts import FOREIGN_TOWN, ArticleFacts
 from geo.events.fatalities import fatalities_in
 from geo.events.frames import EventMention, add_described_site, date_before, frames, merge, site_unlocated
 from geo.events.numbers import NUMBER, parse_number
@@ -70,7 +70,6 @@ _CIVILIAN_SUBJECT = re.compile(r"\b(?:minister|president|envoy|delegation|ambass
                                re.IGNORECASE)
 ARMED_ACTOR_KINDS = ("state", "coalition", "rebel", "militia", "external", "unidentified")
 _STRUCK = re.compile(r"\s+(?:had\s+|have\s+|has\s+|then\s+|also\s+)?(?P<verb>struck|hit)\s+(?:the|a|an|two|three|several)\b")
-STRAY_TOWN = 200_000  # a city this large is what its name means, wherever the article is
 _WHEN = re.compile(r",?\s+when\b")
 NOTES_LIMIT = 240
 
@@ -234,7 +233,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     claimed = role == PARTIAL and lexicon.cues["claim"].search(text, sentence.start, sentence.end) is not None
     events = []
     for site in sites or [None]:
-        date = _date_for(site, clause_dates or dates, best)
+        date = _date_for(text, site, clause_dates or dates, best)
         country = site.mention.entry.country if site and site.mention.entry else None
         actor1, actor2 = assign_roles(text, best.category, best.start, best.end, (clause.start, clause.end),
                                       (sentence.start, sentence.end), actors, civilians, country)
@@ -289,17 +288,13 @@ def _stray(facts: ArticleFacts, site: Site) -> bool:
     resolved to Algeria's Saïda) is a misreading, not a site: two other places name other countries,
     or the text names countries but never this one."""
     entry = site.mention.entry
-    if entry is None or entry.kind != "populated_place" or not entry.country_code or entry.population >= STRAY_TOWN:
+    if entry is None or entry.kind != "populated_place" or not entry.country_code or entry.population >= FOREIGN_TOWN:
         return False
     if entry.country in facts.actor_countries:
         return False
     # the site's own mention is one of the article's places: the others are all but that one
     others = facts.place_countries.total() - 1
-    if others >= 2 and facts.place_countries[entry.country_code] == 1:
-        return True
-    # "Lido Beach" and "Pearl Beach" in a report from Somalia: US and Australian namesakes of a
-    # country the text never names, while it names others
-    return bool(facts.named_countries) and entry.country_code not in facts.named_countries
+    return (others >= 2 and facts.place_countries[entry.country_code] == 1) or facts.foreign(entry)
 
 
 def _in_aside(text: str, clause: Clause, site: Site, trigger: Trigger) -> bool:
@@ -382,7 +377,7 @@ def _target_subject(facts: ArticleFacts, clause: Clause, trigger: Trigger, block
     return [Site.named(before[-1])]
 
 
-def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:
+def _date_for(text: str, site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:
     """With one date, every site shares it; with several ("in Mali in June
     2021 and in Niger in May 2023"), each site takes the first date after it,
     else the nearest before; an unlocated event takes the date nearest its trigger."""
@@ -390,6 +385,10 @@ def _date_for(site: Site | None, dates: list[DateExpression], trigger: Trigger) 
         return None
     if len(dates) == 1:
         return dates[0]
+    # "the death toll from Saturday's Russian missile strike": the day that names the event
+    named = [d for d in dates if text[d.end:d.end + 2] in ("'s", "’s") and 0 <= trigger.start - d.end <= 40]
+    if named:
+        return named[-1]
     anchor = site.end if site else trigger.end
     after = [d for d in dates if d.start >= anchor]
     chosen = after[0] if site and after else min(dates, key=lambda d: min(abs(d.start - anchor), abs(d.end - trigger.start)))

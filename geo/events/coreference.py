@@ -51,7 +51,8 @@ _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|ai
 # "120 km southeast of Kharkiv", "since the fall of Bakhmut": a town named as a landmark or for
 # another event, not one "the town" may point back to
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
-                       r"(?:fall|capture|loss|liberation|siege|battle)\s+(?:of|for))\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                       r"(?:fall|capture|loss|liberation|siege|battle)\s+(?:of|for)|(?:edge|edges|outskirts|fringes?)\s+of)"
+                       r"\s+(?:the\s+)?(?:[\w-]+\s+)?"
                        r"(?:(?:city|town|port)\s+of\s+)?$",
                        re.IGNORECASE)
 # "An official said the targets were in Jurf al-Sakhar ...": where the targets of the occurrence lay
@@ -118,12 +119,13 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
     elif noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
+                   and not facts.foreign(m.entry)
                    and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
-    else:
+    else:  # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
         kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \
             else ("installation", "airport", "populated_place")
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
-                   if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and (
+                   if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry) and (
                        m.entry.kind in kinds or (m.entry.kind == "populated_place" and _HOSTS_SITE.search(
                            text, max(0, m.start - 60), m.start)))]
     if not earlier:

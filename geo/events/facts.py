@@ -12,6 +12,9 @@ from geo.events.triggers import EventLexicon
 from geo.model import Article, PlaceMention
 
 
+FOREIGN_TOWN = 200_000  # a city this large is what its name means, wherever the article is
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
     """What the recognizers found in the article, computed once."""
@@ -42,6 +45,13 @@ class ArticleFacts:
     def place_countries(self) -> Counter:
         """How many resolved place mentions lie in each country (by ISO code)."""
         return Counter(m.entry.country_code for m in self.places.items if m.entry is not None)
+
+    def foreign(self, entry) -> bool:
+        """A small town in a country the text never names or qualifies, while it names others ("Lido
+        Beach" in a report from Mogadishu, "Adrar" for the Adrar des Ifoghas): a namesake abroad."""
+        return (entry is not None and entry.kind == "populated_place" and bool(entry.country_code)
+                and entry.population < FOREIGN_TOWN and bool(self.named_countries)
+                and entry.country_code not in self.named_countries and entry.country not in self.actor_countries)
 
     @cached_property
     def actor_countries(self) -> frozenset[str]:

@@ -26,6 +26,7 @@ _CONTAINER_LINK = re.compile(
     r"(?:,\s*(?:also\s+)?|\(\s*)?(?:(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:town|city|village|district|area|region|province|"
     r"county|suburb|neighbourhood|neighborhood|municipality|locality|settlement|community|commune|hamlet)\s+)?"
     r"(?:(?:in|near|outside|inside|at|of|close\s+to|on\s+the\s+outskirts\s+of|"
+    r"on\s+the\s+(?:[\w-]+\s+)?(?:edge|edges|outskirts|fringes?)\s+of(?:\s+the\s+(?:[\w-]+\s+)?(?:city|town)\s+of)?|"
     rf"(?:{_DISTANCE})?{_DIRECTION}\s+of|{_DISTANCE}from)\s+(?:the\s+)?(?:(?:{_DIRECTION}|central|"
     r"northern|southern|eastern|western)\s+)?(?:city\s+of\s+|town\s+of\s+|province\s+of\s+|governorate\s+of\s+|"
     r"municipality\s+of\s+|district\s+of\s+|commune\s+of\s+|county\s+of\s+|region\s+of\s+|state\s+of\s+|"
