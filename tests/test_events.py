@@ -179,6 +179,8 @@ def test_a_country_is_an_actor_only_when_it_acts(actors):
     ("the bombing killed two hundred people", 200),
     ("gunmen shot dead three policemen", 3),
     ("killing twenty-one civilians", 21),
+    ("The death toll from a suicide bombing at a mosque in Peshawar rose to 93 on Tuesday", 93),
+    ("bringing the death toll from Saturday's Russian missile strike to 40", 40),
 ])
 def test_fatalities(text, count):
     assert fatalities_in(text) == count

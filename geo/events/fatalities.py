@@ -22,6 +22,12 @@ _PATTERNS = tuple(
         rf"\b(?:left|leaving)\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:dead|killed)\b",
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
         rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stands?\s+at|stood\s+at|is|was)\s+{_QUALIFIER}{_COUNT}\b",
+        # "the death toll from a suicide bombing at a mosque ... rose to 93"
+        rf"\b(?:death\s+toll|toll)\s+(?:from|in|of)\s+[^.;]{{0,160}}?\s+(?:rose|risen|climbed|jumped|increased|reached)\s+"
+        rf"(?:to\s+)?{_QUALIFIER}{_COUNT}\b",
+        # "bringing the death toll from Saturday's strike to 40"
+        rf"\b(?:bringing|brought|raising|raised|pushing|pushed|taking|took)\s+the\s+(?:death\s+)?toll\s+"
+        rf"(?:(?:from|in|of)\s+[^.;]{{0,100}}?\s+)?to\s+{_QUALIFIER}{_COUNT}\b",
     )
 )
 # "killing 13 US service members and at least 170 Afghans": a second count
