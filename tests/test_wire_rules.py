@@ -246,6 +246,17 @@ def summary(event) -> tuple:
     # Donetsk": Donetsk only says where Marinka is
     ("Russia said on Monday its forces had taken full control of Marinka, a shattered frontline town on the "
      "western edge of the occupied city of Donetsk in Ukraine.", [("other", "Mar'yinka", "2024-03-04", "2024-03-04")]),
+    # "began striking Houthi targets on Jan. 12, ... including locations in Sanaa and in Hodeidah"
+    ("American warplanes began striking Houthi targets in Yemen on Jan. 12, including locations in Sanaa.",
+     [("attack", "Sanaa", "2024-01-12", "2024-01-12")]),
+    # "detainees ... inside the same cantonment ... seized the building, taking hostages"
+    ("A car bomb hit the cantonment in Bannu, Pakistan, on Monday.\n\nIn December 2022, detainees held at a "
+     "compound inside the same cantonment overpowered their guards, taking hostages.",
+     [("attack", "Bannu", "2024-03-04", "2024-03-04"), ("attack", "Bannu", "2022-12-01", "2022-12-31")]),
+    # "assault units ... liberated the town": a unit's name is no attack; "since the Council voted in June"
+    # dates the vote
+    ("Russian assault units had completely liberated Marinka in Ukraine on Monday, Shoigu said.",
+     [("other", "Mar'yinka", "2024-03-04", "2024-03-04")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -50,6 +50,9 @@ _ZERO_RELATIVE = re.compile(r"\b(?-i:[a-z])[\w-]+\s+(?:they|it|he|she|we)\s+(?:h
 _SPEAKERS_DAY = re.compile(r"(?:today|tonight|yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)",
                            re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
+# "given up ... since the Security Council voted in June": June dates the vote
+_SINCE_CLAUSE = re.compile(r"\b(?:since|after|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?-i:[a-z])[\w-]*ed\b[^,;.]*$",
+                           re.IGNORECASE)
 _ALSO = re.compile(r"\balso\s+$", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
@@ -311,7 +314,8 @@ def _in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> bo
     if date.start <= trigger.end:
         return False
     return _RELATIVE.search(text, trigger.end, date.start) is not None or \
-        _ZERO_RELATIVE.search(text, trigger.end, date.start) is not None
+        _ZERO_RELATIVE.search(text, trigger.end, date.start) is not None or \
+        _SINCE_CLAUSE.search(text, trigger.end, date.start) is not None
 
 
 def _blocker(facts: ArticleFacts, quote: tuple[int, int] | None):

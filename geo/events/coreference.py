@@ -33,7 +33,8 @@ _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|pos
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
-    r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate)\b",
+    r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
+    r"cantonment)\b",
     re.IGNORECASE)
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
@@ -61,7 +62,8 @@ _TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:w
 _BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
 # nouns of a spot inside a town or a base: what they point back to may be either
-ANY_PLACE_NOUNS = ("perimeter", "site", "position", "area", "intersection", "junction", "crossroads", "square", "market")
+ANY_PLACE_NOUNS = ("perimeter", "site", "position", "area", "intersection", "junction", "crossroads", "square", "market",
+                   "cantonment")
 ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 
 
