@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from geo.events.literals import Literals, any_in, fold, required_literals
 from geo.gazetteer.countries import CountryTable, country_table
 
 ACTORS_FILE = Path(__file__).resolve().parents[1] / "data" / "actors.tsv"
@@ -40,6 +41,7 @@ class _Shape:
     canonical: str
     kind: str
     pattern: re.Pattern
+    literals: Literals | None  # one of them is in every match: without them the shape is not run
 
 
 def _load_shapes(countries: CountryTable) -> tuple[_Shape, ...]:
@@ -55,7 +57,7 @@ def _load_shapes(countries: CountryTable) -> tuple[_Shape, ...]:
             if "{" not in row["pattern"]:  # "The Syrian Democratic Forces" is the named group, not "Syrian ... forces"
                 source = r"(?:the\s+)?(?:" + source + ")"
             pattern = re.compile(r"(?<![\w-])(?:" + source + r")(?![\w])", re.IGNORECASE)
-            shapes.append(_Shape(row["canonical"], row["type"], pattern))
+            shapes.append(_Shape(row["canonical"], row["type"], pattern, required_literals(pattern)))
     return tuple(shapes)
 
 
@@ -70,7 +72,10 @@ class ActorFinder:
 
     def find(self, text: str) -> list[ActorMention]:
         raw: list[tuple[int, int, int, re.Match, _Shape]] = []
+        folded = fold(text)
         for order, shape in enumerate(self.shapes):
+            if not any_in(shape.literals, folded):
+                continue
             for match in shape.pattern.finditer(text):
                 raw.append((match.start(), match.end(), order, match, shape))
         raw.sort(key=lambda item: (item[0] - item[1], item[2]))  # longest, then table order

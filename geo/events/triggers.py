@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from geo.events.literals import Literals, any_in, fold, required_literals
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CATEGORY_PRIORITY = {"attack": 0, "handover": 1, "other": 2}
@@ -20,6 +22,7 @@ class TriggerRule:
     needs_cue: bool
     pattern: re.Pattern
     order: int
+    literals: Literals | None = None  # one of them is in every match: a clause without them is skipped
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class EventLexicon:
     rules: tuple[TriggerRule, ...]
     cues: dict[str, re.Pattern]
     acled: dict[tuple[str, str], AcledType]
+    cue_literals: dict[str, Literals | None] = field(default_factory=dict)  # as TriggerRule.literals
 
     @classmethod
     def default(cls) -> "EventLexicon":
@@ -62,11 +66,15 @@ class EventLexicon:
         """Non-overlapping triggers inside text[start:end] (longest match wins)."""
         found: list[Trigger] = []
         cues: list[tuple[int, int]] | None = None
+        clause = fold(text)[start:end]
         for rule in self.rules:
+            if not any_in(rule.literals, clause):
+                continue
             for match in rule.pattern.finditer(text, start, end):
                 if rule.needs_cue:
                     if cues is None:
-                        cues = [m.span() for m in self.cues["attack_verb"].finditer(text, start, end)]
+                        cues = [m.span() for m in self.cues["attack_verb"].finditer(text, start, end)] \
+                            if any_in(self.cue_literals.get("attack_verb"), clause) else []
                     if _part_of_a_name(text, match.start()) or not any(
                             not match.start() <= cue_start < match.end() for cue_start, _ in cues):
                         continue
@@ -79,6 +87,8 @@ class EventLexicon:
         return sorted(chosen, key=lambda t: t.start)
 
     def cue(self, name: str, text: str, start: int, end: int, exclude: tuple[int, int] | None = None) -> bool:
+        if not any_in(self.cue_literals.get(name), fold(text)[start:end]):
+            return False
         for match in self.cues[name].finditer(text, start, end):
             if exclude and exclude[0] <= match.start() < exclude[1]:
                 continue
@@ -89,6 +99,8 @@ class EventLexicon:
         """Habitual, future, hypothetical or denied: "they will step up their
         attacks", "frequent mortar attacks", "continues to carry out raids"."""
         window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
+        if not any_in(self.cue_literals.get("not_actual"), fold(text)[window_start:trigger.start]):
+            return False
         return bool(self.cues["not_actual"].search(text, window_start, trigger.start))
 
     def acled_type(self, kind: str, civilians: bool = False, state_actor: bool = False) -> AcledType:
@@ -111,12 +123,14 @@ def _part_of_a_name(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> EventLexicon:
-    rules = tuple(
-        TriggerRule(row["kind"], row["category"], row["needs_cue"] == "yes",
-                    re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w])", re.IGNORECASE), order)
-        for order, row in enumerate(_rows("event_triggers.tsv", "\t"))
-    )
+    rules = tuple(_rule(row, order) for order, row in enumerate(_rows("event_triggers.tsv", "\t")))
     cues = {row["cue"]: re.compile(row["pattern"], re.IGNORECASE) for row in _rows("event_cues.tsv", "\t")}
     acled = {(row["kind"], row["condition"]): AcledType(row["event_type"], row["sub_event_type"])
              for row in _rows("acled_types.csv", ",")}
-    return EventLexicon(rules, cues, acled)
+    return EventLexicon(rules, cues, acled, {name: required_literals(pattern) for name, pattern in cues.items()})
+
+
+def _rule(row: dict, order: int) -> TriggerRule:
+    pattern = re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w])", re.IGNORECASE)
+    return TriggerRule(row["kind"], row["category"], row["needs_cue"] == "yes", pattern, order,
+                       required_literals(pattern))

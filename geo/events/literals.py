@@ -1,0 +1,92 @@
+"""Literal prefilters for regular expressions: the words a match cannot do without.
+
+``required_literals(pattern)`` reads a compiled pattern and returns lower-case strings one
+of which every match contains ("coalition" for "(?:the\\s+)?coalition(?:'s)?"), or None
+when no such set can be told. ``fold(text)`` is the text those strings are looked for in.
+A pattern whose literals are all absent cannot match, so it need not run: the output is
+the same, only the scans by patterns that would find nothing are saved.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # the parser re itself compiles with: what a pattern means, not how it is spelled
+    from re import _constants as _codes, _parser
+except ImportError:  # Python < 3.11
+    import sre_constants as _codes
+    import sre_parse as _parser
+
+Literals = frozenset[str]
+MAX_LITERALS = 64  # more alternatives than this (the names of all countries) cost more to look for than they save
+GOOD_ENOUGH = 5  # a literal this long is rare enough; prefer fewer alternatives after that
+
+# Characters that match an ASCII letter case-insensitively but whose str.lower() is not that
+# letter (re matches "İ", "ı" to "i" and "ſ" to "s"); str.lower() maps the Kelvin sign to "k".
+_CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_ATOMIC_GROUP = getattr(_codes, "ATOMIC_GROUP", None)
+_REPEATS = (_codes.MAX_REPEAT, _codes.MIN_REPEAT, getattr(_codes, "POSSESSIVE_REPEAT", _codes.MAX_REPEAT))
+
+
+@lru_cache(maxsize=8)  # the same article is folded for each of its clauses
+def fold(text: str) -> str:
+    """``text`` in lower case, one character for each of its characters, so that an ASCII
+    literal of a pattern matching there (with or without IGNORECASE) is found in it."""
+    return text.translate(_CASE_FOLDS).lower()
+
+
+def required_literals(pattern: re.Pattern) -> Literals | None:
+    literals = _of_sequence(_parser.parse(pattern.pattern, pattern.flags))
+    return None if literals is None else _without_longer_forms(literals)
+
+
+def any_in(literals: Literals | None, folded: str) -> bool:
+    """Whether the pattern of ``literals`` can match in the text ``folded`` (always, if None)."""
+    return literals is None or any(literal in folded for literal in literals)
+
+
+def _of_sequence(items) -> Literals | None:
+    """The best requirement among the items of a sequence: its runs of literal characters
+    and whatever its groups, alternations and repeats require."""
+    candidates: list[Literals] = []
+    run: list[str] = []
+    for op, argument in items:
+        if op is _codes.LITERAL and argument < 128:
+            run.append(chr(argument).lower())
+            continue
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run = []
+        required = _of_item(op, argument)
+        if required is not None:
+            candidates.append(required)
+    if run:
+        candidates.append(frozenset({"".join(run)}))
+    return max(candidates, key=_quality, default=None)
+
+
+def _of_item(op, argument) -> Literals | None:
+    if op is _codes.SUBPATTERN:
+        return _of_sequence(argument[-1])
+    if op is _ATOMIC_GROUP:
+        return _of_sequence(argument)
+    if op in _REPEATS:
+        low, _, body = argument
+        return _of_sequence(body) if low >= 1 else None
+    if op is _codes.BRANCH:
+        branches = [_of_sequence(branch) for branch in argument[1]]
+        if any(branch is None for branch in branches):
+            return None
+        union = frozenset().union(*branches)
+        return union if len(union) <= MAX_LITERALS else None
+    return None  # a class, an assertion, a back-reference: nothing literal is certain
+
+
+def _without_longer_forms(literals: Literals) -> Literals:
+    """"force" will do for "forces" too."""
+    return frozenset(literal for literal in literals
+                     if not any(other != literal and other in literal for other in literals))
+
+
+def _quality(literals: Literals) -> tuple[int, int]:
+    return min(min(len(literal) for literal in literals), GOOD_ENOUGH), -len(literals)

@@ -1,0 +1,66 @@
+"""Literal prefilters (geo/events/literals.py): a pattern is skipped only where it cannot match."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from geo.events.actors import ActorFinder
+from geo.events.date_patterns import RULES
+from geo.events.literals import any_in, fold, required_literals
+from geo.events.triggers import EventLexicon
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?:the\s+)?coalition(?:'s)?(?:\s+forces)?", {"coalition"}),
+    (r"Boko\s+Haram", {"haram"}),
+    (r"(?-i:ISF)", {"isf"}),
+    (r"attack(?:ed|s)?|strikes?", {"attack", "strike"}),
+    (r"\bforces?\b|\bforced\b", {"force"}),  # "forced" holds "force"
+    (r"(?:a|b)?x", {"x"}),
+    (r"\w+", None),
+    (r"foo|\d+", None),  # one branch needs no literal
+    (r"(?:bar)?", None),
+])
+def test_required_literals(pattern, expected):
+    literals = required_literals(re.compile(pattern, re.IGNORECASE))
+    assert (set(literals) if literals is not None else None) == expected
+
+
+def test_fold_finds_every_character_that_matches_an_ascii_letter():
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            assert len(fold(char)) == 1 and re.fullmatch(fold(char), char, re.IGNORECASE), hex(code)
+    assert fold("İdlib ſtrike") == "idlib strike"
+
+
+def test_any_in():
+    assert any_in(None, "")
+    assert any_in(frozenset({"raid"}), "a night raid")
+    assert not any_in(frozenset({"raid"}), "a night attack")
+
+
+def _all_patterns() -> list[re.Pattern]:
+    lexicon = EventLexicon.default()
+    return ([shape.pattern for shape in ActorFinder.default().shapes] + [rule.pattern for rule in lexicon.rules]
+            + list(lexicon.cues.values()) + [pattern for pattern, _, _ in RULES])
+
+
+def test_every_match_in_the_reports_holds_one_of_its_literals():
+    texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "tests" / "reports").rglob("*.txt"))]
+    texts.append("İslamic State fighters, ſtrikes by the KOALITION")
+    checked = 0
+    for pattern in _all_patterns():
+        literals = required_literals(pattern)
+        if literals is None:
+            continue
+        for text in texts:
+            for match in pattern.finditer(text):
+                assert any_in(literals, fold(match.group())), (pattern.pattern[:80], match.group())
+                checked += 1
+    assert checked > 1000
