@@ -8,6 +8,7 @@ import pytest
 
 from geo.events.actors import ActorFinder
 from geo.events.date_patterns import RULES
+from geo.events.fatalities import _PATTERNS as FATALITY_PATTERNS, _ZERO
 from geo.events.literals import any_in, fold, required_literals
 from geo.events.triggers import EventLexicon
 
@@ -48,7 +49,7 @@ def test_any_in():
 def _all_patterns() -> list[re.Pattern]:
     lexicon = EventLexicon.default()
     return ([shape.pattern for shape in ActorFinder.default().shapes] + [rule.pattern for rule in lexicon.rules]
-            + list(lexicon.cues.values()) + [pattern for pattern, _, _ in RULES])
+            + list(lexicon.cues.values()) + [pattern for pattern, _, _ in RULES] + [*FATALITY_PATTERNS, _ZERO])
 
 
 def test_every_match_in_the_reports_holds_one_of_its_literals():

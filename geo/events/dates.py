@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from geo.events.date_patterns import RULES, SINCE_PREFIX, Interval
 from geo.events.numbers import NUMBER, parse_number
+from geo.events.literals import any_in, fold, required_literals
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,9 @@ _DEADLINE = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]head\s+of|[Nn
                        r"(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?(?:the\s+)?$")
 
 
+_RULE_LITERALS = tuple(required_literals(pattern) for pattern, _, _ in RULES)
+
+
 def find_dates(text: str, published: date) -> list[DateExpression]:
     """All non-overlapping date expressions in ``text``, in text order.
 
@@ -83,8 +87,9 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
     "between March and May of this year" is one range, not two months.
     """
     found: list[tuple[int, int, Interval | None]] = []
-    for pattern, resolve, needs in RULES:
-        if needs is not None and not needs.search(text):
+    folded = fold(text)
+    for (pattern, resolve, needs), literals in zip(RULES, _RULE_LITERALS):
+        if not any_in(literals, folded) or needs is not None and not needs.search(text):
             continue
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), _safe_resolve(resolve, match, published)))

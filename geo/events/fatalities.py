@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from geo.events.literals import any_in, fold, required_literals
 from geo.events.numbers import NUMBER, VAGUE, parse_number
 
 _QUALIFIER = r"(?:(?:at\s+least|some|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|a\s+total\s+of)\s+)?"
@@ -42,6 +43,8 @@ _ZERO = re.compile(
     r"caus(?:ed|ing)\s+no\s+(?:casualties|injuries|deaths)|there\s+were\s+no\s+(?:casualties|injuries|deaths))\b",
     re.IGNORECASE,
 )
+_LITERALS = tuple(required_literals(pattern) for pattern in _PATTERNS)
+_ZERO_LITERALS = required_literals(_ZERO)
 
 
 def _firm(raw: str) -> int | None:
@@ -51,7 +54,10 @@ def _firm(raw: str) -> int | None:
 def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | None:
     end = len(text) if end is None else end
     counts = []
+    clause = fold(text)[start:end]
     for number, pattern in enumerate(_PATTERNS):
+        if not any_in(_LITERALS[number], clause):
+            continue
         for match in pattern.finditer(text, start, end):
             if match.groupdict().get("a") is not None:
                 count = 1
@@ -69,6 +75,6 @@ def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | No
     if counts:
         counts.sort()
         return counts[0][1]
-    if _ZERO.search(text, start, end):
+    if any_in(_ZERO_LITERALS, clause) and _ZERO.search(text, start, end):
         return 0
     return None

@@ -23,7 +23,7 @@ GOOD_ENOUGH = 5  # a literal this long is rare enough; prefer fewer alternatives
 
 # Characters that match an ASCII letter case-insensitively but whose str.lower() is not that
 # letter (re matches "İ", "ı" to "i" and "ſ" to "s"); str.lower() maps the Kelvin sign to "k".
-_CASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_CASE_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 _ATOMIC_GROUP = getattr(_codes, "ATOMIC_GROUP", None)
 _REPEATS = (_codes.MAX_REPEAT, _codes.MIN_REPEAT, getattr(_codes, "POSSESSIVE_REPEAT", _codes.MAX_REPEAT))
 
@@ -32,7 +32,9 @@ _REPEATS = (_codes.MAX_REPEAT, _codes.MIN_REPEAT, getattr(_codes, "POSSESSIVE_RE
 def fold(text: str) -> str:
     """``text`` in lower case, one character for each of its characters, so that an ASCII
     literal of a pattern matching there (with or without IGNORECASE) is found in it."""
-    return text.translate(_CASE_FOLDS).lower()
+    for char, letter in _CASE_FOLDS:  # str.replace, not str.translate: most texts have none of them
+        text = text.replace(char, letter)
+    return text.lower()
 
 
 def required_literals(pattern: re.Pattern) -> Literals | None:
@@ -42,7 +44,12 @@ def required_literals(pattern: re.Pattern) -> Literals | None:
 
 def any_in(literals: Literals | None, folded: str) -> bool:
     """Whether the pattern of ``literals`` can match in the text ``folded`` (always, if None)."""
-    return literals is None or any(literal in folded for literal in literals)
+    if literals is None:
+        return True
+    for literal in literals:  # a plain loop: any() over a generator costs more than most of the searches
+        if literal in folded:
+            return True
+    return False
 
 
 def _of_sequence(items) -> Literals | None:
