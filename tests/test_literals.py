@@ -9,7 +9,7 @@ import pytest
 from geo.events.actors import ActorFinder
 from geo.events.date_patterns import RULES
 from geo.events.fatalities import _PATTERNS as FATALITY_PATTERNS, _ZERO
-from geo.events.literals import any_in, fold, required_literals
+from geo.events.literals import LiteralIndex, any_in, fold, required_literals
 from geo.events.triggers import EventLexicon
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,3 +65,13 @@ def test_every_match_in_the_reports_holds_one_of_its_literals():
                 assert any_in(literals, fold(match.group())), (pattern.pattern[:80], match.group())
                 checked += 1
     assert checked > 1000
+
+
+def test_literal_index_agrees_with_looking_for_each_literal():
+    literal_sets = [frozenset({"raid"}), None, frozenset({"strike", "shell"}), frozenset({"base"})]
+    index = LiteralIndex(literal_sets)
+    text = "An air strike on the Base; later a raid. Shelling"
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            expected = {i for i, literals in enumerate(literal_sets) if any_in(literals, fold(text)[start:end])}
+            assert index.possible(text, start, end) == expected, (start, end)

@@ -9,7 +9,11 @@ the same, only the scans by patterns that would find nothing are saved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
+
+import ahocorasick
 
 try:  # the parser re itself compiles with: what a pattern means, not how it is spelled
     from re import _constants as _codes, _parser
@@ -50,6 +54,43 @@ def any_in(literals: Literals | None, folded: str) -> bool:
         if literal in folded:
             return True
     return False
+
+
+class LiteralIndex:
+    """Which of a list of patterns can match inside a span of a text: the literals of all of
+    them are looked for in one pass over the whole text, not pattern by pattern and span by span."""
+
+    def __init__(self, literal_sets: Sequence[Literals | None]):
+        self.unfiltered = frozenset(i for i, literals in enumerate(literal_sets) if literals is None)
+        owners: dict[str, set[int]] = {}
+        for index, literals in enumerate(literal_sets):
+            for literal in literals or ():
+                owners.setdefault(literal, set()).add(index)
+        self.automaton = ahocorasick.Automaton()
+        for literal, indices in owners.items():
+            self.automaton.add_word(literal, (len(literal), frozenset(indices)))
+        if owners:
+            self.automaton.make_automaton()
+
+    def possible(self, text: str, start: int, end: int) -> set[int]:
+        """Indices of the patterns that may match inside text[start:end]."""
+        starts, found = _occurrences(self, fold(text))
+        possible = set(self.unfiltered)
+        for position in range(bisect_left(starts, start), bisect_left(starts, end)):
+            last, indices = found[position]
+            if last <= end:
+                possible |= indices
+        return possible
+
+
+@lru_cache(maxsize=8)  # one article, span after span
+def _occurrences(index: LiteralIndex, folded: str) -> tuple[list[int], list[tuple[int, frozenset[int]]]]:
+    """Where the literals of ``index`` occur in ``folded``: their starts in order, and for
+    each its end and the patterns it belongs to."""
+    if index.automaton.kind != ahocorasick.AHOCORASICK:
+        return [], []
+    found = sorted((last + 1 - length, last + 1, indices) for last, (length, indices) in index.automaton.iter(folded))
+    return [start for start, _, _ in found], [(end, indices) for _, end, indices in found]
 
 
 def _of_sequence(items) -> Literals | None:

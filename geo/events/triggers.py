@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.events.literals import Literals, any_in, fold, required_literals
+from geo.events.literals import LiteralIndex, Literals, any_in, fold, required_literals
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CATEGORY_PRIORITY = {"attack": 0, "handover": 1, "other": 2}
@@ -22,7 +22,6 @@ class TriggerRule:
     needs_cue: bool
     pattern: re.Pattern
     order: int
-    literals: Literals | None = None  # one of them is in every match: a clause without them is skipped
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,9 @@ class EventLexicon:
     rules: tuple[TriggerRule, ...]
     cues: dict[str, re.Pattern]
     acled: dict[tuple[str, str], AcledType]
-    cue_literals: dict[str, Literals | None] = field(default_factory=dict)  # as TriggerRule.literals
+    # what every match of a rule or cue holds: a clause without it is not searched (geo.events.literals)
+    rule_index: LiteralIndex
+    cue_literals: dict[str, Literals | None]
 
     @classmethod
     def default(cls) -> "EventLexicon":
@@ -67,8 +68,9 @@ class EventLexicon:
         found: list[Trigger] = []
         cues: list[tuple[int, int]] | None = None
         clause = fold(text)[start:end]
-        for rule in self.rules:
-            if not any_in(rule.literals, clause):
+        possible = self.rule_index.possible(text, start, end)
+        for index, rule in enumerate(self.rules):
+            if index not in possible:
                 continue
             for match in rule.pattern.finditer(text, start, end):
                 if rule.needs_cue:
@@ -127,10 +129,10 @@ def _default_lexicon() -> EventLexicon:
     cues = {row["cue"]: re.compile(row["pattern"], re.IGNORECASE) for row in _rows("event_cues.tsv", "\t")}
     acled = {(row["kind"], row["condition"]): AcledType(row["event_type"], row["sub_event_type"])
              for row in _rows("acled_types.csv", ",")}
-    return EventLexicon(rules, cues, acled, {name: required_literals(pattern) for name, pattern in cues.items()})
+    return EventLexicon(rules, cues, acled, LiteralIndex([required_literals(rule.pattern) for rule in rules]),
+                        {name: required_literals(pattern) for name, pattern in cues.items()})
 
 
 def _rule(row: dict, order: int) -> TriggerRule:
     pattern = re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w])", re.IGNORECASE)
-    return TriggerRule(row["kind"], row["category"], row["needs_cue"] == "yes", pattern, order,
-                       required_literals(pattern))
+    return TriggerRule(row["kind"], row["category"], row["needs_cue"] == "yes", pattern, order)
