@@ -73,6 +73,13 @@ class Context:
             if vote.cell is not None:
                 self.anchors.setdefault(vote.cell, Counter())[index] += 1
         self.strongest = max(self.countries.values(), default=0.0)
+        # the answers depend on a mention only through its group: asked once per group, not per candidate
+        self._weights: dict[tuple, float] = {}
+        self._named_divisions: dict[tuple, bool] = {}
+        self._near: dict[tuple, bool] = {}
+
+    def _group(self, index: int) -> str | None:
+        return self.groups[index] if 0 <= index < len(self.votes) else None
 
     def _own(self, index: int) -> list[Vote]:
         return self.group_votes.get(self.groups[index], []) if 0 <= index < len(self.votes) else []
@@ -81,31 +88,42 @@ class Context:
         """0..1: how strongly the other names of the text point to this country."""
         if not country_code or self.strongest <= 0:
             return 0.0
-        own_votes = Counter()
-        for vote in self._own(index):
-            for code, weight in vote.countries:
-                own_votes[code] += weight
-        # the strongest of the other names' countries: a name's own first guess must not dilute the rest
-        strongest = max((total - own_votes[code] for code, total in self.countries.items()), default=0.0)
-        if strongest <= 0:
-            return 0.0
-        return max(0.0, min(1.0, (self.countries[country_code] - own_votes[country_code]) / min(strongest, COUNTRY_SATURATION)))
+        key = (country_code, self._group(index))
+        if key not in self._weights:
+            own_votes = Counter()
+            for vote in self._own(index):
+                for code, weight in vote.countries:
+                    own_votes[code] += weight
+            # the strongest of the other names' countries: a name's own first guess must not dilute the rest
+            strongest = max((total - own_votes[code] for code, total in self.countries.items()), default=0.0)
+            self._weights[key] = 0.0 if strongest <= 0 else max(0.0, min(1.0, (
+                self.countries[country_code] - own_votes[country_code]) / min(strongest, COUNTRY_SATURATION)))
+        return self._weights[key]
 
     def names_division(self, country_code: str | None, admin1: str | None, index: int) -> bool:
         if not admin1 or not self.divisions:
             return False
-        own = sum(vote.divisions.count((country_code, admin1)) for vote in self._own(index))
-        return self.divisions[(country_code, admin1)] - own > 0
+        key = (country_code, admin1, self._group(index))
+        if key not in self._named_divisions:
+            own = sum(vote.divisions.count((country_code, admin1)) for vote in self._own(index))
+            self._named_divisions[key] = self.divisions[(country_code, admin1)] - own > 0
+        return self._named_divisions[key]
 
     def near_anchor(self, entry: GazetteerEntry, index: int) -> bool:
         """Another mention resolved confidently within the same or a neighbouring
         1-degree cell (about 100-200 km)."""
         if not self.anchors:
             return False
-        row, column = cell(entry)
+        key = (cell(entry), self.groups[index])
+        if key not in self._near:
+            self._near[key] = self._near_anchor(key[0], self.groups[index])
+        return self._near[key]
+
+    def _near_anchor(self, place: tuple[int, int], group: str) -> bool:
+        row, column = place
         for d_row in (-1, 0, 1):
             for d_column in (-1, 0, 1):
                 mentions = self.anchors.get((row + d_row, column + d_column))
-                if mentions and any(other < 0 or self.groups[other] != self.groups[index] for other in mentions):
+                if mentions and any(other < 0 or self.groups[other] != group for other in mentions):
                     return True
         return False
