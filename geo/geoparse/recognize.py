@@ -31,6 +31,11 @@ _FEATURES = "|".join(sorted((re.escape(w) for w in words("feature_words")), key=
 FEATURE_AFTER = re.compile(rf"(?:{_FEATURES})\b")
 FEATURE_ANYWHERE = re.compile(rf"\b(?:{_FEATURES})\b")
 NON_PLACE_KINDS_FOR_ACRONYMS = ("country", "continent", "region", "admin1")
+LOWER_WORD = re.compile(r"[a-z]+")
+# "the ambassador, Ross Wilson"; the look-behind finds the same word as without it, but tries
+# only where a word starts (a search for "...$" is otherwise tried at every letter of every word)
+PREVIOUS_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[.,]?\s*$")
+NEXT_WORD = re.compile(r"\s*,?\s*([A-Za-z]+)")
 
 
 class Token(NamedTuple):
@@ -233,7 +238,7 @@ class Recognizer:
             return span
         if span.start == 0 and span.end == len(text):  # a lone name: nothing before or after, its own sentence
             return span._replace(feature_cue=1) if FEATURE_ANYWHERE.search(text.lower()) else span
-        after = " ".join(re.findall(r"[a-z]+", text[span.end:span.end + 30].lower())[:3])
+        after = " ".join(LOWER_WORD.findall(text[span.end:span.end + 30].lower())[:3])
         if FEATURE_AFTER.match(after) or (span.start and _previous_word(text, span.start) in self.features):
             return span._replace(feature_cue=2)
         if FEATURE_ANYWHERE.search(_sentence_around(text, span.start, span.end).lower()):
@@ -266,12 +271,12 @@ def _dateline(text: str, span: Toponym) -> bool:
 
 
 def _previous_word(text: str, position: int) -> str:
-    found = re.search(r"([A-Za-z]+)[.,]?\s*$", text[max(0, position - 40):position])  # "the ambassador, Ross Wilson"
+    found = PREVIOUS_WORD.search(text[max(0, position - 40):position])
     return found.group(1).lower() if found else ""
 
 
 def _next_word(text: str, position: int) -> str:
-    found = re.match(r"\s*,?\s*([A-Za-z]+)", text[position:position + 40])
+    found = NEXT_WORD.match(text[position:position + 40])
     return found.group(1).lower() if found else ""
 
 

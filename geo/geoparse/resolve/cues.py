@@ -45,6 +45,9 @@ def followed_by_container_word(text: str, toponym: Toponym) -> bool:
     return bool(after) and after[0] in words("container_words")
 
 
+_NEXT_LOWER_WORD = re.compile(r" ([a-z]+)")
+
+
 def used_as_modifier(text: str, toponym: Toponym) -> bool:
     """The name qualifies a noun ("US troops", "Iran-backed militias") rather than places something."""
     after = text[toponym.end:toponym.end + 30]
@@ -52,7 +55,7 @@ def used_as_modifier(text: str, toponym: Toponym) -> bool:
         return False
     if after[:1] in ("-", "–") and after[1:2].islower():
         return True
-    following = re.match(r" ([a-z]+)", after)
+    following = _NEXT_LOWER_WORD.match(after)
     return bool(following) and following.group(1) in words("actor_nouns")
 
 
