@@ -9,7 +9,7 @@ import pytest
 from geo.events.actors import ActorFinder
 from geo.events.date_patterns import RULES
 from geo.events.fatalities import _PATTERNS as FATALITY_PATTERNS, _ZERO
-from geo.events.literals import LiteralIndex, any_in, fold, required_literals
+from geo.events.literals import LiteralIndex, any_in, fold, matches_at_starts, required_literals, required_starts
 from geo.events.triggers import EventLexicon
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,6 +29,20 @@ REPO = Path(__file__).resolve().parent.parent
 def test_required_literals(pattern, expected):
     literals = required_literals(re.compile(pattern, re.IGNORECASE))
     assert (set(literals) if literals is not None else None) == expected
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<![\w-])(?:the\s+)?coalition(?![\w])", {"the", "coalition"}),
+    (r"\b(?:unknown\s+|armed\s+)?(?:gunmen|militants)", {"unknown", "armed", "gunmen", "militants"}),
+    (r"(?:ab)+c", {"ab"}),
+    (r"(?:ab)*c", None),  # "c" alone is one letter: not worth it
+    (r"(?:ab)*cd", {"ab", "cd"}),
+    (r"\d+ days", None),
+    (r"(?:x|)yz", None),
+])
+def test_required_starts(pattern, expected):
+    starts = required_starts(re.compile(pattern, re.IGNORECASE))
+    assert (set(starts) if starts is not None else None) == expected
 
 
 def test_fold_finds_every_character_that_matches_an_ascii_letter():
@@ -75,3 +89,18 @@ def test_literal_index_agrees_with_looking_for_each_literal():
         for end in range(start, len(text) + 1):
             expected = {i for i, literals in enumerate(literal_sets) if any_in(literals, fold(text)[start:end])}
             assert index.possible(text, start, end) == expected, (start, end)
+
+
+def test_matches_at_starts_are_what_finditer_finds_in_the_reports():
+    texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "tests" / "reports").rglob("*.txt"))]
+    texts.append("İslamic State fighters, the Coalition's forces, the coalition")
+    checked = 0
+    for pattern in _all_patterns():
+        starts = required_starts(pattern)
+        if starts is None:
+            continue
+        for text in texts:
+            expected = [(match.span(), match.groups()) for match in pattern.finditer(text)]
+            assert [(match.span(), match.groups()) for match in matches_at_starts(pattern, starts, text)] == expected
+            checked += len(expected)
+    assert checked > 1000

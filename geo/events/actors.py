@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.events.literals import Literals, any_in, fold, required_literals
+from geo.events.literals import Literals, any_in, fold, matches_at_starts, required_literals, required_starts
 from geo.gazetteer.countries import CountryTable, country_table
 
 ACTORS_FILE = Path(__file__).resolve().parents[1] / "data" / "actors.tsv"
@@ -42,6 +42,7 @@ class _Shape:
     kind: str
     pattern: re.Pattern
     literals: Literals | None  # one of them is in every match: without them the shape is not run
+    starts: Literals | None  # every match starts with one of them: the shape is tried only there
 
 
 def _load_shapes(countries: CountryTable) -> tuple[_Shape, ...]:
@@ -57,7 +58,8 @@ def _load_shapes(countries: CountryTable) -> tuple[_Shape, ...]:
             if "{" not in row["pattern"]:  # "The Syrian Democratic Forces" is the named group, not "Syrian ... forces"
                 source = r"(?:the\s+)?(?:" + source + ")"
             pattern = re.compile(r"(?<![\w-])(?:" + source + r")(?![\w])", re.IGNORECASE)
-            shapes.append(_Shape(row["canonical"], row["type"], pattern, required_literals(pattern)))
+            shapes.append(_Shape(row["canonical"], row["type"], pattern, required_literals(pattern),
+                                 required_starts(pattern)))
     return tuple(shapes)
 
 
@@ -76,7 +78,7 @@ class ActorFinder:
         for order, shape in enumerate(self.shapes):
             if not any_in(shape.literals, folded):
                 continue
-            for match in shape.pattern.finditer(text):
+            for match in matches_at_starts(shape.pattern, shape.starts, text):
                 raw.append((match.start(), match.end(), order, match, shape))
         raw.sort(key=lambda item: (item[0] - item[1], item[2]))  # longest, then table order
         taken: list[tuple[int, int, re.Match, _Shape]] = []

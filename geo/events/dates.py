@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from geo.events.date_patterns import RULES, SINCE_PREFIX, Interval
+from geo.events.literals import any_in, fold, matches_at_starts, required_literals, required_starts
 from geo.events.numbers import NUMBER, parse_number
-from geo.events.literals import any_in, fold, required_literals
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ _DEADLINE = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]head\s+of|[Nn
 
 
 _RULE_LITERALS = tuple(required_literals(pattern) for pattern, _, _ in RULES)
+_RULE_STARTS = tuple(required_starts(pattern) for pattern, _, _ in RULES)
 
 
 def find_dates(text: str, published: date) -> list[DateExpression]:
@@ -88,10 +89,10 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
     """
     found: list[tuple[int, int, Interval | None]] = []
     folded = fold(text)
-    for (pattern, resolve, needs), literals in zip(RULES, _RULE_LITERALS):
+    for (pattern, resolve, needs), literals, starts in zip(RULES, _RULE_LITERALS, _RULE_STARTS):
         if not any_in(literals, folded) or needs is not None and not needs.search(text):
             continue
-        for match in pattern.finditer(text):
+        for match in matches_at_starts(pattern, starts, text):
             found.append((match.start(), match.end(), _safe_resolve(resolve, match, published)))
     # Longest first; an impossible date ("30 February 2020") still claims its
     # text so that no shorter rule turns it into "February 2020".

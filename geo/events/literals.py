@@ -4,13 +4,15 @@
 of which every match contains ("coalition" for "(?:the\\s+)?coalition(?:'s)?"), or None
 when no such set can be told. ``fold(text)`` is the text those strings are looked for in.
 A pattern whose literals are all absent cannot match, so it need not run: the output is
-the same, only the scans by patterns that would find nothing are saved.
+the same, only the scans by patterns that would find nothing are saved. Likewise
+``required_starts`` gives the strings every match starts with ("the", "coalition"), and
+``matches_at_starts`` tries the pattern only where one of them is, with what finditer finds.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import ahocorasick
@@ -23,6 +25,7 @@ except ImportError:  # Python < 3.11
 
 Literals = frozenset[str]
 MAX_LITERALS = 64  # more alternatives than this (the names of all countries) cost more to look for than they save
+MIN_START = 2  # a one-letter start is found so often that trying the pattern there costs more than re's scan
 GOOD_ENOUGH = 5  # a literal this long is rare enough; prefer fewer alternatives after that
 
 # Characters that match an ASCII letter case-insensitively but whose str.lower() is not that
@@ -91,6 +94,64 @@ def _occurrences(index: LiteralIndex, folded: str) -> tuple[list[int], list[tupl
         return [], []
     found = sorted((last + 1 - length, last + 1, indices) for last, (length, indices) in index.automaton.iter(folded))
     return [start for start, _, _ in found], [(end, indices) for _, end, indices in found]
+
+
+def required_starts(pattern: re.Pattern) -> Literals | None:
+    """Lower-case strings one of which every match of ``pattern`` starts with, or None."""
+    starts = _starts(list(_parser.parse(pattern.pattern, pattern.flags)))
+    return starts if starts and min(map(len, starts)) >= MIN_START else None
+
+
+def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` finds, the pattern tried only where one of ``starts``
+    is (in re's own scan every position is tried, and scanning is most of its time)."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    folded = fold(text)
+    resume = 0
+    for position in sorted({found for start in starts for found in _positions(folded, start)}):
+        if position < resume:
+            continue  # finditer goes on after the end of a match
+        match = pattern.match(text, position)
+        if match:
+            yield match
+            resume = match.end()  # never empty: it holds one of the starts
+
+
+def _positions(folded: str, literal: str) -> Iterator[int]:
+    position = folded.find(literal)
+    while position != -1:
+        yield position
+        position = folded.find(literal, position + 1)
+
+
+def _starts(items: list) -> Literals | None:
+    run: list[str] = []
+    for position, (op, argument) in enumerate(items):
+        if op is _codes.LITERAL and argument < 128:
+            run.append(chr(argument).lower())
+            continue
+        if run:
+            break
+        if op in (_codes.ASSERT, _codes.ASSERT_NOT, _codes.AT):
+            continue  # takes no character: the first one comes after it
+        if op is _codes.SUBPATTERN:
+            bodies = [argument[-1]]
+        elif op is _codes.BRANCH:
+            bodies = argument[1]
+        elif op in _REPEATS:
+            bodies = [argument[2]] if argument[0] >= 1 else [argument[2], []]
+        else:
+            return None
+        # a body that can match nothing lets the match start with what follows it
+        optional = any(not body or body.getwidth()[0] == 0 for body in bodies)
+        starts = [_starts(list(body)) for body in bodies if body] + ([_starts(items[position + 1:])] if optional else [])
+        if any(start is None for start in starts):
+            return None
+        union = frozenset().union(*starts)
+        return union if len(union) <= MAX_LITERALS else None
+    return frozenset({"".join(run)}) if run else None
 
 
 def _of_sequence(items) -> Literals | None:
