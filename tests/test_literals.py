@@ -104,3 +104,16 @@ def test_matches_at_starts_are_what_finditer_finds_in_the_reports():
             assert [(match.span(), match.groups()) for match in matches_at_starts(pattern, starts, text)] == expected
             checked += len(expected)
     assert checked > 1000
+
+
+def test_matches_at_starts_inside_a_span_are_what_finditer_finds_there():
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted((REPO / "tests" / "reports").rglob("*.txt"))[:4])
+    spans = [(start, min(len(text), start + length)) for start in range(0, len(text), 89) for length in (40, 250)]
+    for pattern in _all_patterns():
+        starts = required_starts(pattern)
+        if starts is None:
+            continue
+        for start, end in spans:
+            expected = [(match.span(), match.groups()) for match in pattern.finditer(text, start, end)]
+            found = [(match.span(), match.groups()) for match in matches_at_starts(pattern, starts, text, start, end)]
+            assert found == expected, (pattern.pattern[:80], start, end)

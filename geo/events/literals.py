@@ -102,28 +102,30 @@ def required_starts(pattern: re.Pattern) -> Literals | None:
     return starts if starts and min(map(len, starts)) >= MIN_START else None
 
 
-def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str) -> Iterator[re.Match]:
-    """What ``pattern.finditer(text)`` finds, the pattern tried only where one of ``starts``
-    is (in re's own scan every position is tried, and scanning is most of its time)."""
+def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
+                      start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text, start, end)`` finds, the pattern tried only where one of
+    ``starts`` is (in re's own scan every position is tried, and scanning is most of its time)."""
+    end = len(text) if end is None else end
     if starts is None:
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, start, end)
         return
     folded = fold(text)
-    resume = 0
-    for position in sorted({found for start in starts for found in _positions(folded, start)}):
+    resume = start
+    for position in sorted({found for literal in starts for found in _positions(folded, literal, start, end)}):
         if position < resume:
             continue  # finditer goes on after the end of a match
-        match = pattern.match(text, position)
+        match = pattern.match(text, position, end)
         if match:
             yield match
             resume = match.end()  # never empty: it holds one of the starts
 
 
-def _positions(folded: str, literal: str) -> Iterator[int]:
-    position = folded.find(literal)
+def _positions(folded: str, literal: str, start: int, end: int) -> Iterator[int]:
+    position = folded.find(literal, start, end)
     while position != -1:
         yield position
-        position = folded.find(literal, position + 1)
+        position = folded.find(literal, position + 1, end)
 
 
 def _starts(items: list) -> Literals | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.events.literals import LiteralIndex, Literals, any_in, fold, required_literals
+from geo.events.literals import LiteralIndex, Literals, any_in, fold, matches_at_starts, required_literals, required_starts
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CATEGORY_PRIORITY = {"attack": 0, "handover": 1, "other": 2}
@@ -22,6 +22,7 @@ class TriggerRule:
     needs_cue: bool
     pattern: re.Pattern
     order: int
+    starts: Literals | None = None  # every match starts with one of them: the rule is tried only there
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class EventLexicon:
     # what every match of a rule or cue holds: a clause without it is not searched (geo.events.literals)
     rule_index: LiteralIndex
     cue_literals: dict[str, Literals | None]
+    cue_starts: dict[str, Literals | None]
 
     @classmethod
     def default(cls) -> "EventLexicon":
@@ -72,10 +74,10 @@ class EventLexicon:
         for index, rule in enumerate(self.rules):
             if index not in possible:
                 continue
-            for match in rule.pattern.finditer(text, start, end):
+            for match in matches_at_starts(rule.pattern, rule.starts, text, start, end):
                 if rule.needs_cue:
                     if cues is None:
-                        cues = [m.span() for m in self.cues["attack_verb"].finditer(text, start, end)] \
+                        cues = [m.span() for m in self._cue_matches("attack_verb", text, start, end)] \
                             if any_in(self.cue_literals.get("attack_verb"), clause) else []
                     if _part_of_a_name(text, match.start()) or not any(
                             not match.start() <= cue_start < match.end() for cue_start, _ in cues):
@@ -91,7 +93,7 @@ class EventLexicon:
     def cue(self, name: str, text: str, start: int, end: int, exclude: tuple[int, int] | None = None) -> bool:
         if not any_in(self.cue_literals.get(name), fold(text)[start:end]):
             return False
-        for match in self.cues[name].finditer(text, start, end):
+        for match in self._cue_matches(name, text, start, end):
             if exclude and exclude[0] <= match.start() < exclude[1]:
                 continue
             return True
@@ -103,7 +105,10 @@ class EventLexicon:
         window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
         if not any_in(self.cue_literals.get("not_actual"), fold(text)[window_start:trigger.start]):
             return False
-        return bool(self.cues["not_actual"].search(text, window_start, trigger.start))
+        return next(self._cue_matches("not_actual", text, window_start, trigger.start), None) is not None
+
+    def _cue_matches(self, name: str, text: str, start: int, end: int):
+        return matches_at_starts(self.cues[name], self.cue_starts.get(name), text, start, end)
 
     def acled_type(self, kind: str, civilians: bool = False, state_actor: bool = False) -> AcledType:
         for condition, applies in (("civilians", civilians), ("state", state_actor), ("any", True)):
@@ -130,9 +135,10 @@ def _default_lexicon() -> EventLexicon:
     acled = {(row["kind"], row["condition"]): AcledType(row["event_type"], row["sub_event_type"])
              for row in _rows("acled_types.csv", ",")}
     return EventLexicon(rules, cues, acled, LiteralIndex([required_literals(rule.pattern) for rule in rules]),
-                        {name: required_literals(pattern) for name, pattern in cues.items()})
+                        {name: required_literals(pattern) for name, pattern in cues.items()},
+                        {name: required_starts(pattern) for name, pattern in cues.items()})
 
 
 def _rule(row: dict, order: int) -> TriggerRule:
     pattern = re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w])", re.IGNORECASE)
-    return TriggerRule(row["kind"], row["category"], row["needs_cue"] == "yes", pattern, order)
+    return TriggerRule(row["kind"], row["category"], row["needs_cue"] == "yes", pattern, order, required_starts(pattern))
