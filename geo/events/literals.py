@@ -129,6 +129,8 @@ def _positions(folded: str, literal: str, start: int, end: int) -> Iterator[int]
 
 
 def _starts(items: list) -> Literals | None:
+    """What a match of the sequence ``items`` starts with: its leading literal characters, or
+    the starts of each way its first group, alternation or repeat can begin."""
     run: list[str] = []
     for position, (op, argument) in enumerate(items):
         if op is _codes.LITERAL and argument < 128:
@@ -148,7 +150,9 @@ def _starts(items: list) -> Literals | None:
             return None
         # a body that can match nothing lets the match start with what follows it
         optional = any(not body or body.getwidth()[0] == 0 for body in bodies)
-        starts = [_starts(list(body)) for body in bodies if body] + ([_starts(items[position + 1:])] if optional else [])
+        starts = [_starts(list(body)) for body in bodies if body]
+        if optional:
+            starts.append(_starts(items[position + 1:]))
         if any(start is None for start in starts):
             return None
         union = frozenset().union(*starts)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.events.literals import LiteralIndex, Literals, any_in, fold, matches_at_starts, required_literals, required_starts
+from geo.events.literals import (
+    LiteralIndex,
+    Literals,
+    any_in,
+    fold,
+    matches_at_starts,
+    required_literals,
+    required_starts,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CATEGORY_PRIORITY = {"attack": 0, "handover": 1, "other": 2}
@@ -56,7 +65,7 @@ class EventLexicon:
     rules: tuple[TriggerRule, ...]
     cues: dict[str, re.Pattern]
     acled: dict[tuple[str, str], AcledType]
-    # what every match of a rule or cue holds: a clause without it is not searched (geo.events.literals)
+    # prefilters (geo.events.literals): the strings every match of a rule or cue holds, and those it starts with
     rule_index: LiteralIndex
     cue_literals: dict[str, Literals | None]
     cue_starts: dict[str, Literals | None]
@@ -107,7 +116,7 @@ class EventLexicon:
             return False
         return next(self._cue_matches("not_actual", text, window_start, trigger.start), None) is not None
 
-    def _cue_matches(self, name: str, text: str, start: int, end: int):
+    def _cue_matches(self, name: str, text: str, start: int, end: int) -> Iterator[re.Match]:
         return matches_at_starts(self.cues[name], self.cue_starts.get(name), text, start, end)
 
     def acled_type(self, kind: str, civilians: bool = False, state_actor: bool = False) -> AcledType:
