@@ -112,7 +112,7 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
         return
     folded = fold(text)
     resume = start
-    for position in sorted({found for literal in starts for found in _positions(folded, literal, start, end)}):
+    for position in _positions(folded, starts, start, end):
         if position < resume:
             continue  # finditer goes on after the end of a match
         match = pattern.match(text, position, end)
@@ -121,11 +121,15 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
             resume = match.end()  # never empty: it holds one of the starts
 
 
-def _positions(folded: str, literal: str, start: int, end: int) -> Iterator[int]:
-    position = folded.find(literal, start, end)
-    while position != -1:
-        yield position
-        position = folded.find(literal, position + 1, end)
+def _positions(folded: str, literals: Literals, start: int, end: int) -> list[int]:
+    """Where in folded[start:end] one of ``literals`` begins, in order."""
+    found = set()
+    for literal in literals:  # loops, not generators: this runs for every rule in every clause
+        position = folded.find(literal, start, end)
+        while position != -1:
+            found.add(position)
+            position = folded.find(literal, position + 1, end)
+    return sorted(found)
 
 
 def _starts(items: list) -> Literals | None:
