@@ -153,6 +153,9 @@ def test_acled_type_table(lexicon, kind, civilians, state, event_type, sub_event
     ("The talks in Geneva resumed", []),
     # a named group with its article is the group, not "<demonym> ... forces"
     ("The Syrian Democratic Forces said their fighters held the town", ["Syrian Democratic Forces", "Unidentified Armed Group"]),
+    # armed groups of other wars, by name and acronym
+    ("M23 rebels seized the town; the Pakistani Taliban, known as the TTP, denied it",
+     ["M23", "Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan"]),
 ])
 def test_actor_names(actors, text, names):
     assert [a.name for a in actors.find(text)] == names

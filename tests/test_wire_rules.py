@@ -257,6 +257,9 @@ def summary(event) -> tuple:
     # dates the vote
     ("Russian assault units had completely liberated Marinka in Ukraine on Monday, Shoigu said.",
      [("other", "Mar'yinka", "2024-03-04", "2024-03-04")]),
+    # "a market in Maiwut, South Sudan": a village the gazetteer lacks is in the country named after it
+    ("At least 20 people were killed in an air strike on a market in Maiwut, South Sudan, on Monday.",
+     [("attack", "South Sudan", "2024-03-04", "2024-03-04")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -332,7 +332,11 @@ def _sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> li
     text, lexicon = facts.text, facts.lexicon
     if lexicon.cue("unlocated", text, clause.start, clause.end):
         return []
-    sites = select_sites(text, facts.places.within(clause.start, clause.end), clause.start, clause.end,
+    places = facts.places.within(clause.start, clause.end)
+    strays = [m for m in places if _stray(facts, Site.named(m))]
+    # a namesake abroad is no site, and no container either: "a market in Maiwut, South Sudan", Maiwut
+    # known only abroad, is in South Sudan
+    sites = select_sites(text, [m for m in places if m not in strays], clause.start, clause.end,
                          category=trigger.category,
                          site_context=lexicon.cue("territory", text, clause.start, clause.end),
                          blocked=blocked, from_is_site=trigger.category == "handover" or trigger.kind == "abduction",

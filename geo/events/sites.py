@@ -45,7 +45,7 @@ _LOCATIVE = re.compile(
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
     r"entered|took|taken|overr(?:an|un)|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
     r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
-    rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?$",
+    rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:(?-i:[A-Z])[\w'’-]+,\s+)?$",  # "in Maiwut, South Sudan"
     re.IGNORECASE,
 )
 # "In the regional capital, Kharkiv, ...", "at the village of Y": the name set beside its noun.
