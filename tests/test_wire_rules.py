@@ -260,6 +260,9 @@ def summary(event) -> tuple:
     # "a market in Maiwut, South Sudan": a village the gazetteer lacks is in the country named after it
     ("At least 20 people were killed in an air strike on a market in Maiwut, South Sudan, on Monday.",
      [("attack", "South Sudan", "2024-03-04", "2024-03-04")]),
+    # "took control of the Baidoa base": the place inside the object taken
+    ("The Somali army took control of the Baidoa base from Ethiopian troops on Monday.",
+     [("other", "Baidoa", "2024-03-04", "2024-03-04")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -20,7 +20,7 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
-_TAKEN_GAP = re.compile(r"\s*(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
+_TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
                         r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|"
                         r"airport|outpost|barracks|headquarters)(?:\s+(?:of|in|at|near)\s+|,\s+))?(?:the\s+)?")
 # "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
@@ -79,8 +79,8 @@ def _taken(text: str, trigger: Trigger, site: Site) -> bool:
     or after a verb whose object is territory ("captured three provincial capitals in X")."""
     if site.end <= trigger.start and takes_subject(trigger):
         return bool(SUBJECT_GAP.fullmatch(text[site.end:trigger.start]))  # "Shirin Tagab fell after ..."
-    if site.start < trigger.end:
-        return False
+    if site.start < trigger.end:  # "took control of the Baidoa base": the place inside the object taken
+        return trigger.start < site.start and bool(_TERRITORY_OBJECT.search(trigger.text))
     gap = text[trigger.end:site.start]
     if _TAKEN_GAP.fullmatch(gap):
         return True
