@@ -263,6 +263,18 @@ def summary(event) -> tuple:
     # "took control of the Baidoa base": the place inside the object taken
     ("The Somali army took control of the Baidoa base from Ethiopian troops on Monday.",
      [("other", "Baidoa", "2024-03-04", "2024-03-04")]),
+    # "the Islamic State group in Syria and Iraq" names no site; "permission to strike ... inside Russia" no strike
+    ("Attacks of this scale are rare in the kingdom, a member of the coalition against the Islamic State group "
+     "in Syria and Iraq.", []),
+    ("Zelensky repeated his appeal for permission to strike launch sites deep inside Russia.", []),
+    # "has left Kinshasa's grip ... weaker" is no withdrawal; "Bukavu, the second-largest city in eastern Congo"
+    # is in the Congo the town is in
+    ("Rwanda-backed M23 rebels have taken control of Bukavu, the second-largest city in eastern Congo, in an "
+     "advance that has left Kinshasa's grip on the Kivu provinces weaker than ever.",
+     [("other", "Bukavu", "2024-02-29", "2024-03-06")]),
+    # "the 14 Riverside Drive complex": a street, not the town Riverside
+    ("The assault on the 14 Riverside Drive complex in Nairobi, Kenya, began on Tuesday.",
+     [("attack", "Nairobi", "2024-03-05", "2024-03-05")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

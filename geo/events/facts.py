@@ -1,6 +1,7 @@
 """What the recognizers found in one article, computed once and passed to every later stage."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -51,7 +52,13 @@ class ArticleFacts:
         Beach" in a report from Mogadishu, "Adrar" for the Adrar des Ifoghas): a namesake abroad."""
         return (entry is not None and entry.kind == "populated_place" and bool(entry.country_code)
                 and entry.population < FOREIGN_TOWN and bool(self.named_countries)
-                and entry.country_code not in self.named_countries and entry.country not in self.actor_countries)
+                and entry.country_code not in self.named_countries and entry.country not in self.actor_countries
+                and not self._names_part_of(entry.country))
+
+    def _names_part_of(self, country: str | None) -> bool:
+        """"Congo" for the Democratic Republic of the Congo: a word of the country's name in the text."""
+        words = [w for w in re.findall(r"[A-Z][\w'’-]{3,}", country or "") if w not in ("Republic", "Democratic")]
+        return any(re.search(rf"\b{re.escape(w)}\b", self.text) for w in words)
 
     @cached_property
     def actor_countries(self) -> frozenset[str]:

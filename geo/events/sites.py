@@ -62,8 +62,9 @@ _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
-                     r"(?:the|a|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over))"
-                     r"\s+(?:the\s+)?$", re.IGNORECASE)
+                     r"(?:the|a|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
+                     r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in)"
+                     r"\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$", re.IGNORECASE)
 _CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
                               r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",
                               re.IGNORECASE)
@@ -88,6 +89,10 @@ _ACTS = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:blames?|blamed|accus(?:es|ed)|says|said|warn(?:s|ed)|insist(?:s|ed)|den(?:ies|ied)|"
     r"condemn(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|vow(?:s|ed)|announc(?:es|ed)|claim(?:s|ed)|responded|retaliated|"
     r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided)\b")
+# "Kinshasa's grip on the Kivu provinces", "Moscow's forces": the place stands for its government.
+_POSSESSES = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:grip|hold|control|influence|government|army|military|forces|troops|"
+                        r"authority|authorities|rule|sovereignty|allies|ally|backing|support|claims?|policy|response|"
+                        r"ambassador|envoy|president|leaders?|regime|junta|rulers)\b", re.IGNORECASE)
 # "Iran-backed militias", "US-led coalition": the name qualifies an actor.
 _QUALIFIES = re.compile(r"[-–](?:backed|led|allied|aligned|linked|affiliated|funded|supported|sponsored|trained|armed)\b")
 # "on the Dnipro river", "the Euphrates valley", "the Gaza war", "the Minsk agreement": a feature, a war or
@@ -212,7 +217,8 @@ def _names_no_site(text: str, mention: PlaceMention) -> bool:
     """"Washington blames", "Iran-backed", "US attack helicopters", "on the Dnipro river", "the
     al-Omar oil field": the name stands for a government, an actor or a feature, not a site."""
     return bool(_ACTS.match(text, mention.end) or _QUALIFIES.match(text, mention.end)
-                or _FEATURE_AFTER.match(text, mention.end) or _qualifies_actor(text, mention))
+                or _FEATURE_AFTER.match(text, mention.end) or _qualifies_actor(text, mention)
+                or _POSSESSES.match(text, mention.end))
 
 
 def _possessive_containers(text: str, scope: list[PlaceMention]) -> set[int]:
@@ -280,9 +286,17 @@ def _consistent(site: Site, container: PlaceMention | None, scope: list[PlaceMen
         return site
     if not entry.country or not container.entry.country or entry.country == container.entry.country:
         return site
+    if container.entry.kind == "country" and _shares_name(container.text, entry.country):
+        return site  # "Bukavu ... in eastern Congo": the Congo meant is the town's (names of two countries)
     inside = [m for m in scope if m.entry and m.entry.country == container.entry.country and m is not site.mention]
     fallback = min(inside, key=rank) if inside else container
     return replace(site, mention=fallback, precision=max(fallback.geo_precision or 2, 2))
+
+
+def _shares_name(written: str, country: str) -> bool:
+    """Whether the country as written ("Congo") is a word of another country's name ("Democratic
+    Republic of the Congo"): the text may mean either."""
+    return bool(re.search(rf"\b{re.escape(written.strip())}\b", country)) if written.strip() else False
 
 
 def widen_precision(site: Site, near: bool, text: str = "") -> Site:
