@@ -60,6 +60,7 @@ PINNED_PLACES = {
     "ph-tuayan": ("1704021", "Maganoy"),
     "ye-ras-isa": ("77843", "Aş Şalīf"),
     "so-buulo-mareer-base": ("52867", "Qoryooley"),
+    "ng-zabarmari": ("2331447", "Maiduguri"),
     "rg-levant": ("170654", "Damascus"),
     "rg-euphrates-valley": ("173480", "Al Mayādīn"),
 }
