@@ -275,6 +275,14 @@ def summary(event) -> tuple:
     # "the 14 Riverside Drive complex": a street, not the town Riverside
     ("The assault on the 14 Riverside Drive complex in Nairobi, Kenya, began on Tuesday.",
      [("attack", "Nairobi", "2024-03-05", "2024-03-05")]),
+    # "three of them hit the centre of Chernihiv"; "the Westgate shopping mall siege"; "under siege" is a state
+    ("On April 17, three of them hit the centre of Chernihiv, in the north of Ukraine, killing 18 people.",
+     [("attack", "Chernihiv", "2023-04-17", "2023-04-17")]),
+    ("The city of Bakhmut in Ukraine has been under siege for months.", []),
+    # "the siege was over" only refers back: "were killed after fighters seized a train" states the attack
+    ("Twenty-one passengers were killed after separatist fighters seized an express train in Balochistan, "
+     "Pakistan's army said, announcing late on Wednesday that the siege was over.",
+     [("attack", "Balochistan", "2024-03-06", "2024-03-06")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])
