@@ -26,6 +26,7 @@ REPORTS = REPO / "tests" / "reports"
 TARGET_SEED_MS = 100.0
 TARGET_PER_SECOND = 40.0  # issue 12 (issue 5 asked for 20)
 WORDS_PER_ARTICLE = 600
+ROUND_SECONDS = 2.0
 
 
 def pin_to_one_core() -> str:
@@ -77,12 +78,18 @@ def main(argv: list[str] | None = None) -> int:
 
     articles = articles_of_600_words(200)
     words = statistics.mean(len(a.text.split()) for a in articles)
-    done, found, start = 0, 0, time.perf_counter()
+    # in rounds of about two seconds: on a shared machine a neighbour's burst slows one round, so the
+    # median round is the figure checked, the best and worst are shown beside it
+    done, found, start, rates = 0, 0, time.perf_counter(), []
     while time.perf_counter() - start < args.seconds:
-        found += len(extractor.extract(articles[done % len(articles)]))
-        done += 1
+        round_start, round_done = time.perf_counter(), 0
+        while time.perf_counter() - round_start < ROUND_SECONDS:
+            found += len(extractor.extract(articles[done % len(articles)]))
+            done += 1
+            round_done += 1
+        rates.append(round_done / (time.perf_counter() - round_start))
     elapsed = time.perf_counter() - start
-    per_second = done / elapsed
+    per_second = statistics.median(rates)
     seed_median = statistics.median(latencies)
     seed_p95 = sorted(latencies)[int(0.95 * (len(latencies) - 1))]
 
@@ -93,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         ("seed article, p95", f"{seed_p95:.1f} ms", ""),
         ("  of which places, dates, actors", f"{facts_ms:.1f} ms", "median"),
         ("  of which events from those", f"{events_ms:.1f} ms", "median"),
-        (f"articles of ~{words:.0f} words", f"{per_second:.1f} /s", f"target >= {TARGET_PER_SECOND:.0f} /s"),
+        (f"articles of ~{words:.0f} words", f"{per_second:.1f} /s",
+         f"target >= {TARGET_PER_SECOND:.0f} /s (median of {len(rates)} rounds; {min(rates):.1f} to {max(rates):.1f})"),
         ("  articles, events, seconds", f"{done}, {found}, {elapsed:.1f}", pinning),
     ]
     width = max(len(r[0]) for r in rows)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from geo.events.coreference import antecedent, dateline_site, names_here
-from geo.events.facts import FOREIGN_TOWN, ArticleFacts
+from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause
 from geo.events.sites import Site, select_sites, widen_precision
 from geo.events.standing import SUBJECT_GAP, takes_subject
@@ -84,17 +84,8 @@ def _opening_place(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocke
 
 
 def _stray(facts: ArticleFacts, site: Site) -> bool:
-    """A town in a country nothing else in the article points to ("Saida" in a report from Jammu
-    resolved to Algeria's Saïda) is a misreading, not a site: two other places name other countries,
-    or the text names countries but never this one."""
-    entry = site.mention.entry
-    if entry is None or entry.kind != "populated_place" or not entry.country_code or entry.population >= FOREIGN_TOWN:
-        return False
-    if entry.country in facts.actor_countries:
-        return False
-    # the site's own mention is one of the article's places: the others are all but that one
-    others = facts.place_countries.total() - 1
-    return (others >= 2 and facts.place_countries[entry.country_code] == 1) or facts.foreign(entry)
+    return facts.stray(site.mention.entry)
+
 
 def _in_aside(text: str, clause: Clause, site: Site, trigger: Trigger) -> bool:
     """"Zahedi, who had led the Quds Force's operations in Syria and Lebanon, was killed": a place

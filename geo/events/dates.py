@@ -114,6 +114,9 @@ def _days_later(text: str, published: date, expressions: list[DateExpression]) -
     """"left Tessalit on October 21 and Aguelhok two days later", "the next day": counted from the
     date just written out, when that is a day in the same paragraph."""
     added: list[DateExpression] = []
+    lowered = text.lower()
+    if "later" not in lowered and "next day" not in lowered and "following day" not in lowered:
+        return expressions
     for match in _LATER.finditer(text):
         if any(e.start < match.end() and match.start() < e.end for e in expressions):
             continue

@@ -47,6 +47,25 @@ class ArticleFacts:
         """How many resolved place mentions lie in each country (by ISO code)."""
         return Counter(m.entry.country_code for m in self.places.items if m.entry is not None)
 
+    def stray(self, entry) -> bool:
+        """A town in a country nothing else in the article points to ("Saida" in a report from Jammu
+        resolved to Algeria's Saïda) is a misreading, not a site: two other places name other
+        countries, or the text names countries but never this one."""
+        if entry is None or entry.kind != "populated_place" or not entry.country_code or entry.population >= FOREIGN_TOWN:
+            return False
+        if entry.country in self.actor_countries:
+            return False
+        return self._stray_by_id.setdefault(entry.id, self._counted_stray(entry) or self.foreign(entry))
+
+    def _counted_stray(self, entry) -> bool:
+        # the site's own mention is one of the article's places: the others are all but that one
+        others = self.place_countries.total() - 1
+        return others >= 2 and self.place_countries[entry.country_code] == 1
+
+    @cached_property
+    def _stray_by_id(self) -> dict[str, bool]:
+        return {}
+
     def foreign(self, entry) -> bool:
         """A small town in a country the text never names or qualifies, while it names others ("Lido
         Beach" in a report from Mogadishu, "Adrar" for the Adrar des Ifoghas): a namesake abroad."""
@@ -58,7 +77,11 @@ class ArticleFacts:
     def _names_part_of(self, country: str | None) -> bool:
         """"Congo" for the Democratic Republic of the Congo: a word of the country's name in the text."""
         words = [w for w in re.findall(r"[A-Z][\w'’-]{3,}", country or "") if w not in ("Republic", "Democratic")]
-        return any(re.search(rf"\b{re.escape(w)}\b", self.text) for w in words)
+        return any(w in self._capitalised_words for w in words)
+
+    @cached_property
+    def _capitalised_words(self) -> frozenset[str]:
+        return frozenset(re.findall(r"[A-Z][\w'’-]{3,}", self.text))
 
     @cached_property
     def actor_countries(self) -> frozenset[str]:
