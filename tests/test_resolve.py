@@ -84,6 +84,10 @@ def test_seed_places_are_in_iraq_except_the_countries_named(seed_places):
     ("Russian troops left Georgia; Tbilisi protested.", "Georgia", "country:GE"),
     ("A tornado hit Paris, Texas.", "Paris", "gn:4717560"),
     ("Paris was calm.", "Paris", "gn:2988507"),
+    # news style: "Congo" is the Democratic Republic; "Republic of Congo" and a Brazzaville context the other
+    ("M23 rebels advanced in eastern Congo on Monday.", "Congo", "country:CD"),
+    ("Fighting was reported in the Republic of Congo.", "Republic of Congo", "country:CG"),
+    ("Brazzaville, the capital of Congo, was calm.", "Congo", "country:CG"),
     # a demonym says which country: "a Syrian army checkpoint near Palmyra" is Syria's Palmyra
     ("Islamic State fighters attacked a Syrian army checkpoint near Palmyra on Monday.", "Palmyra", "gn:163808"),
     # a big city's own name is not a village of another oblast that also bears it
