@@ -153,6 +153,8 @@ def test_acled_type_table(lexicon, kind, civilians, state, event_type, sub_event
     ("The talks in Geneva resumed", []),
     # a named group with its article is the group, not "<demonym> ... forces"
     ("The Syrian Democratic Forces said their fighters held the town", ["Syrian Democratic Forces", "Unidentified Armed Group"]),
+    # a country's forces in the possessive
+    ("Sudan's army said it had driven the RSF out of Omdurman", ["Military Forces of Sudan", "Rapid Support Forces"]),
     # armed groups of other wars, by name and acronym
     ("M23 rebels seized the town; the Pakistani Taliban, known as the TTP, denied it",
      ["M23", "Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan"]),
