@@ -283,6 +283,9 @@ def summary(event) -> tuple:
     ("Twenty-one passengers were killed after separatist fighters seized an express train in Balochistan, "
      "Pakistan's army said, announcing late on Wednesday that the siege was over.",
      [("attack", "Balochistan", "2024-03-06", "2024-03-06")]),
+    # "on the road between Djibo and Arbinda": one ambush, near the first town
+    ("Militants ambushed a military convoy on the road between Djibo and Arbinda in Burkina Faso on Monday, "
+     "killing 12 soldiers.", [("attack", "Djibo", "2024-03-04", "2024-03-04")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -154,6 +154,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
         if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
             accepted.append(mention)
+    # "on the road between Djibo and Arbinda": one event, near the first of the two
+    accepted = [m for m in accepted if not _BETWEEN_SECOND.search(text, max(start, m.start - 80), m.start)]
     far = [m for m in accepted if _far_bearing(text, max(start, m.start - LOOK_BACK), m.start)]
     if far and any(rank(m) <= 2 for m in accepted if m not in far):
         accepted = [m for m in accepted if m not in far]  # "a village in X ... 200 km north of the capital, Y": not Y
@@ -178,7 +180,10 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
 
 _BEARING = re.compile(rf"(?P<n>\d[\d.,]*)\s*(?P<unit>km|kms|kilometres?|kilometers?|nautical\s+miles?|miles?|mi|nm)\b"
                       rf"\s*(?:\([^)]*\)\s*)?(?:{_DIRECTION}\s+of|from)\s+(?:the\s+)?(?:[\w'’-]+[,\s]+){{0,3}}?$", re.IGNORECASE)
-FAR_KM = 50.0  # a landmark this far from the site does not locate it
+FAR_KM = 50.0
+_BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages|city)\s+of\s+)?$", re.IGNORECASE)
+_BETWEEN_SECOND = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:towns?|cities|villages|city)\s+of\s+)?(?-i:[A-Z])[\w'’-]*"
+                             r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+and\s+(?:the\s+)?$", re.IGNORECASE)  # a landmark this far from the site does not locate it
 
 
 def _far_bearing(text: str, start: int, end: int) -> bool:
@@ -300,7 +305,9 @@ def _shares_name(written: str, country: str) -> bool:
 
 
 def widen_precision(site: Site, near: bool, text: str = "") -> Site:
-    """ "a village near X", "outside X", "an area south-west of X": near the place, geo_precision 2."""
-    if (site.precision or 1) >= 2 or not (near or _RELATIVE_TO.search(text, max(0, site.start - 40), site.start)):
+    """ "a village near X", "outside X", "an area south-west of X", "between X and Y": near the place,
+    geo_precision 2."""
+    if (site.precision or 1) >= 2 or not (near or _RELATIVE_TO.search(text, max(0, site.start - 40), site.start)
+                                          or _BETWEEN_FIRST.search(text, max(0, site.start - 40), site.start)):
         return site
     return replace(site, precision=2)
