@@ -286,6 +286,12 @@ def summary(event) -> tuple:
     # "on the road between Djibo and Arbinda": one ambush, near the first town
     ("Militants ambushed a military convoy on the road between Djibo and Arbinda in Burkina Faso on Monday, "
      "killing 12 soldiers.", [("attack", "Djibo", "2024-03-04", "2024-03-04")]),
+    # "their vehicle hit a mine" (not "a gold mine"); "shepherds killed by Islamic State militants"
+    ("Three peacekeepers were wounded when their vehicle hit a mine near Aguelhok in northern Mali on Tuesday.",
+     [("attack", "Aguelhok", "2024-03-05", "2024-03-05")]),
+    ("The company runs a gold mine near Kidal in Mali.", []),
+    ("Iraqi forces found the bodies of eight shepherds killed by Islamic State militants near Rutba on Monday.",
+     [("attack", "Ar Ruţbah", "2024-03-04", "2024-03-04")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])
