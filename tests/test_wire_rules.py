@@ -292,6 +292,9 @@ def summary(event) -> tuple:
     ("The company runs a gold mine near Kidal in Mali.", []),
     ("Iraqi forces found the bodies of eight shepherds killed by Islamic State militants near Rutba on Monday.",
      [("attack", "Ar Ruţbah", "2024-03-04", "2024-03-04")]),
+    # "near the village of X (unknown), about 60 km from the town of Tera in the Tillaberi region": the region
+    ("Gunmen attacked a patrol on Tuesday near the village of Koutougou, about 60 kilometres from the town of Tera "
+     "in the Tillaberi region of Niger.", [("attack", "Tillabéri", "2024-03-05", "2024-03-05")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

@@ -154,6 +154,9 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
         if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
             accepted.append(mention)
+    if not accepted:  # "... 60 km from the town of Tera in the Tillaberi region": the container, when its
+        accepted = [m for m in scope if id(m) in containers and m.entry is not None  # inner is no site
+                    and _is_site(text[max(start, m.start - LOOK_BACK):m.start], m, strict, from_is_site)][:1]
     # "on the road between Djibo and Arbinda": one event, near the first of the two
     accepted = [m for m in accepted if not _BETWEEN_SECOND.search(text, max(start, m.start - 80), m.start)]
     far = [m for m in accepted if _far_bearing(text, max(start, m.start - LOOK_BACK), m.start)]
