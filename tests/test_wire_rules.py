@@ -295,6 +295,12 @@ def summary(event) -> tuple:
     # "near the village of X (unknown), about 60 km from the town of Tera in the Tillaberi region": the region
     ("Gunmen attacked a patrol on Tuesday near the village of Koutougou, about 60 kilometres from the town of Tera "
      "in the Tillaberi region of Niger.", [("attack", "Tillabéri", "2024-03-05", "2024-03-05")]),
+    # a destination is no site: "a tanker bound for Eilat in the Red Sea"
+    ("Houthi missiles hit a tanker bound for Eilat in the Red Sea on Monday.",
+     [("attack", "Red Sea", "2024-03-04", "2024-03-04")]),
+    # "On July 1, 2012, ... two churches in the town during Sunday services": the ritual's weekday is no date
+    ("Garissa in Kenya has been targeted before. On July 1, 2012, gunmen threw grenades into two churches in the "
+     "town during Sunday services, killing 17 people.", [("attack", "Garissa", "2012-07-01", "2012-07-01")]),
     # an attack known only to a year is a recollection
     ("Four soldiers were killed in an ambush in western Niger in 2017.", []),
 ])

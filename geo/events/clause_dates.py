@@ -39,12 +39,17 @@ _DAYS_AFTER = re.compile(rf"\s*(?P<n>{NUMBER}|a|an|one)\s+(?P<unit>days?|weeks?)
 _CAME_AFTER = re.compile(rf"\b(?:came|comes|follow(?:ed|s))\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUMBER}|a|an)\s+"
                          r"(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 
+_RITUAL_AFTER = re.compile(r"\s+(?:prayers?|services?|mass|sermons?|market)\b", re.IGNORECASE)
 WHEN = re.compile(r",?\s+when\b")
 
 def date_for(text: str, site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:
     """With one date, every site shares it; with several ("in Mali in June
     2021 and in Niger in May 2023"), each site takes the first date after it,
     else the nearest before; an unlocated event takes the date nearest its trigger."""
+    # "On July 1, 2012, gunmen threw grenades into two churches during Sunday services": the ritual's
+    # weekday is no date when the sentence writes one out
+    if len(dates) > 1 and any(any(c.isdigit() for c in d.text) for d in dates):
+        dates = [d for d in dates if not _RITUAL_AFTER.match(text, d.end)] or dates
     if not dates:
         return None
     if len(dates) == 1:

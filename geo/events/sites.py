@@ -63,7 +63,8 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
                      r"(?:the|a|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
-                     r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in)"
+                     r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
+                     r"(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route)\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?)"
                      r"\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$", re.IGNORECASE)
 _CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
                               r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",
