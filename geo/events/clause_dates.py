@@ -31,8 +31,8 @@ SPEAKERS_DAY = re.compile(r"(?:today|tonight|yesterday|last\s+night|this\s+(?:mo
                            re.IGNORECASE)
 
 # "given up ... since the Security Council voted in June": June dates the vote
-_SINCE_CLAUSE = re.compile(r"\b(?:since|after|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?-i:[a-z])[\w-]*ed\b[^,;.]*$",
-                           re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\b(?:since|after|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?-i:(?=[a-z]))(?:[\w-]*ed|began|begun|broke|"
+                           r"took|came|went|fell|won|left|erupted|started)\b[^,;.]*$", re.IGNORECASE)
 
 _DAYS_AFTER = re.compile(rf"\s*(?P<n>{NUMBER}|a|an|one)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 

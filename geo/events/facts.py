@@ -72,7 +72,14 @@ class ArticleFacts:
         return (entry is not None and entry.kind == "populated_place" and bool(entry.country_code)
                 and entry.population < FOREIGN_TOWN and bool(self.named_countries)
                 and entry.country_code not in self.named_countries and entry.country not in self.actor_countries
-                and not self._names_part_of(entry.country))
+                and entry.country_code not in self._division_countries and not self._names_part_of(entry.country))
+
+    @cached_property
+    def _division_countries(self) -> frozenset[str]:
+        """Countries a named region or first-level division lies in ("Majdal Shams" after "the Golan
+        Heights", a report that never writes "Syria")."""
+        return frozenset(m.entry.country_code for m in self.places.items
+                         if m.entry is not None and m.entry.kind in ("region", "admin1") and m.entry.country_code)
 
     def _names_part_of(self, country: str | None) -> bool:
         """"Congo" for the Democratic Republic of the Congo: a word of the country's name in the text."""

@@ -19,6 +19,8 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
+_APPRAISAL = re.compile(r",\s+(?:in\s+what\s+(?:was|is|has\s+been)\s+)?(?:the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:serious|deadly|lethal))\b", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
                         r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|"
@@ -54,7 +56,7 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         definite = refers_back(text, clause, trigger)
         broad = all(_broad(s) for s in sites)
         day = any(d.time_precision == 1 for d in dates)
-        if broad and not day and lexicon.cue("summary", text, clause.start, clause.end):
+        if broad and not day and lexicon.cue("summary", text, clause.start, _appraisal_start(text, clause, trigger)):
             return None  # its dates and numbers are the summary's, not those of any one occurrence
         if definite and sites:  # "The bombing at Kabul airport" names its site; "called the shelling ... in X" not
             attached = any(abs(s.start - trigger.end) <= ATTACHED_SITE_CHARS for s in sites)
@@ -64,6 +66,14 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
         return FULL if takes_site or any(_taken(text, trigger, s) for s in sites) else None
     return FULL if dates else None
+
+
+def _appraisal_start(text: str, clause: Clause, trigger: Trigger) -> int:
+    """Where a trailing appraisal of the event just stated begins (", the deadliest strike on
+    Israeli-held territory since October"): its summary words rank this occurrence, they do not
+    make it a summary. The clause's end when there is none."""
+    match = _APPRAISAL.search(text, trigger.end, clause.end)
+    return match.start() if match else clause.end
 
 
 def refers_back(text: str, clause: Clause, trigger: Trigger) -> bool:

@@ -1,0 +1,30 @@
+"""More shapes of real wire leads (docs/extraction.md, "How real wire copy is read"), one rule per
+case: the extractor on short texts with the real gazetteer."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.model import Article
+from tests.extract_helpers import extractor  # noqa: F401  (session fixture)
+
+PUBLISHED = date(2024, 7, 28)  # a Sunday
+
+
+def summary(event) -> tuple:
+    return event.category, event.location, str(event.date_start), str(event.date_end), event.fatalities
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a trailing appraisal (", the deadliest strike ... since the war began in October") ranks the
+    # event: the lead still gives its toll, and "October" dates the war, not the strike
+    ("Twelve children were killed by a rocket that hit a football pitch in the Golan Heights, the deadliest "
+     "strike on Israeli-held territory since the war in Gaza began in October.\n\n"
+     "The rocket hit the pitch in Majdal Shams on Saturday evening.",
+     [("attack", "Majdal Shams", "2024-07-27", "2024-07-27", 12)]),
+    # a summary without a day or a site of its own is still no event
+    ("Rocket attacks across the Golan Heights have been the deadliest since the war began in October.", []),
+])
+def test_wire_leads(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
