@@ -28,3 +28,19 @@ def summary(event) -> tuple:
 ])
 def test_wire_leads(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "in what officials describe as the worst massacre": an appraisal too; "a hundred" is 100;
+    # "killings" and "massacre" are attacks; a hospital the wounded were taken to is no site
+    ("About a hundred civilians were killed in attacks on two villages in western Niger on Saturday, in what "
+     "officials describe as the worst massacre the country has seen. The wounded were taken to hospitals in "
+     "Ouallam and Niamey.", [("attack", "Niger", "2024-07-27", "2024-07-27", 100)]),
+    ("The killings happened on Saturday near Ouallam, the mayor said.",
+     [("attack", "Ouallam", "2024-07-27", "2024-07-27", None)]),
+    # "the south-western state of Ondo" is the state, not its capital: one event, in the town named
+    ("Gunmen killed 40 worshippers in Sunday's massacre at a church in the south-western state of Ondo, in the "
+     "town of Owo.", [("attack", "Owo", "2024-07-28", "2024-07-28", 40)]),
+])
+def test_tolls_triggers_and_divisions(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

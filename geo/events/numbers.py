@@ -27,7 +27,7 @@ _word = (
     r"(?:(?:" + "|".join(TENS) + r")(?:[\s-](?:" + "|".join(_DIGIT_WORDS) + r"))?|"
     + "|".join(_PLAIN_WORDS) + r")"
 )
-_hundred = r"(?:" + _word + r"\s+hundred(?:\s+(?:and\s+)?" + _word + r")?)"
+_hundred = r"(?:(?:a|" + _word + r")\s+hundred(?:\s+(?:and\s+)?" + _word + r")?)"
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _hundred + r"|" + _word + r")"
 NUMBER_RE = re.compile(r"^" + NUMBER + r"$", re.IGNORECASE)
 

@@ -58,13 +58,15 @@ _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # "militias loyal to <country>", "groups backed by <country>": a patron, not a place;
 # "a group based in Brussels", "a NATO summit in Washington": where it sits or meets, not where
-# anything happened.
+# anything happened; "sailing to Eilat", "taken to hospitals in Ouallam": where people went after.
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
                      r"(?:the|a|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
                      r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
-                     r"(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route)\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?)"
+                     r"(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route)\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?|"
+                     r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
+                     r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
                      r"\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$", re.IGNORECASE)
 _CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
                               r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",

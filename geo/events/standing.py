@@ -19,7 +19,7 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
-_APPRAISAL = re.compile(r",\s+(?:in\s+what\s+(?:was|is|has\s+been)\s+)?(?:the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
+_APPRAISAL = re.compile(r",\s+(?:in\s+what\s+(?:[\w-]+\s+){0,5}?)?(?:the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:serious|deadly|lethal))\b", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"

@@ -39,10 +39,15 @@ def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
 
 
 def followed_by_container_word(text: str, toponym: Toponym) -> bool:
-    if toponym.end >= len(text):
-        return False
-    after = tokens(text[toponym.end:toponym.end + 20])
-    return bool(after) and after[0] in words("container_words")
+    """"Ondo state", "Kandahar province"; also "the state of Ondo", "the province of Kandahar"."""
+    after = tokens(text[toponym.end:toponym.end + 20]) if toponym.end < len(text) else []
+    if after and after[0] in words("container_words"):
+        return True
+    before = _CONTAINER_OF.search(text, max(0, toponym.start - 30), toponym.start)
+    return before is not None and before.group(1).lower() in words("container_words")
+
+
+_CONTAINER_OF = re.compile(r"\bthe\s+(?:[\w-]+\s+)?([a-z]+)\s+of\s+$", re.IGNORECASE)
 
 
 _NEXT_LOWER_WORD = re.compile(r" ([a-z]+)")
