@@ -1,6 +1,8 @@
 """Scoring extracted events against an analyst's coding of a report (``NAME.expected.json``).
 
-A gold event and an extracted event *match* when they have the same category, the extracted
+A gold event and an extracted event *match* when they have the same category (a capture or
+recapture of territory, ACLED's "overtakes territory" / "regains territory", is one kind whether
+the coder filed it under ``handover`` or ``other``), the extracted
 point lies within the gold ``within_km`` of the gold ``near`` point (default 40 km), and their
 date intervals overlap. Matching is one-to-one, closest pairs first, so a duplicate of a
 matched occurrence counts against precision.
@@ -36,6 +38,7 @@ class GoldEvent:
     site: str = ""
     background: bool = False
     fatalities: int | None = None
+    sub_event_type: str = ""
 
     @classmethod
     def of(cls, row: dict) -> "GoldEvent":
@@ -47,7 +50,7 @@ class GoldEvent:
             date_start=date.fromisoformat(start) if start else None,
             date_end=date.fromisoformat(row.get("date_end") or start) if start else None,
             site=row.get("site", ""), background=bool(row.get("background", False)),
-            fatalities=row.get("fatalities"),
+            fatalities=row.get("fatalities"), sub_event_type=row.get("sub_event_type", ""),
         )
 
 
@@ -110,9 +113,17 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+TERRITORY_CHANGES = ("Non-state actor overtakes territory", "Government regains territory")
+
+
+def _territory_change(category: str, sub_event_type: str | None) -> bool:
+    return category in ("handover", "other") and sub_event_type in TERRITORY_CHANGES
+
+
 def _fits(event, gold: GoldEvent) -> float | None:
     """The distance in km when ``event`` can be ``gold``, else None."""
-    if event.category != gold.category:
+    if event.category != gold.category and not (_territory_change(event.category, event.sub_event_type)
+                                                and _territory_change(gold.category, gold.sub_event_type)):
         return None
     if gold.date_start is not None:
         if event.date_start is None or (event.date_end or event.date_start) < gold.date_start \

@@ -2,6 +2,7 @@
 scores on the wire-style corpus, so that a change that loses ground fails here."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -32,6 +33,20 @@ def event(category="attack", latitude=36.25, longitude=43.95, start=date(2024, 3
 ])
 def test_a_gold_event_matches_same_category_place_and_dates(candidate, matches):
     assert (match([candidate], [GoldEvent.of(GOLD_ROW)]) == {0: 0}) is matches
+
+
+@pytest.mark.parametrize("gold_category, gold_sub, category, sub, matches", [
+    # a capture is one kind whether the coder filed it under handover or other
+    ("handover", "Non-state actor overtakes territory", "other", "Non-state actor overtakes territory", True),
+    ("other", "Government regains territory", "handover", "Government regains territory", True),
+    # a peaceful handover is not a capture, and a capture is no attack
+    ("handover", "Non-violent transfer of territory", "other", "Non-state actor overtakes territory", False),
+    ("handover", "Non-state actor overtakes territory", "attack", "Non-state actor overtakes territory", False),
+])
+def test_territory_changes_match_across_handover_and_other(gold_category, gold_sub, category, sub, matches):
+    gold = GoldEvent.of({**GOLD_ROW, "category": gold_category, "sub_event_type": gold_sub})
+    candidate = replace(event(category=category), sub_event_type=sub)
+    assert (match([candidate], [gold]) == {0: 0}) is matches
 
 
 def test_matching_is_one_to_one_so_a_duplicate_costs_precision():

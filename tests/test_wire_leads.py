@@ -44,3 +44,20 @@ def test_wire_leads(extractor, text, expected):
 ])
 def test_tolls_triggers_and_divisions(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "drove a car loaded with explosives into ..., killing 22 people"
+    ("On Jan. 17, 2019, a militant drove a car loaded with explosives into a police academy in Bogotá, "
+     "killing 22 people.", [("attack", "Bogotá", "2019-01-17", "2019-01-17", 22)]),
+    # a recollection without a day of its own is told elsewhere, not a new event
+    ("The scenes revived memories of the group's deadliest strike in the capital, Bogotá.", []),
+    # "burst into"; a town people fled to is no site
+    ("Gunmen burst into a church in Beni on Saturday, killing 20 people, and many families fled to Butembo.",
+     [("attack", "Beni", "2024-07-27", "2024-07-27", 20)]),
+    # another spelling of a big city abroad ("Mambasa" for Mombasa) is no site in a report from Ituri
+    ("Rebels killed 23 people in villages of Mambasa territory in Ituri province of Congo on Saturday.",
+     [("attack", "Ituri", "2024-07-27", "2024-07-27", 23)]),
+])
+def test_vehicles_recollections_destinations_and_spellings(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

@@ -84,7 +84,7 @@ def _opening_place(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocke
 
 
 def _stray(facts: ArticleFacts, site: Site) -> bool:
-    return facts.stray(site.mention.entry)
+    return facts.stray(site.mention.entry, site.mention.text)
 
 
 def _in_aside(text: str, clause: Clause, site: Site, trigger: Trigger) -> bool:

@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from unidecode import unidecode
+
 from geo.events.actors import ActorMention
 from geo.events.dates import DateExpression
 from geo.spans import SpanIndex
@@ -13,7 +15,11 @@ from geo.events.triggers import EventLexicon
 from geo.model import Article, PlaceMention
 
 
-FOREIGN_TOWN = 200_000  # a city this large is what its name means, wherever the article is
+FOREIGN_TOWN = 200_000
+
+
+def fold_name(name: str) -> str:
+    return unidecode(name).casefold().replace("-", " ")  # a city this large is what its name means, wherever the article is
 
 
 @dataclass(frozen=True)
@@ -47,12 +53,18 @@ class ArticleFacts:
         """How many resolved place mentions lie in each country (by ISO code)."""
         return Counter(m.entry.country_code for m in self.places.items if m.entry is not None)
 
-    def stray(self, entry) -> bool:
+    def stray(self, entry, surface: str = "") -> bool:
         """A town in a country nothing else in the article points to ("Saida" in a report from Jammu
         resolved to Algeria's Saïda) is a misreading, not a site: two other places name other
-        countries, or the text names countries but never this one."""
-        if entry is None or entry.kind != "populated_place" or not entry.country_code or entry.population >= FOREIGN_TOWN:
+        countries, or the text names countries but never this one. A big city is what its name
+        means anywhere, but not what another spelling of it means ("Mambasa" in a report from
+        Ituri is no Mombasa)."""
+        if entry is None or entry.kind != "populated_place" or not entry.country_code:
             return False
+        if entry.population >= FOREIGN_TOWN:
+            if not surface or fold_name(surface) == fold_name(entry.name) or entry.country in self.actor_countries:
+                return False
+            return self.foreign(entry, any_size=True)
         if entry.country in self.actor_countries:
             return False
         return self._stray_by_id.setdefault(entry.id, self._counted_stray(entry) or self.foreign(entry))
@@ -66,11 +78,11 @@ class ArticleFacts:
     def _stray_by_id(self) -> dict[str, bool]:
         return {}
 
-    def foreign(self, entry) -> bool:
+    def foreign(self, entry, any_size: bool = False) -> bool:
         """A small town in a country the text never names or qualifies, while it names others ("Lido
         Beach" in a report from Mogadishu, "Adrar" for the Adrar des Ifoghas): a namesake abroad."""
         return (entry is not None and entry.kind == "populated_place" and bool(entry.country_code)
-                and entry.population < FOREIGN_TOWN and bool(self.named_countries)
+                and (any_size or entry.population < FOREIGN_TOWN) and bool(self.named_countries)
                 and entry.country_code not in self.named_countries and entry.country not in self.actor_countries
                 and entry.country_code not in self._division_countries and not self._names_part_of(entry.country))
 

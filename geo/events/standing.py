@@ -21,6 +21,9 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
 _APPRAISAL = re.compile(r",\s+(?:in\s+what\s+(?:[\w-]+\s+){0,5}?)?(?:the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:serious|deadly|lethal))\b", re.IGNORECASE)
+_RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?|evok(?:ed|es|ing)|echo(?:ed|es|ing)|"
+                       r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
+                       re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
                         r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|"
@@ -53,6 +56,8 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return FULL
         return PARTIAL if territory and not sites else None  # "handed an air base over": the site comes later
     if trigger.category == "attack":
+        if not dates and _RECALLED.search(text, max(clause.start, trigger.start - 80), trigger.start):
+            return PARTIAL  # "revived memories of the group's deadliest strike in the capital": told elsewhere
         definite = refers_back(text, clause, trigger)
         broad = all(_broad(s) for s in sites)
         day = any(d.time_precision == 1 for d in dates)
