@@ -61,3 +61,20 @@ def test_tolls_triggers_and_divisions(extractor, text, expected):
 ])
 def test_vehicles_recollections_destinations_and_spellings(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "early on Friday, May 26": the day written out, not last Friday; the toll told far from its verb;
+    # a trigger that only ranks the event ("one of the deadliest attacks") leaves the lead its own
+    ("Fifty-four Ugandan soldiers serving with the African Union mission in Somalia were killed when "
+     "militants overran their base, the president said, giving the toll from one of the deadliest attacks "
+     "on the force in years. The fighters stormed the base at Bulo Marer early on Friday, May 26. The "
+     "militants had claimed to have killed 137 soldiers.",
+     [("attack", "Buulo Mareer", "2024-05-26", "2024-05-26", 54)]),
+    # "the Bulo Marer camp" ... "at the gate": the gate is the camp's
+    ("It was not the first time the Bulo Marer camp in Somalia had been targeted. On April 1, 2018, two vehicles "
+     "packed with explosives blew up at the gate, killing four peacekeepers.",
+     [("attack", "Buulo Mareer", "2018-04-01", "2018-04-01", 4)]),
+])
+def test_dates_tolls_and_gates(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

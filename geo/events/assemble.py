@@ -114,14 +114,16 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
         if lexicon.not_actual(text, clause.start, group[0]) or lexicon.not_actual(text, clause.start, best):
             continue
         mentions = _trigger_mentions(facts, sentence, clause, best)
-        if mentions and all(m.partial for m in mentions):
+        if not mentions or all(m.partial for m in mentions):
             # "... seized a packed express train ..., announcing that the siege was over": "the siege"
-            # only refers back; another trigger of the clause may still state the occurrence itself
+            # only refers back; "were killed when ..., giving the toll from one of the deadliest attacks":
+            # "attacks" ranks the event; another trigger of the clause may still state the occurrence itself
             for other in sorted((t for t in group if t is not best), key=lambda t: t.rank):
                 full = _trigger_mentions(facts, sentence, clause, other)
                 if full and not all(m.partial for m in full):
                     mentions = full
                     break
+                mentions = mentions or full
         if mentions:
             found.extend(mentions)
             # a handover clause may also say who took the place over; a reference back to an attack

@@ -30,11 +30,14 @@ _HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b
 # "their camp in the town of Kidal", "a base near Gao": the town stands for the unnamed site
 _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility|headquarters)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
+# "the Bulo Marer camp", "the Kidal base": the town names the site after it
+_NAMES_ITS_SITE = re.compile(r"\s+(?:military\s+|army\s+|air\s+)?(?:base|camp|compound|airfield|outpost|garrison|barracks)\b",
+                             re.IGNORECASE)
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
     r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
-    r"cantonment)\b",
+    r"cantonment|gates?|main\s+entrance)\b",
     re.IGNORECASE)
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
@@ -128,8 +131,8 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
             else ("installation", "airport", "populated_place")
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry) and (
-                       m.entry.kind in kinds or (m.entry.kind == "populated_place" and _HOSTS_SITE.search(
-                           text, max(0, m.start - 60), m.start)))]
+                       m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
+                           text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))]
     if not earlier:
         return None
     place = earlier[-1]

@@ -103,7 +103,26 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
     chosen.sort(key=lambda item: item[0])
     expressions = _of_the_same_year(text, [_with_since(text, start, end, interval, published)
                                            for start, end, interval in chosen if interval])
-    return _days_later(text, published, expressions)
+    return _days_later(text, published, _weekday_with_date(text, expressions))
+
+
+_WEEKDAY = re.compile(r"(?:on\s+|late\s+|early\s+)*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAY_GAP = re.compile(r",?\s*(?:the\s+)?")
+
+
+def _weekday_with_date(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
+    """"early on Friday, May 26": one day, the one written out (a weekday counted back from the
+    publication date would be the last Friday, not this one)."""
+    merged: list[DateExpression] = []
+    for expression in expressions:
+        previous = merged[-1] if merged else None
+        if previous is not None and expression.days == 1 and any(c.isdigit() for c in expression.text) \
+                and _WEEKDAY.search(previous.text) and previous.days == 1 \
+                and _WEEKDAY_GAP.fullmatch(text, previous.end, expression.start):
+            merged[-1] = replace(expression, text=text[previous.start:expression.end], start=previous.start)
+            continue
+        merged.append(expression)
+    return merged
 
 
 _LATER = re.compile(rf"\b(?:(?P<n>{NUMBER}|a|an)\s+(?P<unit>days?|weeks?)\s+later|the\s+(?:next|following)\s+day)\b",

@@ -22,6 +22,8 @@ _PATTERNS = tuple(
         rf"\b(?:shot\s+dead|gunned\s+down)\s+(?:{_QUALIFIER}{_COUNT}\b|(?P<a>(?=\w)))",
         rf"\b(?:left|leaving)\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:dead|killed)\b",
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
+        # "Fifty-four Ugandan soldiers serving with the African Union mission in Somalia were killed"
+        rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:[^\d.;,]{{1,70}}?\s+)?(?:were|had\s+been|have\s+been)\s+killed\b",
         rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stands?\s+at|stood\s+at|is|was)\s+{_QUALIFIER}{_COUNT}\b",
         # "the death toll from a suicide bombing at a mosque ... rose to 93"
         rf"\b(?:death\s+toll|toll)\s+(?:from|in|of)\s+[^.;]{{0,160}}?\s+(?:rose|risen|climbed|jumped|increased|reached)\s+"
@@ -43,6 +45,7 @@ _ZERO = re.compile(
     r"caus(?:ed|ing)\s+no\s+(?:casualties|injuries|deaths)|there\s+were\s+no\s+(?:casualties|injuries|deaths))\b",
     re.IGNORECASE,
 )
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they)\s+had\s+)?$", re.IGNORECASE)
 _LITERALS = tuple(required_literals(pattern) for pattern in _PATTERNS)
 _ZERO_LITERALS = required_literals(_ZERO)
 
@@ -59,6 +62,8 @@ def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | No
         if not any_in(_LITERALS[number], clause):
             continue
         for match in pattern.finditer(text, start, end):
+            if _CLAIMED.search(text, max(start, match.start() - 30), match.start()):
+                continue  # "the militants claimed to have killed 137 soldiers": a boast, not a toll
             if match.groupdict().get("a") is not None:
                 count = 1
             else:

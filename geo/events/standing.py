@@ -19,8 +19,8 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
-_APPRAISAL = re.compile(r",\s+(?:in\s+what\s+(?:[\w-]+\s+){0,5}?)?(?:the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?"
-                        r"(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:serious|deadly|lethal))\b", re.IGNORECASE)
+_APPRAISAL = re.compile(r",\s+[^,;]{0,80}?\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:serious|deadly|lethal))\b",
+                        re.IGNORECASE)
 _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?|evok(?:ed|es|ing)|echo(?:ed|es|ing)|"
                        r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
                        re.IGNORECASE)
