@@ -78,3 +78,24 @@ def test_vehicles_recollections_destinations_and_spellings(extractor, text, expe
 ])
 def test_dates_tolls_and_gates(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "are to pull back": a plan, not an event
+    ("Under the deal, Israeli forces are to pull back from the towns of Gaza to positions near the border.", []),
+    # "two years of war in northern Ethiopia" places no statement there
+    # a capital that insists or denies is its government, not a site
+    ("KYIV — Russian troops have abandoned the island, with Kyiv insisting its missiles had driven them off.", []),
+    # "had repeatedly struck": many occurrences, none of them coded
+    ("In recent weeks Ukrainian forces had repeatedly struck Russian positions near Kherson with drones.", []),
+])
+def test_plans_wars_governments_and_habits(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+def test_a_war_in_a_country_places_no_statement_there(extractor):
+    text = ("PRETORIA — Ethiopia's federal government and the rebels agreed on Wednesday to a cessation of hostilities, the "
+            "African Union's chief mediator announced, a breakthrough after talks aimed at ending two years of war "
+            "in northern Ethiopia.")
+    found = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert found and all(e.country is None for e in found)

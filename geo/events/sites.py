@@ -62,12 +62,13 @@ _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
-                     r"(?:the|a|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
+                     r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
                      r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
                      r"(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped)\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?|"
                      r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
-                     r"\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$", re.IGNORECASE)
+                     r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
+                     re.IGNORECASE)
 _CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
                               r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",
                               re.IGNORECASE)
@@ -91,7 +92,8 @@ _DESCRIBES_SITE = re.compile(
 _ACTS = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:blames?|blamed|accus(?:es|ed)|says|said|warn(?:s|ed)|insist(?:s|ed)|den(?:ies|ied)|"
     r"condemn(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|vow(?:s|ed)|announc(?:es|ed)|claim(?:s|ed)|responded|retaliated|"
-    r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided)\b")
+    r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided|"
+    r"insisting|denying|describing|claiming|accusing|blaming|saying|warning|vowing|calling)\b")
 # "Kinshasa's grip on the Kivu provinces", "Moscow's forces": the place stands for its government.
 _POSSESSES = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:grip|hold|control|influence|government|army|military|forces|troops|"
                         r"authority|authorities|rule|sovereignty|allies|ally|backing|support|claims?|policy|response|"

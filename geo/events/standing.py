@@ -21,6 +21,8 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
 _APPRAISAL = re.compile(r",\s+[^,;]{0,80}?\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:serious|deadly|lethal))\b",
                         re.IGNORECASE)
+_REPEATED = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|time\s+and\s+again|almost\s+daily|"
+                       r"nightly|day\s+after\s+day|night\s+after\s+night)\b", re.IGNORECASE)
 _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?|evok(?:ed|es|ing)|echo(?:ed|es|ing)|"
                        r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
                        re.IGNORECASE)
@@ -56,11 +58,13 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return FULL
         return PARTIAL if territory and not sites else None  # "handed an air base over": the site comes later
     if trigger.category == "attack":
+        day = any(d.time_precision == 1 for d in dates)
+        if not day and _REPEATED.search(text, max(clause.start, trigger.start - 60), trigger.end):
+            return None  # "had repeatedly struck the Russian position": many occurrences, none of them coded
         if not dates and _RECALLED.search(text, max(clause.start, trigger.start - 80), trigger.start):
             return PARTIAL  # "revived memories of the group's deadliest strike in the capital": told elsewhere
         definite = refers_back(text, clause, trigger)
         broad = all(_broad(s) for s in sites)
-        day = any(d.time_precision == 1 for d in dates)
         if broad and not day and lexicon.cue("summary", text, clause.start, _appraisal_start(text, clause, trigger)):
             return None  # its dates and numbers are the summary's, not those of any one occurrence
         if definite and sites:  # "The bombing at Kabul airport" names its site; "called the shelling ... in X" not
