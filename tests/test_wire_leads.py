@@ -99,3 +99,15 @@ def test_a_war_in_a_country_places_no_statement_there(extractor):
             "in northern Ethiopia.")
     found = extractor.extract(Article(text=text, published=PUBLISHED))
     assert found and all(e.country is None for e in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a since-clause after the trigger is another occurrence: neither its place nor its date is the handover's;
+    # "the capital" is the main country's when its capital was named, not the last capital named
+    ("N'DJAMENA — French troops handed over their base at Faya-Largeau in northern Chad to the Chadian army on "
+     "Thursday, the first of three French installations to change hands since N'Djamena tore up its defence "
+     "pact with Paris at the end of November. The troops set off by road for the capital.",
+     [("handover", "Faya-Largeau", "2024-07-25", "2024-07-25", None)]),
+])
+def test_since_clauses_and_the_capital(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

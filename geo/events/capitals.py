@@ -50,7 +50,7 @@ def _capitals_meant(text: str, places: list[PlaceMention], countries: CountryTab
     for match in _CAPITAL.finditer(text):
         demonym = match.group("demonym")
         code = countries.adjectives.get(demonym.lower()) if demonym else (
-            _capital_named_before(places, match.start(), countries) or main)
+            _capital_named_before(places, match.start(), countries, main) or main)
         if demonym and code is None:
             continue  # "the Kurdish capital", "the Gaza capital": not a country's
         yield code, match.start(), match.end()
@@ -63,15 +63,18 @@ def _possessive_capitals(text: str, countries: CountryTable):
             yield code, match.start("capital"), match.end("capital")
 
 
-def _capital_named_before(places: list[PlaceMention], position: int, countries: CountryTable) -> str | None:
+def _capital_named_before(places: list[PlaceMention], position: int, countries: CountryTable,
+                          main: str | None = None) -> str | None:
     """"Explosions rocked Sanaa ... houses in the capital": the capital named last, a few
-    paragraphs back at most, is the one meant."""
+    paragraphs back at most, is the one meant; but when the main country's capital is among those
+    named, it is that one ("N'Djamena tore up its pact with Paris ... set off for the capital")."""
+    named = []
     for mention in reversed([m for m in places if position - RECENT_CHARS <= m.end <= position]):
         entry = mention.entry
         country = countries.by_code.get(entry.country_code or "") if entry else None
         if country and entry.kind == "populated_place" and _same_name(entry, country.capital):
-            return entry.country_code
-    return None
+            named.append(entry.country_code)
+    return main if main in named else (named[0] if named else None)
 
 
 def _same_name(entry, capital: str) -> bool:

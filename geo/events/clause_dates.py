@@ -31,8 +31,9 @@ SPEAKERS_DAY = re.compile(r"(?:today|tonight|yesterday|last\s+night|this\s+(?:mo
                            re.IGNORECASE)
 
 # "given up ... since the Security Council voted in June": June dates the vote
-_SINCE_CLAUSE = re.compile(r"\b(?:since|after|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?-i:(?=[a-z]))(?:[\w-]*ed|began|begun|broke|"
-                           r"took|came|went|fell|won|left|erupted|started)\b[^,;.]*$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:late|early|mid)\b)(?:the\s+)?[^,;.\d]*?\s[^,;.]*$|"
+                           r"\b(?:after|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?-i:(?=[a-z]))(?:[\w-]*ed|began|begun|"
+                           r"broke|took|came|went|fell|won|left|tore|cut|erupted|started)\b[^,;.]*$", re.IGNORECASE)
 
 _DAYS_AFTER = re.compile(rf"\s*(?P<n>{NUMBER}|a|an|one)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
 

@@ -22,6 +22,7 @@ _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar
                        r"recall(?:ed|s|ing)|echo(?:ed|es|ing)|brought\s+back\s+memories\s+of|revives?\s+memories\s+of|"
                        r"worst\s+since|deadliest\s+since)\b", re.IGNORECASE)
 
+_SINCE = re.compile(r"\bsince\s+[^,;]*$", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
 
 _PASSIVE_TARGET = re.compile(
@@ -61,6 +62,8 @@ def clause_sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked)
     sites = [s for s in sites if not _stray(facts, s) and not _in_aside(text, clause, s, trigger)]
     # "the killing in Hroza drew comparisons with the strike on ... in Kramatorsk": Hroza is the other event's
     sites = [s for s in sites if not (s.end <= trigger.start and _COMPARED.search(text, s.end, trigger.start))]
+    # "the first base to change hands since N'Djamena tore up its pact with Paris": another occurrence's
+    sites = [s for s in sites if not (s.start >= trigger.end and _SINCE.search(text, trigger.end, s.start))]
     if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
             and names_here(text, clause):
         sites = dateline_site(facts) or sites
