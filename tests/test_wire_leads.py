@@ -111,3 +111,27 @@ def test_a_war_in_a_country_places_no_statement_there(extractor):
 ])
 def test_since_clauses_and_the_capital(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "<city> airport": the city's one airport with an IATA code
+    ("Rebels seized Goma airport on Saturday.", [("other", "Goma International Airport", "2024-07-27", "2024-07-27", None)]),
+    ("Drones struck Khartoum airport on Saturday.",
+     [("attack", "Khartoum International Airport", "2024-07-27", "2024-07-27", None)]),
+    # "a pullback that stripped Paris of its bases": a government, not what "the site" points back to
+    ("France on Thursday returned its military camp to Ivory Coast, extending a pullback that has stripped Paris "
+     "of most of its bases in West Africa. Ivorian soldiers took over guard duties, marking the handover of the "
+     "site.", []),
+])
+def test_city_airports_and_governments(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On Nov. 6, 2004, jets bombed a French position in Bouaké, in Ivory Coast.",
+    "Defence Ministers Sébastien Lecornu and Téné Birahima Ouattara signed the document in France.",
+])
+def test_month_abbreviations_and_names_are_no_places(extractor, text):
+    from geo.geoparser import Geoparser
+    names = [m.text for m in Geoparser.default().places(text)]
+    assert "Nov" not in names and "Téné" not in names

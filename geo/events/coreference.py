@@ -132,7 +132,8 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry) and (
                        m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
-                           text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))]
+                           text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))
+                   and (m.entry.kind != "populated_place" or _located(facts, m) or _NAMES_ITS_SITE.match(text, m.end))]  # "stripped Paris of": a government
     if not earlier:
         return None
     place = earlier[-1]
@@ -169,7 +170,8 @@ def _located(facts: ArticleFacts, place) -> bool:
     if facts.no_site.overlaps(place.start, place.end):
         return False
     before = facts.text[max(0, place.start - 40):place.start]
-    return bool(_PLACED.search(before)) or not before.strip() or before.rstrip().endswith((".", "\n"))  # or a subject
+    opening = before.rstrip().rstrip("\"”’'")
+    return bool(_PLACED.search(before)) or not opening or opening.endswith((".", "!", "?", "\n"))  # or a subject
 
 
 def refers_to_earlier_date(text: str, sentence: Sentence) -> bool:

@@ -247,15 +247,34 @@ def airport_short_name(name: str, city: str, common: frozenset[str] | dict = fro
 
 def read_airports(common: frozenset[str] | dict = frozenset()) -> Iterator[Record]:
     with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if not row["name"] or not row["lat"]:
-                continue
-            short = airport_short_name(row["name"], row["city"], common)
-            yield Record(
-                f"icao:{row['icao']}", row["name"], "airport", float(row["lat"]), float(row["lon"]),
-                row["country"], row["subd"], 0, (*airfield_aliases(row["name"]), *((short,) if short else ())),
-                "airportsdata (ICAO)",
-            )
+        rows = [row for row in csv.DictReader(handle) if row["name"] and row["lat"]]
+    main = city_airports(rows)
+    for row in rows:
+        short = airport_short_name(row["name"], row["city"], common)
+        city_names = (f"{row['city']} Airport", f"{row['city']} International Airport") if main.get(
+            (row["country"], row["city"])) is row else ()
+        yield Record(
+            f"icao:{row['icao']}", row["name"], "airport", float(row["lat"]), float(row["lon"]),
+            row["country"], row["subd"], 0,
+            (*airfield_aliases(row["name"]), *((short,) if short else ()), *city_names),
+            "airportsdata (ICAO)",
+        )
+
+
+def city_airports(rows: list[dict]) -> dict[tuple[str, str], dict]:
+    """(country, city) -> the airport news means by "<city> airport" ("Goma airport", "Khartoum
+    airport"): the city's only airport with an IATA code, or its only international one."""
+    by_city: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in rows:
+        if row.get("iata") and row.get("city"):
+            by_city[(row["country"], row["city"].strip())].append(row)
+    main = {}
+    for key, airports in by_city.items():
+        international = [a for a in airports if "international" in a["name"].lower()]
+        chosen = airports if len(airports) == 1 else international
+        if len(chosen) == 1:
+            main[key] = chosen[0]
+    return main
 
 
 def read_curated(file_name: str, id_prefix: str) -> Iterator[Record]:

@@ -187,7 +187,8 @@ class Recognizer:
         if end >= len(run):
             return False
         following = run[end].text
-        return first == 0 and end - first == 1 and following.lower() not in self.gazetteer.word_frequency \
+        starts_name = first == 0 or run[first - 1].text.lower() in ("and", "&")  # "Lecornu and Téné Birahima Ouattara"
+        return starts_name and end - first == 1 and following.lower() not in self.gazetteer.word_frequency \
             and following.lower() not in self.connectors and not self.gazetteer.has_key(name_key(following))
 
     def _is_place(self, text: str, span: Toponym, run: list[Token], first: int, end: int, lowercase_words: set) -> bool:
