@@ -22,7 +22,8 @@ from geo.events.coreference import antecedent, described_sites, previous_date, r
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.fatalities import fatalities_in
-from geo.events.frames import EventMention, add_described_site, date_before, frames, merge, site_unlocated
+from geo.events.frames import (EventMention, add_described_site, date_before, date_siblings, frames, merge,
+                               site_unlocated)
 from geo.events.numbers import parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
@@ -63,7 +64,8 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
     groups = frames(mentions)
     for sentence, site in descriptions:
         add_described_site(groups, _site_mention(facts, sentence, site))
-    merged = date_before(site_unlocated([merge(group, facts.article.published) for group in groups], groups), groups)
+    merged = [merge(group, facts.article.published) for group in groups]
+    merged = date_siblings(date_before(site_unlocated(merged, groups), groups), groups)
     events = [_described(event, group[0].kind) for event, group in zip(merged, groups)]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))

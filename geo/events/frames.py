@@ -40,6 +40,7 @@ UNDATED_WINDOW_DAYS = 6
 TERRITORY_KINDS = ("capture", "regain")  # a town taken is dated like an attack
 UNDATED_NOTE = "no date in the report: dated by its publication (the week before it)"
 BEFORE_NOTE = "dated {days} day(s) before the report's lead occurrence, as the text says"
+SIBLING_NOTE = "no date of its own: dated as the other target its sentence names"
 STORY_SITE_NOTE = "no place of its own: sited where the occurrence reported before it was"
 
 
@@ -139,6 +140,27 @@ def date_before(events: list[Event], groups: list[list[EventMention]]) -> list[E
             event = replace(event, date_start=first, date_end=last, event_date=last, time_precision=2, notes=note)
         dated.append(event)
     return dated
+
+
+def date_siblings(events: list[Event], groups: list[list[EventMention]]) -> list[Event]:
+    """"Drones struck the Dyagilevo base ... and the Engels base": a target with no date of its own
+    takes the date its sentence gives the other target (the lead's "on Monday" reached only one)."""
+    dated_by_trigger = {}
+    for event, group in zip(events, groups):
+        if event.date_start is not None and UNDATED_NOTE not in event.notes:
+            for mention in group:
+                dated_by_trigger.setdefault((mention.event.start_char, mention.event.trigger_start), event)
+    result = []
+    for event, group in zip(events, groups):
+        if UNDATED_NOTE in event.notes:
+            sibling = next((dated_by_trigger[key] for m in group if (key := (m.event.start_char, m.event.trigger_start))
+                            in dated_by_trigger and dated_by_trigger[key] is not event), None)
+            if sibling is not None:
+                event = replace(event, **{name: getattr(sibling, name) for name in
+                                          ("date_start", "date_end", "event_date", "time_precision")},
+                                notes=event.notes.replace(UNDATED_NOTE, SIBLING_NOTE))
+        result.append(event)
+    return result
 
 
 def _same_story(one: Event, other: Event) -> bool:

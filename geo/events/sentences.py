@@ -30,7 +30,9 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?=when\b)|\s+(?=before\s+being\b)|"
     # ", and the SDF drove ...", ", and Kenyan troops gave up ...": a new subject, a new clause
     r",\s*(?=and\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+"
-    r"(?!(?:and|or|in|of|on|at|to|for|from|near|with|by|province|region|district|city|town|state|governorate)\b)"
+    r"(?!(?:and|or|in|of|on|at|to|for|from|near|with|by|province|region|district|city|town|state|governorate|"
+    r"base|bases|camp|camps|airport|airfield|air|military|compound|garrison|outpost|barracks|area|border|crossing|"
+    r"port|river|valley|oblast|county|village|refinery|depot|plant)\b)"
     r"(?-i:[a-z])[\w-]+)|"
     r",\s*(?=and\s+(?:[\w'’-]+\s+){0,3}?(?:warplanes|jets|aircraft|helicopters|drones|forces|troops|soldiers|militants|"
     r"gunmen|rebels|fighters|insurgents|police|militias?|artillery)\s)|"
