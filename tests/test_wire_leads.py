@@ -151,3 +151,19 @@ def test_month_abbreviations_and_names_are_no_places(extractor, text):
 ])
 def test_second_targets_and_series(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'took "complete control" of', "seized the army's last positions inside X", "captured the North-eastern
+    # Command in the city of X"; a capture's "said on Saturday" is the day of the report
+    ("The Arakan Army said on Saturday it had overrun the headquarters of the Western Command in Rakhine state.\n\n"
+     "Fighters took \"complete control\" of the command base on the southern side of Ann town at about noon on "
+     "Friday, after two weeks of assaults backed by drones.",
+     [("other", "Ann", "2024-07-26", "2024-07-26", None)]),
+    ("Fighters seized the army's last positions inside Ann town in Rakhine on Nov. 30.",
+     [("other", "Ann", "2023-11-30", "2023-11-30", None)]),
+    ("In northern Shan state, rebels captured the North-eastern Command in the city of Lashio on Aug. 3.",
+     [("other", "Lashio", "2023-08-03", "2023-08-03", None)]),
+])
+def test_captures_as_reports_write_them(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

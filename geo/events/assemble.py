@@ -170,7 +170,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         # ... and the "when" clause's own days ("during Friday prayers") are <event>'s, not the summary's
         dates = anchor[-1:] or [d for d in dates if d.since_end is None
                                 and not (d.start >= clause.end and WHEN.search(text, clause.end, d.start))]
-    reported = [d for d in dates if best.category in ("attack", "handover")
+    reported = [d for d in dates if (best.category in ("attack", "handover") or best.kind in ("capture", "regain"))
                 and REPORTED_ON.search(text, max(0, d.start - 60), d.start)]
     # "Our forces entered Wad Madani this morning," the army said: a quotation's "today" is the day it
     # was said, which the report may not give; such a date only joins an occurrence

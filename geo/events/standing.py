@@ -35,7 +35,8 @@ SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:had\s+|has\s+|have\s+)?")
 _PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s|(?:had|has|have)\s+(?:\w+\s+)?fallen)", re.IGNORECASE)
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
                                r"capitals?|areas?|positions|settlements?|control|ground|territory|pockets?|enclaves?|"
-                               r"strongholds?|footholds?|headquarters|compounds?|garrisons?|barracks|outposts?|camps?)$",
+                               r"strongholds?|footholds?|headquarters|compounds?|garrisons?|barracks|outposts?|camps?|commands?|posts?|"
+                               r"checkpoints?|bridges?|crossings?)$",
                                re.IGNORECASE)
 
 
