@@ -167,3 +167,15 @@ def test_second_targets_and_series(extractor, text, expected):
 ])
 def test_captures_as_reports_write_them(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another weapon with a toll of its own, the same day in the same city, is another occurrence;
+    # "before an expected assault" is none
+    ("A drone struck the main hospital in El Fasher on Friday evening, killing 70 people, the WHO said.\n\n"
+     "The RSF last week told the army to leave the city before an expected assault.\n\n"
+     "Hours earlier, on Friday morning, artillery shells fell on a camp on the edge of the city, killing eight people.",
+     [("attack", "El Fasher", "2024-07-26", "2024-07-26", 70), ("attack", "El Fasher", "2024-07-26", "2024-07-26", 8)]),
+])
+def test_two_occurrences_in_one_city(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

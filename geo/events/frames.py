@@ -216,7 +216,13 @@ def _kinds_agree(group: list[EventMention], mention: EventMention) -> bool:
     if mention.partial or mention.kind in GENERIC_KINDS:
         return True
     typed = next((m for m in group if not m.partial and m.kind not in GENERIC_KINDS), None)
-    return typed is None or typed.event.event_type == mention.event.event_type
+    if typed is None:
+        return True
+    # "a drone struck the hospital, killing 70" ... "hours earlier, shells fell on the camp, killing
+    # eight": another weapon with a toll of its own is another occurrence
+    other_toll = typed.event.fatalities is not None and mention.event.fatalities is not None \
+        and typed.event.fatalities != mention.event.fatalities and typed.kind != mention.kind and not mention.definite
+    return typed.event.event_type == mention.event.event_type and not other_toll
 
 
 def _actors_agree(group: list[EventMention], event: Event) -> bool:
