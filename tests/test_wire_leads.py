@@ -179,3 +179,27 @@ def test_captures_as_reports_write_them(extractor, text, expected):
 ])
 def test_two_occurrences_in_one_city(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The deadliest took place ... in X district": one of the attacks just reported, at its own site;
+    # "shot dead those who ..." gives no count
+    ("Militants attacked police stations across Pakistan's Balochistan province late on Friday.\n\nThe deadliest "
+     "took place in the early hours of Saturday in Musakhel district. Armed men blocked the highway and shot dead "
+     "those who were from Punjab.", [("attack", "Balochistan", "2024-07-26", "2024-07-26", None),
+                                       ("attack", "Musa Khel District", "2024-07-27", "2024-07-27", None)]),
+    ("On March 20, fighters tried to force their way into a government complex in Gwadar, in Pakistan.",
+     [("attack", "Gwadar", "2024-03-20", "2024-03-20", None)]),
+])
+def test_the_deadliest_of_several(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Police recovered 23 bodies from beside the road.", 23),
+    ("The bodies of 12 villagers were found on Monday.", 12),
+    ("Armed men shot dead those who were from Punjab.", None),
+])
+def test_tolls_from_bodies(text, toll):
+    from geo.events.fatalities import fatalities_in
+    assert fatalities_in(text) == toll

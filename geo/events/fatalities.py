@@ -19,11 +19,15 @@ _PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"\bkill(?:ing|ed|s)?\s+{_QUALIFIER}(?:{_COUNT}\b(?!\s+(?:of\s+)?(?:wounded|injured))|(?P<a>an?)\s+(?:[\w-]+\s+)?{_PERSON}\b)",
-        rf"\b(?:shot\s+dead|gunned\s+down)\s+(?:{_QUALIFIER}{_COUNT}\b|(?P<a>(?=\w)))",
+        rf"\b(?:shot\s+dead|gunned\s+down)\s+(?:{_QUALIFIER}{_COUNT}\b|(?P<a>(?=\w)(?!(?:those|them|people|passengers|"
+        rf"villagers|civilians|residents|men|women|children|several|many|dozens|scores|others|travellers|workers)\b)))",
         rf"\b(?:left|leaving)\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:dead|killed)\b",
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
         # "Fifty-four Ugandan soldiers serving with the African Union mission in Somalia were killed"
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:[^\d.;,]{{1,70}}?\s+)?(?:were|had\s+been|have\s+been)\s+killed\b",
+        # "police recovered 23 bodies", "the bodies of 12 people were found"
+        rf"\b(?:recovered|found|retrieved|pulled\s+out|collected)\s+(?:the\s+)?{_QUALIFIER}{_COUNT}\s+bodies\b",
+        rf"\bbodies\s+of\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:were|had\s+been|have\s+been)\s+(?:found|recovered|retrieved)\b",
         rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stands?\s+at|stood\s+at|is|was)\s+{_QUALIFIER}{_COUNT}\b",
         # "the death toll from a suicide bombing at a mosque ... rose to 93"
         rf"\b(?:death\s+toll|toll)\s+(?:from|in|of)\s+[^.;]{{0,160}}?\s+(?:rose|risen|climbed|jumped|increased|reached)\s+"
