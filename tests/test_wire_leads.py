@@ -203,3 +203,23 @@ def test_the_deadliest_of_several(extractor, text, expected):
 def test_tolls_from_bodies(text, toll):
     from geo.events.fatalities import fatalities_in
     assert fatalities_in(text) == toll
+
+
+@pytest.mark.parametrize("text, location, near", [
+    # "a village 30 km south of Kirkuk": the point that far along that bearing, geo_precision 2
+    ("Gunmen attacked a village 30 km south of Kirkuk on Saturday.", "30 km south of Kirkuk", (35.20, 44.39)),
+    ("Gunmen attacked an army post about 120 kilometres north of the capital, Niamey, on Saturday.",
+     "120 kilometres north of Niamey", (14.59, 2.11)),
+])
+def test_a_bearing_moves_the_site(extractor, text, location, near):
+    [event] = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert event.location == location and event.geo_precision == 2
+    assert abs(event.latitude - near[0]) < 0.05 and abs(event.longitude - near[1]) < 0.05
+
+
+def test_destination_goes_the_distance_along_the_bearing():
+    from geo.geoparse.resolve import destination, distance_km
+    from types import SimpleNamespace as P
+    latitude, longitude = destination(33.3, 44.4, 100.0, 45)
+    assert abs(distance_km(P(latitude=33.3, longitude=44.4), P(latitude=latitude, longitude=longitude)) - 100.0) < 0.1
+    assert latitude > 33.3 and longitude > 44.4

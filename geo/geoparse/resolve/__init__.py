@@ -12,8 +12,8 @@ state shared between modules. Inside, each module imports only those before it:
 """
 from geo.geoparse.resolve.context import Vote
 from geo.geoparse.resolve.cues import relations, used_as_modifier
-from geo.geoparse.resolve.geometry import distance_km
+from geo.geoparse.resolve.geometry import destination, distance_km
 from geo.geoparse.resolve.resolver import Resolution, Resolver, document_vote, geo_precision, to_mention
 
-__all__ = ["Resolution", "Resolver", "Vote", "distance_km", "document_vote", "geo_precision", "relations",
+__all__ = ["Resolution", "Resolver", "Vote", "destination", "distance_km", "document_vote", "geo_precision", "relations",
            "to_mention", "used_as_modifier"]

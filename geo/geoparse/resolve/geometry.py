@@ -22,6 +22,17 @@ def distance_km(a: Point, b: Point) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+def destination(latitude: float, longitude: float, kilometres: float, bearing_degrees: float) -> tuple[float, float]:
+    """The point ``kilometres`` from (latitude, longitude) along the initial ``bearing_degrees``
+    (0 north, 90 east) on a sphere: "80 km north-east of X"."""
+    lat1, lon1, bearing = math.radians(latitude), math.radians(longitude), math.radians(bearing_degrees)
+    angle = kilometres / EARTH_RADIUS_KM
+    lat2 = math.asin(math.sin(lat1) * math.cos(angle) + math.cos(lat1) * math.sin(angle) * math.cos(bearing))
+    lon2 = lon1 + math.atan2(math.sin(bearing) * math.sin(angle) * math.cos(lat1),
+                             math.cos(angle) - math.sin(lat1) * math.sin(lat2))
+    return round(math.degrees(lat2), 5), round((math.degrees(lon2) + 540) % 360 - 180, 5)
+
+
 def container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: str | None) -> float:
     if container.kind == "country":
         return 3.0 if entry.country_code == container.country_code else -1.0
