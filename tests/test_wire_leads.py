@@ -223,3 +223,19 @@ def test_destination_goes_the_distance_along_the_bearing():
     latitude, longitude = destination(33.3, 44.4, 100.0, 45)
     assert abs(distance_km(P(latitude=33.3, longitude=44.4), P(latitude=latitude, longitude=longitude)) - 100.0) < 0.1
     assert latitude > 33.3 and longitude > 44.4
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the gathering attacked is where it happened
+    ("On July 13, 2018, a suicide bomber struck an election meeting in Mastung district in Balochistan, "
+     "killing 128 people.", [("attack", "Mastung", "2018-07-13", "2018-07-13", 128)]),
+    # "the gate of the ... school", "in the same neighbourhood": the neighbourhood named before
+    ("Schools in Dasht-e-Barchi, Afghanistan, have been hit repeatedly. In April, explosions at the gate of the boys' high "
+     "school killed six people. In May 2021, a car bomb outside a girls' school in the same neighbourhood killed 85 "
+     "people.", [("attack", "Dasht-e-Barchi", "2024-04-01", "2024-04-30", 6),
+                 ("attack", "Dasht-e-Barchi", "2021-05-01", "2021-05-31", 85)]),
+    # shots fired into the air to disperse a protest are no attack
+    ("Women protested in Kabul on Saturday; Taliban fighters fired into the air to disperse them.", []),
+])
+def test_gatherings_neighbourhoods_and_warning_shots(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

@@ -70,6 +70,9 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
                      r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
                      re.IGNORECASE)
+_GATHERING_ATTACKED = re.compile(r"\b(?:struck|hit|attacked|bombed|targeted|stormed|raided|shelled|at|during|on)\s+"
+                                 r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|rally|conference|forum|summit|gathering)\s+"
+                                 r"(?:[\w-]+\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
 _CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
                               r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",
                               re.IGNORECASE)
@@ -254,9 +257,10 @@ def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: boo
     if _BORDER_WITH.search(before):
         return False
     patron = _PATRON.search(before)
-    # "militias close to Tehran" names a patron; "landed close to <a base or town>" a place
+    # "militias close to Tehran" names a patron; "landed close to <a base or town>" a place; "struck an
+    # election meeting in Mastung": the gathering attacked is where it happened
     if patron and not (patron.group(0).lower().startswith("close") and rank(mention) <= SPECIFIC_RANK
-                       and not _CLOSE_TO_PATRON.search(before)):
+                       and not _CLOSE_TO_PATRON.search(before)) and not _GATHERING_ATTACKED.search(before):
         return False
     if from_is_site and _ORIGIN.search(before):
         return True
