@@ -239,3 +239,22 @@ def test_destination_goes_the_distance_along_the_bearing():
 ])
 def test_gatherings_neighbourhoods_and_warning_shots(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # vehicles that left a city are no withdrawal; "the same spot" is the place named before; "June 15"
+    # after "in June 2014" in the same sentence is June 15, 2014
+    ("Gunmen ambushed buses at Nyongoro near the town of Witu in Kenya on Thursday, killing three people. The "
+     "vehicles had left Mombasa early in the morning.\n\nThe same spot was the scene of an ambush on Jan. 13, "
+     "2018. The deadliest attack in the area came in June 2014, when gunmen raided the town of Mpeketoni on the "
+     "night of June 15, killing 48 people.",
+     [("attack", "Witu", "2024-07-25", "2024-07-25", 3), ("attack", "Witu", "2018-01-13", "2018-01-13", None),
+      ("attack", "Mpeketoni", "2014-06-15", "2014-06-15", 48)]),
+    # "are rare": a generality; "the Islamic State group in Syria and Iraq" places nothing
+    ("Attacks on Americans in Jordan, a member of the coalition fighting the Islamic State group in Syria and "
+     "Iraq, are rare.", []),
+    ("Three U.S. military trainers were killed on Friday at the gate of an air base near al-Jafr in Jordan.",
+     [("attack", "Al Jafr", "2024-07-26", "2024-07-26", 3)]),
+])
+def test_vehicles_spots_years_and_generalities(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

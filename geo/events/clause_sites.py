@@ -34,7 +34,9 @@ _MILITARY_SUBJECT = re.compile(r"\b(?:troops|soldiers|forces|peacekeepers|person
                                r"brigades?|garrison|mission|fighters|militants|rebels|army|marines|convoy)\b", re.IGNORECASE)
 
 _CIVILIAN_SUBJECT = re.compile(r"\b(?:minister|president|envoy|delegation|ambassador|diplomats?|officials?|leader|"
-                               r"secretary|chief|king|pope|journalists?|residents|families|civilians|refugees)\b",
+                               r"secretary|chief|king|pope|journalists?|residents|families|civilians|refugees|"
+                               r"vehicles|buses|bus|trucks|lorries|passengers|travell?ers|commuters|pilgrims|tourists|"
+                               r"ships|vessels|ferries|tankers)\b",
                                re.IGNORECASE)
 
 def clause_sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked) -> list[Site]:

@@ -37,7 +37,7 @@ _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
     r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
-    r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter)\b",
+    r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch)\b",
     re.IGNORECASE)
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
@@ -66,7 +66,7 @@ _BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECA
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
 # nouns of a spot inside a town or a base: what they point back to may be either
 ANY_PLACE_NOUNS = ("perimeter", "site", "position", "area", "intersection", "junction", "crossroads", "square", "market",
-                   "cantonment", "gate", "gates", "neighbourhood", "neighborhood", "suburb", "quarter")
+                   "cantonment", "gate", "gates", "neighbourhood", "neighborhood", "suburb", "quarter", "spot", "stretch")
 ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 
 

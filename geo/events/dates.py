@@ -152,15 +152,30 @@ def _days_later(text: str, published: date, expressions: list[DateExpression]) -
     return sorted([*expressions, *added], key=lambda e: e.start)
 
 
+SAME_SENTENCE_CHARS = 160
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
 _SAME_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b")
 
 
 def _of_the_same_year(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
-    """"in July 2017 ..., and in October of the same year": the month of the year last written out."""
+    """"in July 2017 ..., and in October of the same year": the month of the year last written out;
+    "came in June 2014, when gunmen raided the town on the night of June 15": a day of that month and
+    year written just before in the same sentence."""
     resolved: list[DateExpression] = []
     year: int | None = None
     for expression in expressions:
+        previous = resolved[-1] if resolved else None
+        if previous is not None and _YEAR.search(previous.text) and not _YEAR.search(expression.text) \
+                and expression.days == 1 and previous.date_start.month == expression.date_start.month \
+                and previous.date_start.year == previous.date_end.year != expression.date_start.year \
+                and expression.start - previous.end <= SAME_SENTENCE_CHARS \
+                and not _SENTENCE_BREAK.search(text, previous.end, expression.start):
+            try:
+                expression = replace(expression, date_start=expression.date_start.replace(year=previous.date_start.year),
+                                     date_end=expression.date_end.replace(year=previous.date_start.year))
+            except ValueError:
+                pass
         same = _SAME_YEAR.match(text, expression.end)
         if same and year is not None and expression.date_start.year == expression.date_end.year \
                 and not _YEAR.search(expression.text):

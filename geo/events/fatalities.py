@@ -11,10 +11,14 @@ from geo.events.numbers import NUMBER, VAGUE, parse_number
 _QUALIFIER = r"(?:(?:at\s+least|some|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|an\s+estimated|as\s+many\s+as|a\s+total\s+of)\s+)?"
 _VAGUE = "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True))
 _COUNT = rf"(?P<n>{NUMBER}|{_VAGUE})"
-_NOUN = r"(?:[\w-]+\s+){0,3}?"
+_NOUN = r"(?:[\w.'’-]+\s+){0,3}?"
 _PERSON = (r"(?:person|people|civilian|soldier|troop|fighter|militant|member|officer|policeman|policemen|villager|"
            r"local|resident|child|children|woman|women|man|men|serviceman|servicemen|service\s+member|worker|"
-           r"worshipper|guard|commander|leader|official|other|contractor|journalist|analyst|pupil|student)s?")
+           r"worshipper|guard|commander|leader|official|other|contractor|journalist|analyst|pupil|student|trainer|"
+           r"adviser|advisor|instructor|pilot|marine|sailor|airman|airmen|gendarme|peacekeeper|recruit|cadet|passenger|"
+           r"pilgrim|shepherd|farmer|miner|herder|fisherman|fishermen|trader|patient|doctor|nurse|volunteer|hostage|"
+           r"prisoner|inmate|detainee|militiaman|militiamen|insurgent|jihadist|rebel|attacker|gunman|gunmen|assailant|"
+           r"teenager|boy|girl|relative|mourner|guest|shopper|employee|staffer|crew\s+member|aid\s+worker)s?")
 _PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (

@@ -161,7 +161,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue
         if accepted and _RELATIVE_TO.search(before):
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
-        if _is_site(before, mention, strict, from_is_site) or _continues_list(text, accepted, mention):
+        if _is_site(before, mention, strict, from_is_site) or (
+                _continues_list(text, accepted, mention) and not _PATRON.search(before)):  # "group in Syria and Iraq"
             accepted.append(mention)
     if not accepted:  # "... 60 km from the town of Tera in the Tillaberi region": the container, when its
         accepted = [m for m in scope if id(m) in containers and m.entry is not None  # inner is no site
