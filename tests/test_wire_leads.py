@@ -258,3 +258,15 @@ def test_gatherings_neighbourhoods_and_warning_shots(extractor, text, expected):
 ])
 def test_vehicles_spots_years_and_generalities(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+def test_a_wave_of_missiles_does_not_void_the_one_that_struck(extractor):
+    text = ("Russia fired a wave of cruise missiles at Ukraine before dawn on Friday, and one of them ripped through "
+            "an apartment building in the central city of Uman, killing at least 23 people, officials said.")
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == [
+        ("attack", "Uman", "2024-07-26", "2024-07-26", 23)]
+
+
+def test_a_plan_voids_the_triggers_it_governs(extractor):
+    text = "The militants will step up their attacks and bombings against the army in Kidal, the group said."
+    assert extractor.extract(Article(text=text, published=PUBLISHED)) == []

@@ -112,8 +112,15 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: CATEGORY_PRIORITY[c]):
         group = [t for t in triggers if t.category == category]
+        if lexicon.not_actual(text, clause.start, group[0]):
+            # "fired a wave of cruise missiles ..., and one of them ripped through a building": a later
+            # trigger with no such word of its own since the voided one still states an occurrence
+            group = [t for t in group[1:] if not lexicon.not_actual(text, group[0].end, t)
+                     and not _SAME_VOID.search(text, group[0].end, t.start)]
+            if not group:
+                continue
         best = min(group, key=lambda t: t.rank)
-        if lexicon.not_actual(text, clause.start, group[0]) or lexicon.not_actual(text, clause.start, best):
+        if lexicon.not_actual(text, clause.start, best):
             continue
         mentions = _trigger_mentions(facts, sentence, clause, best)
         if not mentions or all(m.partial for m in mentions):
@@ -133,6 +140,10 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
             if category != "handover" and not all(m.partial for m in mentions):
                 break
     return found
+
+
+_SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+)?$|^\s*(?:and|or)\b|\b(?:will|would|could|might|may|plans?|threat\w*)\b",
+                        re.IGNORECASE)
 
 
 def _armed_actor_struck(facts: ArticleFacts, clause: Clause) -> list[Trigger]:
