@@ -270,3 +270,13 @@ def test_a_wave_of_missiles_does_not_void_the_one_that_struck(extractor):
 def test_a_plan_voids_the_triggers_it_governs(extractor):
     text = "The militants will step up their attacks and bombings against the army in Kidal, the group said."
     assert extractor.extract(Article(text=text, published=PUBLISHED)) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    # an unknown name that opens with a generic prefix is no place, nor is either word of it
+    ("The strike hit Kafr Sousa, a neighbourhood in south-western Damascus.", ["Damascus"]),
+    ("Fighting near Tell Abyad in Syria and in Beit Lahia in Gaza.", ["Tell Abyad", "Syria", "Beit Lahia", "Gaza"]),
+])
+def test_generic_prefixes_join_the_name(text, names):
+    from geo.geoparser import Geoparser
+    assert [m.text for m in Geoparser.default().places(text)] == names

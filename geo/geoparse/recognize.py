@@ -138,6 +138,10 @@ class Recognizer:
                     first += 1
                     continue
                 end = self._longest_match(text, run, first)
+                if end <= first + 1 and first + 1 < len(run) and run[first].text.lower() in words("name_prefixes") \
+                        and run[first + 1].text.lower() not in self.connectors:
+                    first += 2  # "Kafr Sousa" unknown: neither "Kafr" nor "Sousa" is a place of its own
+                    continue
                 if end == first:
                     first += 1
                     continue
