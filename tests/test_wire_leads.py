@@ -280,3 +280,16 @@ def test_a_plan_voids_the_triggers_it_governs(extractor):
 def test_generic_prefixes_join_the_name(text, names):
     from geo.geoparser import Geoparser
     assert [m.text for m in Geoparser.default().places(text)] == names
+
+
+@pytest.mark.parametrize("text, first, last", [
+    # "an overnight siege ... early on Saturday": Friday night and Saturday
+    ("Security forces ended an overnight siege at a hotel in Mogadishu early on Saturday, police said.",
+     "2024-07-26", "2024-07-27"),
+    ("Drones struck the port overnight into Saturday.", "2024-07-26", "2024-07-27"),
+    ("Security forces ended a siege at a hotel in Mogadishu on Saturday.", "2024-07-27", "2024-07-27"),
+])
+def test_overnight_spans_the_night_before(text, first, last):
+    from geo.events.dates import find_dates
+    [found] = [d for d in find_dates(text, PUBLISHED) if "urday" in d.text]
+    assert (str(found.date_start), str(found.date_end)) == (first, last)

@@ -103,7 +103,24 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
     chosen.sort(key=lambda item: item[0])
     expressions = _of_the_same_year(text, [_with_since(text, start, end, interval, published)
                                            for start, end, interval in chosen if interval])
-    return _days_later(text, published, _weekday_with_date(text, expressions))
+    return _days_later(text, published, _overnight(text, _weekday_with_date(text, expressions)))
+
+
+_OVERNIGHT_BEFORE = re.compile(r"\bovernight\b[^.;!?\n]{0,60}$", re.IGNORECASE)
+_EARLY = re.compile(r"(?:early\s+(?:on\s+)?|into\s+)", re.IGNORECASE)
+
+
+def _overnight(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
+    """"ended an overnight siege ... early on Saturday", "overnight into Saturday": the night
+    before that day and the day itself."""
+    result = []
+    for expression in expressions:
+        if expression.days == 1 and (_EARLY.match(expression.text) or _EARLY.search(text, max(0, expression.start - 9),
+                                                                                     expression.start)) \
+                and _OVERNIGHT_BEFORE.search(text, max(0, expression.start - 80), expression.start):
+            expression = replace(expression, date_start=expression.date_start - timedelta(days=1))
+        result.append(expression)
+    return result
 
 
 _WEEKDAY = re.compile(r"(?:on\s+|late\s+|early\s+)*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
