@@ -293,3 +293,10 @@ def test_overnight_spans_the_night_before(text, first, last):
     from geo.events.dates import find_dates
     [found] = [d for d in find_dates(text, PUBLISHED) if "urday" in d.text]
     assert (str(found.date_start), str(found.date_end)) == (first, last)
+
+
+def test_an_after_clause_dates_the_event_when_nothing_else_does(extractor):
+    text = ("At least 22 commandos were killed after Taliban fighters surrounded them in Faryab province of "
+            "Afghanistan on Wednesday, officials said.")
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == [
+        ("attack", "Fāryāb", "2024-07-24", "2024-07-24", 22)]

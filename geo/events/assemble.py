@@ -15,6 +15,7 @@ from geo.events.clause_dates import (
     date_for,
     days_after,
     days_before,
+    in_after_clause,
     in_relative_clause,
 )
 from geo.events.clause_sites import ARMED_ACTOR_KINDS, clause_sites, forces_leave, site_blocker
@@ -172,8 +173,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
             sites = clause_sites(facts, main, best, blocked)
         else:
             sites = antecedent(facts, main)
-    dates = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline
-             and not in_relative_clause(text, best, d)]
+    stated = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline]
+    dates = [d for d in stated if not in_relative_clause(text, best, d)] or \
+        [d for d in stated if in_after_clause(text, best, d)]  # the after-clause's day, when it is the only one
     if best.category == "attack":
         # "since Sunday" dates no attack; in "the worst since 8 October, when <event>", the day is <event>'s
         anchor = [since_anchor(d) for d in dates if d.since_end is not None and d.end <= clause.start

@@ -31,8 +31,10 @@ SPEAKERS_DAY = re.compile(r"(?:today|tonight|yesterday|last\s+night|this\s+(?:mo
                            re.IGNORECASE)
 
 # "given up ... since the Security Council voted in June": June dates the vote
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:late|early|mid)\b)(?:the\s+)?[^,;.\d]*?\s[^,;.]*$|"
-                           r"\b(?:after|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?-i:(?=[a-z]))(?:[\w-]*ed|began|begun|"
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!(?:late|early|mid)\b)(?:the\s+)?[^,;.\d]*?\s[^,;.]*$", re.IGNORECASE)
+# "killed after fighters surrounded them on Wednesday": the day of what came first, the event's only
+# when the sentence gives no other
+_AFTER_CLAUSE = re.compile(r"\b(?:after|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?-i:(?=[a-z]))(?:[\w-]*ed|began|begun|"
                            r"broke|took|came|went|fell|won|left|tore|cut|erupted|started)\b[^,;.]*$", re.IGNORECASE)
 
 _DAYS_AFTER = re.compile(rf"\s*(?P<n>{NUMBER}|a|an|one)\s+(?P<unit>days?|weeks?)\s+after\b", re.IGNORECASE)
@@ -99,4 +101,9 @@ def in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> boo
         return False
     return RELATIVE.search(text, trigger.end, date.start) is not None or \
         _ZERO_RELATIVE.search(text, trigger.end, date.start) is not None or \
-        _SINCE_CLAUSE.search(text, trigger.end, date.start) is not None
+        _SINCE_CLAUSE.search(text, trigger.end, date.start) is not None or in_after_clause(text, trigger, date)
+
+
+def in_after_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:
+    """"killed after Taliban fighters surrounded them on Wednesday": the date of the after-clause."""
+    return date.start > trigger.end and _AFTER_CLAUSE.search(text, trigger.end, date.start) is not None
