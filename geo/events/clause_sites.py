@@ -9,7 +9,7 @@ import re
 from geo.events.coreference import antecedent, dateline_site, names_here
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause
-from geo.events.sites import Site, select_sites, widen_precision
+from geo.events.sites import Site, no_site_context, select_sites, widen_precision
 from geo.events.standing import SUBJECT_GAP, takes_subject
 from geo.events.triggers import Trigger
 
@@ -83,7 +83,7 @@ def _opening_place(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocke
     before = [m for m in facts.places.within(clause.start, trigger.start)
               if m.entry is not None and m.entry.kind not in ("country", "region", "continent")]
     if not before or blocked(before[-1].start, before[-1].end) or \
-            not gap.fullmatch(facts.text, before[-1].end, until):
+            not gap.fullmatch(facts.text, before[-1].end, until) or no_site_context(facts.text, before[-1].start):
         return []
     return [Site.named(before[-1])]
 

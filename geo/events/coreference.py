@@ -11,6 +11,7 @@ from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause, Sentence
 from geo.events.sites import Site
+from geo.gazetteer.lexicon import words
 
 # "In that attack, ...", "At the time, ...": the date is the one just given.
 _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?:attack|strike|raid|assault|bombing|"
@@ -107,12 +108,43 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
             return [Site(earlier[-1], there.group("there"), there.start("there"), there.end("there"),
                          earlier[-1].geo_precision)]
     for found in _SITE_ANAPHOR.finditer(facts.text, clause.start, clause.end):
-        # "the nearby town of X" names X and points nowhere; "in the province ... south of the city": the
-        # first of them that points to a place named before
-        site = None if _NAMING.match(facts.text, found.end()) else _pointed_to(facts, clause, found)
+        # "the nearby town of X" names X and points nowhere; "the Ber camp" names a place the gazetteer
+        # lacks, not the camp named before; "in the province ... south of the city": the first of them
+        # that points to a place named before
+        site = None if _NAMING.match(facts.text, found.end()) or _names_unknown(facts, found) \
+            else _pointed_to(facts, clause, found)
         if site is not None:
             return [site]
     return []
+
+
+_MODIFIER = re.compile(r"\s(?-i:([A-Z][\w'’-]+))\s+(?:[\w-]+\s+)?$")
+
+
+def _names_unknown(facts: ArticleFacts, found: re.Match) -> bool:
+    """"the Ber camp": a capitalised word before the noun that is no place the text resolved, no
+    demonym and no acronym ("the US base", "the French camp")."""
+    modifier = _MODIFIER.search(facts.text, found.start(), found.start("noun"))
+    if modifier is None:
+        return False
+    word = modifier.group(1)
+    if word.isupper() or word.lower() in words("demonyms") or word.lower() in words("qualifiers"):
+        return False
+    return not facts.places.overlapping(modifier.start(1), modifier.end(1))
+
+
+def _unknown_namesake_between(facts: ArticleFacts, noun: str, start: int, end: int) -> bool:
+    """A "<Name> <noun>" or "<noun> at <Name>" between the antecedent and the reference whose name
+    the gazetteer lacks: the reference is more likely to that site."""
+    pattern = re.compile(rf"\b(?-i:([A-Z][\w'’-]+))\s+{noun}\b|\b{noun}\s+(?:at|in|of)\s+(?-i:([A-Z][\w'’-]+))",
+                         re.IGNORECASE)
+    for match in pattern.finditer(facts.text, start, end):
+        group = 1 if match.group(1) else 2
+        word = match.group(group)
+        if not (word.isupper() or word.lower() in words("demonyms") or word.lower() in words("qualifiers")
+                or facts.places.overlapping(match.start(group), match.end(group))):
+            return True
+    return False
 
 
 def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | None:
@@ -137,6 +169,8 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
     if not earlier:
         return None
     place = earlier[-1]
+    if noun not in ANY_PLACE_NOUNS and _unknown_namesake_between(facts, noun, place.end, found.start()):
+        return None  # "... the Ber camp ... that the camp should not be handed over": Ber's camp, not Goundam's
     precision = place.geo_precision if noun not in ANY_PLACE_NOUNS else max(place.geo_precision or 1, 2)
     return Site(place, found.group(0), found.start(), found.end(), precision)
 
