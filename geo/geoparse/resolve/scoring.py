@@ -43,7 +43,8 @@ ALIAS_PENALTY = 1.0  # a town's alternate name when another place bears the name
 CAPITAL_BONUS = 1.5  # a national capital over a same-name division or town ("Washington")
 MODIFIER_WEIGHT = 0.25  # a country named as an actor ("US forces") says little about where things happen
 TOWN_NAMESAKE_PENALTY = 1.5  # a division over the town of the same name in it, unless the text says "province"
-NAMESAKE_TOWN = 10_000  # a town this large that the division's name is another name of
+NAMESAKE_TOWN = 10_000  # a town this large that the division's name is another name of ...
+NAMESAKE_CITY = 500_000  # ... but not a city this large: "New York", "Oklahoma" name their state as often
 ACRONYM_PENALTY = 6.0  # "EU", "US": a place that is not written so in capitals (the towns Eu, Us)
 WORLD_CITY = 1_000_000  # a town this large, or a national capital, is what a bare name means abroad
 SMALL_TOWN = 50_000
@@ -155,7 +156,7 @@ def _has_town_namesake(division: GazetteerEntry, mention: Mention) -> bool:
     """"Kidal", "Ménaka": a town of exactly this name lies in the division of that name ("Tombouctou"
     too, the French name of Timbuktu, the region's capital)."""
     return any(
-        m.exact and (m.primary or m.entry.population >= NAMESAKE_TOWN) and m.entry.kind == "populated_place"
+        m.exact and (m.primary or NAMESAKE_TOWN <= m.entry.population < NAMESAKE_CITY) and m.entry.kind == "populated_place"
         and m.entry.country_code == division.country_code and m.entry.admin1 == division.admin1 for m in mention.matches
     )
 
