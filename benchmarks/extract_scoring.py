@@ -13,8 +13,9 @@ matched occurrence counts against precision.
   handover marker on the map);
 - faults that must be zero: events sited at the dateline (their place span lies inside the
   gold dateline's span) that match no expected event ("this city" in a report filed from where
-  it happened is right), events in a country the report names only as an actor, attacks or
-  handovers with no date.
+  it happened is right), events in a country the report names only as an actor that match no
+  expected event (a border town coded right may lie across the border), attacks or handovers
+  with no date.
 """
 from __future__ import annotations
 
@@ -178,7 +179,8 @@ def score_report(name: str, text: str, expected: dict, events: list) -> ReportSc
         matched=len(chosen), matched_current=sum(not golds[g].background for g in chosen),
         mapped=len(mapped), mapped_matched=sum(i in matched_events for i in mapped),
         at_dateline=at_dateline,
-        in_actor_country=sum(1 for e in events if e.country and e.country in actor_countries),
+        in_actor_country=sum(1 for i, e in enumerate(events) if e.country and e.country in actor_countries
+                             and i not in matched_events),
         undated=sum(1 for e in events if e.category in MAP_CATEGORIES and e.date_start is None),
         fatalities_right=sum(events[chosen[g]].fatalities == golds[g].fatalities for g in stated),
         fatalities_stated=len(stated),

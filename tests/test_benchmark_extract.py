@@ -68,6 +68,12 @@ def test_an_event_at_the_dateline_that_happened_there_is_no_fault():
     assert score_report("r", "ERBIL, Iraq — rockets hit", expected, [event(place_start=0)]).at_dateline == 0
 
 
+def test_an_event_across_the_border_that_matches_is_no_actor_country_fault():
+    expected = {"events": [GOLD_ROW], "no_event_in": ["Iran"]}
+    assert score_report("r", "rockets hit", expected, [event(country="Iran")]).in_actor_country == 0
+    assert score_report("r", "rockets hit", expected, [event(latitude=30.0, country="Iran")]).in_actor_country == 1
+
+
 @pytest.fixture(scope="module")
 def corpus_totals():
     from benchmarks.extract_reports import DEFAULT_DIRS, run

@@ -10,7 +10,7 @@ from dataclasses import replace
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause, Sentence
-from geo.events.sites import Site
+from geo.events.sites import Site, names_no_site
 from geo.gazetteer.lexicon import words
 
 # "In that attack, ...", "At the time, ...": the date is the one just given.
@@ -156,7 +156,7 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
     elif noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
-                   and not facts.foreign(m.entry)
+                   and not facts.foreign(m.entry) and not names_no_site(text, m)
                    and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
     else:  # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
         kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \

@@ -94,7 +94,7 @@ _DESCRIBES_SITE = re.compile(
 # "that Washington blames on militias", "Moscow denied": a capital or country that acts or
 # speaks stands for its government, not for where anything happened.
 _ACTS = re.compile(
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:blames?|blamed|accus(?:es|ed)|says|said|warn(?:s|ed)|insist(?:s|ed)|den(?:ies|ied)|"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:not\s+|yet\s+to\s+|also\s+)?(?:confirm(?:s|ed)?|acknowledg(?:es|ed)|blames?|blamed|accus(?:es|ed)|says|said|warn(?:s|ed)|insist(?:s|ed)|den(?:ies|ied)|"
     r"condemn(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|vow(?:s|ed)|announc(?:es|ed)|claim(?:s|ed)|responded|retaliated|"
     r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided|"
     r"insisting|denying|describing|claiming|accusing|blaming|saying|warning|vowing|calling)\b")
@@ -229,6 +229,11 @@ def _containers(text: str, scope: list[PlaceMention]) -> dict[int, PlaceMention]
         elif rank(outer) >= rank(inner) or inner.entry is None:
             found[id(inner)] = outer
     return found
+
+
+def names_no_site(text: str, mention: PlaceMention) -> bool:
+    """Public for coreference: the name stands for a government, an actor or a feature."""
+    return _names_no_site(text, mention)
 
 
 def _names_no_site(text: str, mention: PlaceMention) -> bool:
