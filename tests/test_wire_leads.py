@@ -314,3 +314,17 @@ def test_an_after_clause_dates_the_event_when_nothing_else_does(extractor):
 def test_camps_named_and_unnamed(extractor, text, expected):
     found = [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))]
     assert [e for e in found if e[1] is not None] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the town" is not a city experts were sent from nor one a company is based in; a trip to Angola
+    # is no site, and its reference back to the attack announces no later occurrence
+    ("MANDERA — Twelve people were killed early on Tuesday, 23 July, when gunmen attacked a guest house in "
+     "Mandera town in Kenya, police said. Members of a Nairobi-based theatre company were among the dead. "
+     "Bomb experts were sent from Nairobi.\n\nThe president called off a trip to Angola because of the attack.\n\n"
+     "It is the second attack in the town this month. Earlier this month, six people were killed when gunmen "
+     "stormed a residential compound.",
+     [("attack", "Mandera", "2024-07-23", "2024-07-23", 12), ("attack", "Mandera", "2024-07-01", "2024-07-27", 6)]),
+])
+def test_origins_trips_and_the_town(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

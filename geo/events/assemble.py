@@ -318,6 +318,8 @@ def _deduplicate(events: list[Event]) -> list[Event]:
 def _same_event(one: Event, other: Event) -> bool:
     if one.category != other.category or one.sub_event_type != other.sub_event_type:
         return False
+    if one.fatalities is not None and other.fatalities is not None and one.fatalities != other.fatalities:
+        return False  # two tolls, two occurrences
     if (one.latitude, one.longitude, one.location) != (other.latitude, other.longitude, other.location):
         return False
     if one.location is None:

@@ -118,6 +118,7 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     return []
 
 
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIER = re.compile(r"\s(?-i:([A-Z][\w'’-]+))\s+(?:[\w-]+\s+)?$")
 
 
@@ -157,6 +158,7 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
         earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
                    and not facts.foreign(m.entry) and not names_no_site(text, m)
+                   and not _FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
                    and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
     else:  # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
         kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \

@@ -72,7 +72,8 @@ def frames(mentions: list[EventMention]) -> list[list[EventMention]]:
         if home is not None:
             home.append(mention)
         elif mention.partial:
-            pending.append(mention)
+            if not (mention.definite and mention.event.located):  # "a trip to Angola because of the attack":
+                pending.append(mention)                             # points back, announces nothing
         else:
             # "handed an air base over on Sunday" ... "troops left the base at dawn": the lead
             # announces the occurrence whose site comes a sentence later
@@ -196,7 +197,7 @@ def dated_by_report(event: Event, published: date) -> Event:
 def _agrees(group: list[EventMention], mention: EventMention) -> bool:
     if group[0].category != mention.category:
         return False
-    if not _actors_agree(group, mention.event) or not _kinds_agree(group, mention):
+    if not _actors_agree(group, mention.event) or not _kinds_agree(group, mention) or _earlier_one(group, mention):
         return False
     site, dated = _most_specific(group), _narrowest_date(group, weak=False)
     if not (_sites_agree(site.event if site else None, mention.event) and (
@@ -208,6 +209,18 @@ def _agrees(group: list[EventMention], mention: EventMention) -> bool:
     gives_date = dated is None and mention.event.date_start is not None and not mention.weak_date
     gives_site = site is None and mention.event.located
     return near or not (gives_date or gives_site)
+
+
+def _earlier_one(group: list[EventMention], mention: EventMention) -> bool:
+    """"Earlier this month, six people were killed when gunmen stormed a compound": a toll of its own,
+    dated before the report's occurrence, is another occurrence even when the month holds both."""
+    toll = next((m.event.fatalities for m in group if m.event.fatalities is not None), None)
+    return not mention.partial and not mention.definite and toll is not None and \
+        mention.event.fatalities is not None and mention.event.fatalities != toll and \
+        bool(_EARLIER.match(mention.event.date_text or ""))
+
+
+_EARLIER = re.compile(r"(?:earlier|last)\s+(?:this\s+)?(?:week|month|year)\b", re.IGNORECASE)
 
 
 def _kinds_agree(group: list[EventMention], mention: EventMention) -> bool:

@@ -65,7 +65,7 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
                      r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
                      r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
-                     r"across|towards?|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?|"
+                     r"across|towards?|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?|"
                      r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
                      r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
@@ -103,7 +103,8 @@ _POSSESSES = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:grip|hold|control|influence
                         r"authority|authorities|rule|sovereignty|allies|ally|backing|support|claims?|policy|response|"
                         r"ambassador|envoy|president|leaders?|regime|junta|rulers)\b", re.IGNORECASE)
 # "Iran-backed militias", "US-led coalition": the name qualifies an actor.
-_QUALIFIES = re.compile(r"[-–](?:backed|led|allied|aligned|linked|affiliated|funded|supported|sponsored|trained|armed)\b")
+_QUALIFIES = re.compile(r"[-–](?:backed|led|allied|aligned|linked|affiliated|funded|supported|sponsored|trained|armed|"
+                        r"based|born|registered|headquartered)\b")
 # "on the Dnipro river", "the Euphrates valley", "the Gaza war", "the Minsk agreement": a feature, a war or
 # an accord named after the place, not the place.
 _FEATURE_AFTER = re.compile(r"\s+(?:river|valley|delta|basin|mountains|range|hills|lake|gulf|strait|canal|reservoir|"
