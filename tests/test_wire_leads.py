@@ -328,3 +328,19 @@ def test_camps_named_and_unnamed(extractor, text, expected):
 ])
 def test_origins_trips_and_the_town(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Before Wednesday was out" is that day, not a deadline; "a bomb had torn through"
+    ("Before Wednesday was out, a bomb had torn through an army bus in Damascus.",
+     [("attack", "Damascus", "2024-07-24", "2024-07-24", None)]),
+    ("Troops must leave Damascus before Wednesday.", []),
+    # "government artillery pounded X"
+    ("On Saturday government artillery pounded Ariha, a town in Idlib province of Syria.",
+     [("attack", "Arīḩā", "2024-07-27", "2024-07-27", None)]),
+    # "About an hour later": the day just given
+    ("A bomb exploded in Damascus on Saturday. About an hour later, shells hit Ariha in Idlib province.",
+     [("attack", "Damascus", "2024-07-27", "2024-07-27", None), ("attack", "Arīḩā", "2024-07-27", "2024-07-27", None)]),
+])
+def test_days_bounds_and_artillery(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

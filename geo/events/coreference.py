@@ -18,7 +18,9 @@ _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?
                            r"occasion|incident|day|night)\b|\s*(?:At\s+the\s+time|That\s+(?:day|night)|"
                            r"(?:The|That)\s+same\s+(?:day|night|morning|afternoon|evening)|"
                            r"Later\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|"
-                           r"(?:Shortly|Soon|Immediately)\s+after(?:wards?)?|(?:Minutes|Moments|Hours)\s+later)\b")
+                           r"(?:Shortly|Soon|Immediately)\s+after(?:wards?)?|(?:Minutes|Moments|Hours)\s+(?:later|earlier)|"
+                           r"(?:(?:About|Some|Nearly|Barely|Less\s+than|Within)\s+)?(?:an?|one|two|three|half\s+an|\d+)\s+"
+                           r"(?:hours?|minutes?)\s+(?:later|earlier|before|after(?:wards)?))\b")
 # "overran it", "to take it", "struck it": the place the sentence (or the one before) is about
 _PRONOUN_OBJECT = re.compile(r"\b(?:take|taking|took|taken|retake|retook|capture[ds]?|capturing|seize[ds]?|seizing|"
                              r"overr[au]n|struck|strike|hit|attack(?:ed|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|"

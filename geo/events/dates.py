@@ -77,6 +77,10 @@ _DEADLINE = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]head\s+of|[Nn
                        r"(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?(?:the\s+)?$")
 
 
+# "Before Wednesday was out, a bomb had torn through ...": the day itself, not a bound
+_WAS_OUT = re.compile(r"\s+(?:was|had\s+ended|ended|drew\s+to\s+a\s+close)\b(?:\s+out\b)?", re.IGNORECASE)
+
+
 _RULE_LITERALS = tuple(required_literals(pattern) for pattern, _, _ in RULES)
 _RULE_STARTS = tuple(required_starts(pattern) for pattern, _, _ in RULES)
 
@@ -225,6 +229,6 @@ def _with_since(text: str, start: int, end: int, interval: Interval, published: 
     since_end = None
     if prefix and prefix.end() == start and first <= published:
         start, last, since_end = prefix.start(), max(last, published), last
-    deadline = bool(_DEADLINE.search(text, max(0, start - 40), start))
+    deadline = bool(_DEADLINE.search(text, max(0, start - 40), start)) and not _WAS_OUT.match(text, end)
     return DateExpression(text[start:end], start, end, first, last, deadline, since_end)
 
