@@ -344,3 +344,26 @@ def test_origins_trips_and_the_town(extractor, text, expected):
 ])
 def test_days_bounds_and_artillery(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a voided later trigger ("fears of a repeat of the Chibok kidnapping") leaves the clause's occurrence;
+    # "no one had been reported killed" is 0; where officials told reporters is no site
+    ("Dozens of schoolgirls were missing on Sunday after Boko Haram fighters stormed the town of Dapchi in "
+     "Nigeria on Saturday evening, raising fears of a repeat of the Chibok kidnapping. The police chief told "
+     "reporters in Damaturu that the school had been attacked and that no one had been reported killed.",
+     [("attack", "Dapchi", "2024-07-27", "2024-07-27", 0)]),
+    # "seized 276 girls from the school in Chibok": an abduction
+    ("On April 14, 2014, fighters seized 276 girls from a school in Chibok, in Borno state of Nigeria.",
+     [("attack", "Chibok", "2014-04-14", "2014-04-14", None)]),
+    # "agreed on Thursday to a ceasefire in Hodeidah and to pull their forces out of it": a commitment;
+    # "the besieged city" is no attack
+    ("Yemen's warring parties agreed on Thursday to a ceasefire in the port city of Hodeidah and to pull their "
+     "forces out of it. They also agreed on Taiz, the besieged city in the south-west.", []),
+    # the places of a voided conjunct are not the first one's
+    ("The mission closed its first base earlier this month, and its camp at Ménaka in Mali is due to be handed "
+     "over before the end of August.", []),
+])
+def test_voided_triggers_commitments_and_statements(extractor, text, expected):
+    found = [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))]
+    assert [e for e in found if e[0] != "other" and e[1] is not None] == expected

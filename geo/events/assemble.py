@@ -113,6 +113,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: CATEGORY_PRIORITY[c]):
         group = [t for t in triggers if t.category == category]
+        voided = [t for t in group if lexicon.not_actual(text, clause.start, t)]
         if lexicon.not_actual(text, clause.start, group[0]):
             # "fired a wave of cruise missiles ..., and one of them ripped through a building": a later
             # trigger with no such word of its own since the voided one still states an occurrence
@@ -120,9 +121,17 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
                      and not _SAME_VOID.search(text, group[0].end, t.start)]
             if not group:
                 continue
-        best = min(group, key=lambda t: t.rank)
-        if lexicon.not_actual(text, clause.start, best):
+        # "stormed the town ..., raising fears of a repeat of the Chibok kidnapping": a voided later
+        # trigger is no reason to drop the clause's occurrence
+        group = [t for t in group if not lexicon.not_actual(text, clause.start, t)]
+        if not group:
             continue
+        best = min(group, key=lambda t: t.rank)
+        # "closed its first base ..., and its camp at Ménaka is due to be handed over": the places of
+        # the voided conjunct are not the first one's
+        cut = min((m.start() for v in voided if v.start > best.end
+                   for m in [_CONJUNCT.search(text, best.end, v.start)] if m), default=clause.end)
+        clause = Clause(clause.start, cut)
         mentions = _trigger_mentions(facts, sentence, clause, best)
         if not mentions or all(m.partial for m in mentions):
             # "... seized a packed express train ..., announcing that the siege was over": "the siege"
@@ -143,8 +152,9 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     return found
 
 
-_SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+)?$|^\s*(?:and|or)\b|\b(?:will|would|could|might|may|plans?|threat\w*)\b",
-                        re.IGNORECASE)
+_CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
+_SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+)?$|^\s*(?:and|or)\b|\b(?:will|would|could|might|may|plans?|threat\w*|"
+                        r"including|such\s+as|as\s+well\s+as|notably|mostly|mainly|often|among\s+them)\b", re.IGNORECASE)
 
 
 def _armed_actor_struck(facts: ArticleFacts, clause: Clause) -> list[Trigger]:

@@ -48,11 +48,13 @@ _AND_MORE = re.compile(
     re.IGNORECASE,
 )
 _ZERO = re.compile(
-    r"\b(?:no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+(?:was\s+)?(?:killed|hurt|injured))|"
+    r"\b(?:no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:casualties|deaths|fatalities|injuries|one\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?"
+    r"(?:reported\s+)?(?:killed|hurt|injured))|"
     r"without\s+(?:causing\s+)?(?:any\s+)?casualties|nobody\s+was\s+(?:killed|hurt|injured)|"
     r"caus(?:ed|ing)\s+no\s+(?:casualties|injuries|deaths)|there\s+were\s+no\s+(?:casualties|injuries|deaths))\b",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(r"\bno\s+$", re.IGNORECASE)
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they)\s+had\s+)?$", re.IGNORECASE)
 _LITERALS = tuple(required_literals(pattern) for pattern in _PATTERNS)
 _ZERO_LITERALS = required_literals(_ZERO)
@@ -70,6 +72,8 @@ def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | No
         if not any_in(_LITERALS[number], clause):
             continue
         for match in pattern.finditer(text, start, end):
+            if _NEGATED.search(text, max(start, match.start() - 4), match.start()):
+                continue  # "no one had been reported killed"
             if _CLAIMED.search(text, max(start, match.start() - 30), match.start()):
                 continue  # "the militants claimed to have killed 137 soldiers": a boast, not a toll
             if match.groupdict().get("a") is not None:
