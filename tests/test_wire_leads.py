@@ -367,3 +367,18 @@ def test_days_bounds_and_artillery(extractor, text, expected):
 def test_voided_triggers_commitments_and_statements(extractor, text, expected):
     found = [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))]
     assert [e for e in found if e[0] != "other" and e[1] is not None] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "officials in Niamey and Washington said": where they sit; the site comes a sentence later; "a drone
+    # base near Agadez" is no drone attack
+    ("NIAMEY — Three soldiers were killed on Wednesday when militants ambushed a patrol in western Niger, "
+     "officials in Niamey and Washington said.\n\nThe patrol came under fire near Tongo Tongo, a village in the "
+     "Tillabéri region. The United States has personnel working on a drone base near the city of Agadez.",
+     [("attack", "Tongo Tongo", "2024-07-24", "2024-07-24", 3)]),
+    # an embassy in the capital is a building there
+    ("An air strike flattened the consular building next to Iran's embassy in Damascus on Monday, killing seven.",
+     [("attack", "Damascus", "2024-07-22", "2024-07-22", 7)]),
+])
+def test_seats_of_officials_and_drone_bases(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

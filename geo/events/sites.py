@@ -70,6 +70,10 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
                      r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
                      re.IGNORECASE)
+_OFFICIALS_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|authorities|spokes(?:man|men|woman|person)|"
+                           r"analysts|observers)\s+in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|or)\s+)?$",
+                           re.IGNORECASE)
+SEAT_OF_OFFICIALS = 300_000  # a city this large where officials speak from is their seat, not the site
 _GATHERING_ATTACKED = re.compile(r"\b(?:struck|hit|attacked|bombed|targeted|stormed|raided|shelled|at|during|on)\s+"
                                  r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|rally|conference|forum|summit|gathering)\s+"
                                  r"(?:[\w-]+\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
@@ -263,6 +267,8 @@ def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: boo
     """``strict`` (statements, ceremonies): only "in/at/near X" places the event."""
     if _BORDER_WITH.search(before):
         return False
+    if _OFFICIALS_IN.search(before) and mention.entry is not None and mention.entry.population >= SEAT_OF_OFFICIALS:
+        return False  # "officials in Niamey and Washington said": where they sit, not where it happened
     patron = _PATRON.search(before)
     # "militias close to Tehran" names a patron; "landed close to <a base or town>" a place; "struck an
     # election meeting in Mastung": the gathering attacked is where it happened
