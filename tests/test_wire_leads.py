@@ -382,3 +382,13 @@ def test_voided_triggers_commitments_and_statements(extractor, text, expected):
 ])
 def test_seats_of_officials_and_drone_bases(extractor, text, expected):
     assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # a business named after a city is not in it; one that opens with its city is
+    ("Gunmen attacked the Aziz Istanbul restaurant in Ouagadougou.", ["Ouagadougou"]),
+    ("Gunmen stormed the Kabul Serena hotel.", ["Kabul"]),
+])
+def test_businesses_named_after_cities(text, names):
+    from geo.geoparser import Geoparser
+    assert [m.text for m in Geoparser.default().places(text)] == names

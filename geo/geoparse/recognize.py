@@ -132,6 +132,9 @@ class Recognizer:
         found: list[tuple[Toponym, bool]] = []
         surnames: set[str] = set()
         for run in _runs(text, tokens):
+            if len(run) >= 2 and _next_word(text, run[-1].end) in _BUSINESS_HEADS and not any(
+                    t.text.lower() in self.connectors for t in run) and not self._is_important(run[0].text):
+                continue  # "the Aziz Istanbul restaurant": a business's name ("the Kabul Serena hotel" is in Kabul)
             first = 0
             while first < len(run):
                 if run[first].text.lower() in self.connectors:
@@ -252,6 +255,10 @@ class Recognizer:
 
 
 _BUILDING_HEADS = frozenset("church mosque cathedral chapel temple shrine school academy hospital hotel".split())
+
+
+_BUSINESS_HEADS = frozenset(("restaurant", "café", "cafe", "hotel", "bar", "club", "shop", "store", "mall", "cinema",
+                             "bakery", "pharmacy", "supermarket", "kebab", "pizzeria", "grill", "lounge", "salon"))
 
 
 def _names_an_institution(run: list[Token], first: int, end: int) -> bool:
