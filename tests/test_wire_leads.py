@@ -392,3 +392,21 @@ def test_seats_of_officials_and_drone_bases(extractor, text, expected):
 def test_businesses_named_after_cities(text, names):
     from geo.geoparser import Geoparser
     assert [m.text for m in Geoparser.default().places(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Washington began last Friday": a government acting; "BUKAVU, Democratic Republic of Congo —" is a
+    # dateline, and the country is the DRC
+    ("The attack was the latest step in a response Washington began last Friday, when aircraft hit targets "
+     "around al-Qaim in Iraq.", [("attack", "Al Qā’im", "2024-07-26", "2024-07-26", None)]),
+])
+def test_governments_that_begin(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected
+
+
+def test_a_dateline_with_a_long_country_name(extractor):
+    from geo.geoparser import Geoparser
+    text = "BUKAVU, Democratic Republic of Congo — Peacekeepers handed over their base near the town on Wednesday."
+    assert [(m.text, m.entry.country_code) for m in Geoparser.default().places(text)] == [
+        ("BUKAVU", "CD"), ("Democratic Republic of Congo", "CD")]
+    assert all(e.place_text != "BUKAVU" for e in extractor.extract(Article(text=text, published=PUBLISHED)))

@@ -169,7 +169,8 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
                    if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry) and (
                        m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
                            text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))
-                   and (m.entry.kind != "populated_place" or _located(facts, m) or _NAMES_ITS_SITE.match(text, m.end))]  # "stripped Paris of": a government
+                   and (m.entry.kind != "populated_place" or _located(facts, m) or _NAMES_ITS_SITE.match(text, m.end))
+                   and not (m.entry.kind == "populated_place" and _LANDMARK.search(text, max(0, m.start - 40), m.start))]  # "stripped Paris of": a government
     if not earlier:
         return None
     place = earlier[-1]

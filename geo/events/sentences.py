@@ -15,7 +15,7 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"  # CITY / NEW CITY / AL-CITY
-    r"(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})?"  # , Kurdistan Region
+    r"(?:,\s*[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*){0,4})?"  # , Kurdistan Region / , Democratic Republic of Congo
     r"(?:\s*\([^)\n]{1,30}\))?"  # (Reuters)
     r"\s*(?:[—–]|--|-)\s*"
 )

@@ -101,7 +101,8 @@ _ACTS = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:not\s+|yet\s+to\s+|also\s+)?(?:confirm(?:s|ed)?|acknowledg(?:es|ed)|blames?|blamed|accus(?:es|ed)|says|said|warn(?:s|ed)|insist(?:s|ed)|den(?:ies|ied)|"
     r"condemn(?:s|ed)|demand(?:s|ed)|urg(?:es|ed)|vow(?:s|ed)|announc(?:es|ed)|claim(?:s|ed)|responded|retaliated|"
     r"believes|sees|considers|wants|threatened|fired|launched|sent|deployed|ordered|agreed|decided|"
-    r"insisting|denying|describing|claiming|accusing|blaming|saying|warning|vowing|calling)\b")
+    r"insisting|denying|describing|claiming|accusing|blaming|saying|warning|vowing|calling|began|begun|started|"
+    r"carried\s+out|retaliated|responded|struck\s+back|hit\s+back)\b")
 # "Kinshasa's grip on the Kivu provinces", "Moscow's forces": the place stands for its government.
 _POSSESSES = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:grip|hold|control|influence|government|army|military|forces|troops|"
                         r"authority|authorities|rule|sovereignty|allies|ally|backing|support|claims?|policy|response|"
