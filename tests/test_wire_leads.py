@@ -410,3 +410,19 @@ def test_a_dateline_with_a_long_country_name(extractor):
     assert [(m.text, m.entry.country_code) for m in Geoparser.default().places(text)] == [
         ("BUKAVU", "CD"), ("Democratic Republic of Congo", "CD")]
     assert all(e.place_text != "BUKAVU" for e in extractor.extract(Article(text=text, published=PUBLISHED)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # past the lead, a country with no day is a tally; "took off from Camp X" is no capture; a ritual's
+    # weekday gives way to the date the sentence writes out; ", and opened fire" has the subject's site;
+    # "the headquarters of the Afghan army's 209th Corps" names its owner and points to no other base
+    ("BERLIN — The last German soldiers left Afghanistan on Tuesday evening and took off from Camp Marmal.\n\n"
+     "Fifty-nine German soldiers died in Afghanistan, 35 of them in combat or attacks.\n\n"
+     "Mazar-i-Sharif itself has seen deadly attacks. On April 21, 2017, fighters drove into the headquarters of "
+     "the Afghan army's 209th Corps on the city's western outskirts, and opened fire on soldiers leaving Friday "
+     "prayers, killing at least 140 of them.",
+     [("attack", "Mazār-e Sharīf", "2017-04-21", "2017-04-21", 140)]),
+])
+def test_tallies_rituals_and_owners(extractor, text, expected):
+    found = [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))]
+    assert [e for e in found if e[0] == "attack"] == expected

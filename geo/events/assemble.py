@@ -17,6 +17,7 @@ from geo.events.clause_dates import (
     days_before,
     in_after_clause,
     in_relative_clause,
+    without_rituals,
 )
 from geo.events.clause_sites import ARMED_ACTOR_KINDS, clause_sites, forces_leave, site_blocker
 from geo.events.coreference import antecedent, described_sites, previous_date, refers_to_earlier_date, since_anchor
@@ -29,7 +30,7 @@ from geo.events.numbers import parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.sites import Site
-from geo.events.standing import PARTIAL, refers_back, standing, too_vague
+from geo.events.standing import FULL, PARTIAL, refers_back, standing, too_vague
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Article, Event
 
@@ -38,7 +39,8 @@ _ALSO = re.compile(r"\balso\s+$", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
                       r"facilities|posts)\b", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\s*(?:after|when|as|while|before|once)\s+(?:it|they|he|she|the\s+\w+|an?\s+\w+)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s*(?:(?:after|when|as|while|before|once)\s+(?:it|they|he|she|the\s+\w+|an?\s+\w+)\b|"
+                          r"and\s+(?:then\s+)?(?-i:[a-z]+ed)\b)", re.IGNORECASE)  # "..., and opened fire": the same subject
 _MORE_PLACES = re.compile(r"and\s+(?:also\s+)?(?:in|at|near|on)\s", re.IGNORECASE)
 _STRUCK = re.compile(r"\s+(?:had\s+|have\s+|has\s+|then\s+|also\s+)?(?P<verb>struck|hit)\s+(?:the|a|an|two|three|several)\b")
 NOTES_LIMIT = 240
@@ -200,7 +202,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     quoted_today = quote is not None and bool(dates) and all(SPEAKERS_DAY.fullmatch(d.text) for d in dates)
     weak_date = (bool(reported) and len(reported) == len(dates)) or quoted_today
     dates = dates if weak_date else [d for d in dates if d not in reported]
-    clause_dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
+    clause_dates = without_rituals(text, [d for d in dates if clause.start <= d.start and d.end <= clause.end], dates)
     earlier = days_after(text, clause, dates) if not clause_dates else None
     if earlier is not None:
         dates = clause_dates = [earlier]
@@ -211,6 +213,12 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if role is None:
         return []
+    tally = role == FULL and best.category == "attack" and sentence.paragraph > 0 and not dates and bool(sites) and all(
+        s.mention.entry is not None and s.mention.entry.kind in ("country", "continent", "region") for s in sites)
+    if tally:
+        # "Fifty-nine German soldiers died in Afghanistan, 35 of them in attacks": past the lead, a
+        # country with no day is a tally, which only adds to an occurrence told before it
+        role = PARTIAL
     # "in response", "came days after"; "Troops also left X": another occurrence, not more of the last one
     responds = lexicon.cue("response", text, sentence.start, clause.end) or \
         _ALSO.search(text, max(clause.start, best.start - 12), best.start) is not None
@@ -235,7 +243,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         events.append(EventMention(event, best.kind, partial=role == PARTIAL, responds=responds,
                                    weak_date=weak_date and event.date_start is not None,
                                    paragraph=sentence.paragraph,
-                                   definite=best.category == "attack" and refers_back(text, clause, best),
+                                   definite=best.category == "attack" and (tally or refers_back(text, clause, best)),
                                    serves=_announced(text, clause) if role == PARTIAL else 1,
                                    days_before=days_before(text, sentence.start, best.start)
                                    if event.date_start is None else 0))

@@ -45,6 +45,15 @@ _CAME_AFTER = re.compile(rf"\b(?:came|comes|follow(?:ed|s))\s+(?:just\s+|only\s+
 _RITUAL_AFTER = re.compile(r"\s+(?:prayers?|services?|mass|sermons?|market)\b", re.IGNORECASE)
 WHEN = re.compile(r",?\s+when\b")
 
+def without_rituals(text: str, clause_dates: list[DateExpression], dates: list[DateExpression]) -> list[DateExpression]:
+    """"On April 21, 2017, fighters drove into the camp ... and opened fire on soldiers leaving Friday
+    prayers": a ritual's weekday gives way to a date the sentence writes out."""
+    if clause_dates and all(_RITUAL_AFTER.match(text, d.end) for d in clause_dates):
+        written = [d for d in dates if any(c.isdigit() for c in d.text) and not _RITUAL_AFTER.match(text, d.end)]
+        return written[-1:] or clause_dates
+    return clause_dates
+
+
 def date_for(text: str, site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:
     """With one date, every site shares it; with several ("in Mali in June
     2021 and in Niger in May 2023"), each site takes the first date after it,

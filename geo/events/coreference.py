@@ -46,7 +46,12 @@ _SITE_ANAPHOR = re.compile(
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
                          r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:(?:is|was|lies|lay|sits|stands|"
                          r"is\s+located|was\s+located)\s+)?(?:of|at|in|near|outside)\s+)$")
-_NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s+(?:[ae]l-|the\s+(?-i:[A-Z]))?(?-i:[A-Z])|,\s+[A-Z]")
+# "the town of Owo" names the town; "the headquarters of the Afghan army's 209th Corps" and "the gate of the
+# boys' high school" name an owner, and still point back to the place named before
+_NAMED_BY_OF = frozenset(("town", "city", "village", "province", "governorate", "area", "neighbourhood", "neighborhood",
+                          "suburb", "quarter", "site", "installation", "cantonment"))
+_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])")  # "the headquarters of the Afghan army's 209th Corps": its own
+_NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s+(?:[ae]l-|the\s+)?(?-i:[A-Z])|,\s+[A-Z]")
 _PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around)\s+(?:the\s+)?"
                      r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 # "The airstrip lies outside ...", "The camp is in ...": a sentence about where the site is
@@ -113,8 +118,10 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
         # "the nearby town of X" names X and points nowhere; "the Ber camp" names a place the gazetteer
         # lacks, not the camp named before; "in the province ... south of the city": the first of them
         # that points to a place named before
-        site = None if _NAMING.match(facts.text, found.end()) or _names_unknown(facts, found) \
-            else _pointed_to(facts, clause, found)
+        noun = found.group("noun").lower()
+        names = (noun in _NAMED_BY_OF and _NAMING.match(facts.text, found.end())) or (
+            noun not in ANY_PLACE_NOUNS and _OWNER.match(facts.text, found.end()))
+        site = None if names or _names_unknown(facts, found) else _pointed_to(facts, clause, found)
         if site is not None:
             return [site]
     return []
