@@ -116,7 +116,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     for category in sorted({t.category for t in triggers}, key=lambda c: CATEGORY_PRIORITY[c]):
         group = [t for t in triggers if t.category == category]
         voided = [t for t in group if lexicon.not_actual(text, clause.start, t)]
-        if lexicon.not_actual(text, clause.start, group[0]):
+        if voided and voided[0] is group[0]:
             # "fired a wave of cruise missiles ..., and one of them ripped through a building": a later
             # trigger with no such word of its own since the voided one still states an occurrence
             group = [t for t in group[1:] if not lexicon.not_actual(text, group[0].end, t)
@@ -125,7 +125,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
                 continue
         # "stormed the town ..., raising fears of a repeat of the Chibok kidnapping": a voided later
         # trigger is no reason to drop the clause's occurrence
-        group = [t for t in group if not lexicon.not_actual(text, clause.start, t)]
+        group = [t for t in group if not any(t is v for v in voided)]
         if not group:
             continue
         best = min(group, key=lambda t: t.rank)

@@ -61,6 +61,7 @@ def _rows(name: str, delimiter: str) -> list[dict]:
 
 
 AGREED_WINDOW = 160
+_ENDS_WITH_TO = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a commitment, not an occurrence: "agreed ... to pull out", "pledged to hand over", "urged ... to withdraw"
 _AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|pledged|promised|vowed|committed|offered|proposed|urged|asked|"
                         r"called\s+on|demanded|ordered|told)\b[^.;]{0,140}?\bto\s+(?:(?:fully|completely|gradually|"
@@ -118,7 +119,8 @@ class EventLexicon:
     def not_actual(self, text: str, clause_start: int, trigger: Trigger) -> bool:
         """Habitual, future, hypothetical or denied: "they will step up their
         attacks", "frequent mortar attacks", "continues to carry out raids"."""
-        if _AGREED_TO.search(text, max(clause_start, trigger.start - AGREED_WINDOW), trigger.start):
+        if _ENDS_WITH_TO.search(text, max(clause_start, trigger.start - 24), trigger.start) and \
+                _AGREED_TO.search(text, max(clause_start, trigger.start - AGREED_WINDOW), trigger.start):
             return True  # "agreed on Thursday to a ceasefire in Hodeidah and to pull their forces out of it"
         window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
         if not any_in(self.cue_literals.get("not_actual"), fold(text)[window_start:trigger.start]):
