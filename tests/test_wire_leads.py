@@ -426,3 +426,14 @@ def test_a_dateline_with_a_long_country_name(extractor):
 def test_tallies_rituals_and_owners(extractor, text, expected):
     found = [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))]
     assert [e for e in found if e[0] == "attack"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The same morning," opening a paragraph with no date of its own: the lead's day
+    ("Russian missiles struck a training ground near Yavoriv in western Ukraine on Saturday, killing 35.\n\n"
+     "The base had hosted foreign instructors since February 24.\n\n"
+     "The same morning, Russian forces fired at the airport in Ivano-Frankivsk.",
+     [("attack", "Yavoriv", "2024-07-27", "2024-07-27", 35), ("attack", "Ivano-Frankivsk", "2024-07-27", "2024-07-27", None)]),
+])
+def test_the_same_morning(extractor, text, expected):
+    assert [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))] == expected

@@ -83,10 +83,21 @@ def since_anchor(date: DateExpression) -> DateExpression:
 
 
 def previous_date(facts: ArticleFacts, sentence: Sentence) -> list[DateExpression]:
-    """The last date of the sentence before, for "In that attack, ..." (within its paragraph)."""
+    """The last date of the sentence before, for "In that attack, ..." (within its paragraph); for
+    "The same morning, ..." in a later paragraph, the day of the report's lead (its first day)."""
+    paragraph_start = facts.text.rfind("\n\n", 0, sentence.start) + 1
+    in_paragraph = [d for d in facts.dates.within(paragraph_start, sentence.start) if not d.deadline]
+    if _SAME_DAY.match(facts.text, sentence.start) and not in_paragraph:
+        days = [d for d in facts.dates.within(0, sentence.start) if not d.deadline and d.time_precision == 1]
+        if days:
+            return days[:1]
     before = [d for d in facts.dates.within(max(0, sentence.start - 600), sentence.start)
               if not d.deadline and "\n\n" not in facts.text[d.end:sentence.start]]
     return before[-1:]
+
+
+_SAME_DAY = re.compile(r"\s*(?:On\s+|Later\s+|Earlier\s+)?(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
+                       re.IGNORECASE)
 
 
 def dateline_site(facts: ArticleFacts) -> list[Site]:
