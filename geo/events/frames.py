@@ -42,6 +42,13 @@ UNDATED_NOTE = "no date in the report: dated by its publication (the week before
 BEFORE_NOTE = "dated {days} day(s) before the report's lead occurrence, as the text says"
 SIBLING_NOTE = "no date of its own: dated as the other target its sentence names"
 STORY_SITE_NOTE = "no place of its own: sited where the occurrence reported before it was"
+# "in Qorxumbaley", "near the village of X": a capitalised word after a locative preposition (not a
+# month or weekday) that the gazetteer does not know is a place of the sentence's own; "at the Aziz
+# Istanbul restaurant" is a building, in the town its paragraph is about
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:village|town|city|district|camp)\s+of\s+)?"
+                            r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]")
+TOPIC_SITE_NOTE = "no place of its own: sited at the town its paragraph opens with"
 
 
 @dataclass(frozen=True)
@@ -115,14 +122,41 @@ def site_unlocated(events: list[Event], groups: list[list[EventMention]]) -> lis
     for index, (event, group) in enumerate(zip(events, groups)):
         if not event.located and event.category in ("attack", "handover") and index > 0:
             before, previous = events[index - 1], groups[index - 1]
-            if before.located and before.location_kind not in ("country", "region", "continent") and \
+            if _specific(before) and \
                     group[0].paragraph - previous[-1].paragraph <= JOIN_PARAGRAPHS and _same_story(before, event):
-                note = f"{event.notes} [{STORY_SITE_NOTE}]" if event.notes else STORY_SITE_NOTE
-                fields = {name: getattr(before, name) for name in SITE_FIELDS}
-                fields["geo_precision"] = max(before.geo_precision or 1, 2)
-                event = replace(event, **fields, notes=note)
+                event = _sited_as(event, before, STORY_SITE_NOTE)
+            elif (topic := _paragraph_topic(group, groups, sited)) is not None:
+                event = _sited_as(event, topic, TOPIC_SITE_NOTE)
         sited.append(event)
     return sited
+
+
+def _specific(event: Event) -> bool:
+    return event.located and event.location_kind not in ("country", "region", "continent")
+
+
+def _sited_as(event: Event, source: Event, reason: str) -> Event:
+    note = f"{event.notes} [{reason}]" if event.notes else reason
+    fields = {name: getattr(source, name) for name in SITE_FIELDS}
+    fields["geo_precision"] = max(source.geo_precision or 1, 2)
+    return replace(event, **fields, notes=note)
+
+
+def _paragraph_topic(group: list[EventMention], groups: list[list[EventMention]], sited: list[Event]) -> Event | None:
+    """"Ouagadougou has been targeted repeatedly. On January 15, 2016, gunmen attacked the Splendid
+    Hotel ...": an occurrence whose words name no place at all, in a paragraph that an earlier
+    mention opened with a town, happened in that town (the paragraph's topic); so did the next one
+    in that paragraph that names none either."""
+    if any(m.event.place_text or _UNKNOWN_PLACE.search(m.event.sentence) for m in group):
+        return None
+    first = group[0]
+    earlier = [(m.event.start_char, m, index) for index, other in enumerate(groups) for m in other
+               if m.paragraph == first.paragraph and m.event.start_char < first.event.start_char]
+    if not earlier:
+        return None
+    _, mention, index = max(earlier, key=lambda item: item[0])
+    source = sited[index] if index < len(sited) else mention.event
+    return source if _specific(source) and (mention.event.place_text or TOPIC_SITE_NOTE in source.notes) else None
 
 
 def date_before(events: list[Event], groups: list[list[EventMention]]) -> list[Event]:

@@ -1,0 +1,33 @@
+"""Background paragraphs as real wire copy writes them (docs/extraction.md): the extractor on
+short texts with the real gazetteer."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.model import Article
+from tests.extract_helpers import extractor  # noqa: F401  (session fixture)
+
+PUBLISHED = date(2024, 7, 28)  # a Sunday
+
+
+def located(extractor, text: str) -> list[tuple]:
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    return [(e.location, str(e.date_start), e.fatalities) for e in events if e.located]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the paragraph opens with the town: the recalled attacks that name no place happened there
+    ("Gunmen stormed a hotel in Mogadishu on Saturday, killing six people, police said.\n\n"
+     "Mogadishu has been attacked many times. On October 14, 2017, a truck bomb killed 512 people on a "
+     "busy street. In June last year, gunmen opened fire on diners at a beach restaurant, killing nine.",
+     [("Mogadishu", "2024-07-27", 6), ("Mogadishu", "2017-10-14", 512), ("Mogadishu", "2023-06-01", 9)]),
+    # a recalled attack that names a place of its own the gazetteer lacks keeps no borrowed site
+    ("Gunmen stormed a hotel in Mogadishu on Saturday, killing six people, police said.\n\n"
+     "Mogadishu has been attacked many times. On October 14, 2017, a truck bomb killed 512 people in "
+     "Qorxumbaley.",
+     [("Mogadishu", "2024-07-27", 6)]),
+])
+def test_a_paragraph_opened_with_a_town_sites_what_it_recalls(extractor, text, expected):
+    assert located(extractor, text) == expected
