@@ -10,7 +10,7 @@ from dataclasses import replace
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause, Sentence
-from geo.events.sites import Site, names_no_site
+from geo.events.sites import Site, names_no_site, no_site_context
 from geo.gazetteer.lexicon import words
 
 # "In that attack, ...", "At the time, ...": the date is the one just given.
@@ -42,6 +42,9 @@ _SITE_ANAPHOR = re.compile(
     r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
     r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch)\b",
     re.IGNORECASE)
+# "The base, about 60 km north of Aden, has changed hands": a sentence that opens with a site noun
+_OPENING_ANAPHOR = re.compile(r"[\"“]?(?:The|That|This|Its)\s+(?:[\w-]+\s+)?(?P<noun>base|camp|airport|airfield|garrison|outpost|"
+                              r"compound|town|city|village)\b")
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
                          r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:(?:is|was|lies|lay|sits|stands|"
@@ -132,7 +135,8 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
         noun = found.group("noun").lower()
         names = (noun in _NAMED_BY_OF and _NAMING.match(facts.text, found.end())) or (
             noun not in ANY_PLACE_NOUNS and _OWNER.match(facts.text, found.end()))
-        site = None if names or _names_unknown(facts, found) else _pointed_to(facts, clause, found)
+        site = None if names or _names_unknown(facts, found) or no_site_context(facts.text, found.start()) \
+            else _pointed_to(facts, clause.start, found)
         if site is not None:
             return [site]
     return []
@@ -168,14 +172,14 @@ def _unknown_namesake_between(facts: ArticleFacts, noun: str, start: int, end: i
     return False
 
 
-def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | None:
+def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site | None:
     noun = found.group("noun").lower()
     text = facts.text
     if noun in ("province", "governorate"):  # the last first-level division named
-        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
+        earlier = [m for m in facts.places.within(max(0, clause_start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and m.entry.kind == "admin1" and not facts.no_site.overlaps(m.start, m.end)]
     elif noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
-        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
+        earlier = [m for m in facts.places.within(max(0, clause_start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
                    and not facts.foreign(m.entry) and not names_no_site(text, m)
                    and not _FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
@@ -183,7 +187,7 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
     else:  # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
         kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \
             else ("installation", "airport", "populated_place")
-        earlier = [m for m in facts.places.within(max(0, clause.start - ANTECEDENT_REACH), found.start())
+        earlier = [m for m in facts.places.within(max(0, clause_start - ANTECEDENT_REACH), found.start())
                    if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry) and (
                        m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
                            text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))
@@ -201,7 +205,8 @@ def _pointed_to(facts: ArticleFacts, clause: Clause, found: re.Match) -> Site | 
 def _subject_place(facts: ArticleFacts, pronoun: re.Match) -> list[Site]:
     """"Kunduz has long been a prize for the insurgents, who overran it in 2015", "Ain al-Asad ... was a
     frequent target. In January 2020, Iran struck it": the town or base that opens this sentence or
-    the one before."""
+    the one before; "The base, about 60 km north of Aden, has changed hands. Government fighters retook
+    it ...": the place that sentence's opening noun points back to."""
     text = facts.text
     start = _sentence_start(text, pronoun.start())
     for opening in (start, _sentence_start(text, start - 2) if start > 1 else None):
@@ -213,6 +218,9 @@ def _subject_place(facts: ArticleFacts, pronoun: re.Match) -> list[Site]:
                 not facts.no_site.overlaps(first[0].start, first[0].end):
             place = first[0]
             return [Site(place, pronoun.group("it"), pronoun.start("it"), pronoun.end("it"), place.geo_precision)]
+        noun = _OPENING_ANAPHOR.match(text, opening)
+        if noun is not None and (site := _pointed_to(facts, opening, noun)) is not None:
+            return [Site(site.mention, pronoun.group("it"), pronoun.start("it"), pronoun.end("it"), site.precision)]
     return []
 
 

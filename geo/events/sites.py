@@ -59,17 +59,21 @@ _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # "militias loyal to <country>", "groups backed by <country>": a patron, not a place;
 # "a group based in Brussels", "a NATO summit in Washington": where it sits or meets, not where
-# anything happened; "sailing to Eilat", "taken to hospitals in Ouallam": where people went after.
+# anything happened; "sailing to Eilat", "taken to hospitals in Ouallam": where people went after;
+# "missiles fired from Houthi-held areas near Taiz": where the weapon came from.
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
                      r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
                      r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
-                     r"across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?|"
+                     r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?|"
                      r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
                      r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
                      re.IGNORECASE)
+# "rockets fired from a vehicle in the north of the city toward the airport": the weapon's target
+_FIRED_TOWARDS = re.compile(r"\b(?:fired|launched|lobbed|aimed)\b(?:\s+[\w'’,-]+){0,10}?\s+towards?\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 _OFFICIALS_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|authorities|spokes(?:man|men|woman|person)|"
                            r"analysts|observers)\s+in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|or)\s+)?$",
                            re.IGNORECASE)
@@ -291,7 +295,7 @@ def no_site_context(text: str, start: int) -> bool:
     """Whether the words before ``start`` make the place there no site: a patron, a destination
     ("the convoy from Ber towards Tombouctou came under fire"), a meeting place."""
     before = text[max(0, start - LOOK_BACK):start]
-    return bool(_PATRON.search(before)) and not _GATHERING_ATTACKED.search(before)
+    return bool(_PATRON.search(before)) and not _GATHERING_ATTACKED.search(before) and not _FIRED_TOWARDS.search(before)
 
 
 def _continues_list(text: str, accepted: list[PlaceMention], mention: PlaceMention) -> bool:

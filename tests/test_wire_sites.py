@@ -1,0 +1,41 @@
+"""Where a report's weapons came from and what "it" points back to (docs/extraction.md): the
+extractor on short texts with the real gazetteer."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.model import Article
+from tests.extract_helpers import extractor  # noqa: F401  (session fixture)
+
+PUBLISHED = date(2024, 7, 28)  # a Sunday
+
+
+def located(extractor, text: str) -> list[tuple]:
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    return [(e.category, e.location, str(e.date_start)) for e in events if e.located]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the missiles were launched from is no site of the attack
+    ("Missiles hit Al-Anad air base on Saturday, killing 30 soldiers.\n\n"
+     "Residents said the missiles were launched from Houthi-held areas near Taiz.",
+     [("attack", "Al Anad Air Base", "2024-07-27")]),
+    ("Rockets fired from hills outside Kharkiv hit a market in Chuhuiv on Saturday.",
+     [("attack", "Chuhuyiv", "2024-07-27")]),
+    # ... but what they were fired towards is its target
+    ("On Saturday morning, several rockets fired from a vehicle in the north of Kabul toward the airport "
+     "were intercepted, officials said.",
+     [("attack", "Kabul", "2024-07-27")]),
+])
+def test_launch_sites_and_targets(extractor, text, expected):
+    assert located(extractor, text) == expected
+
+
+def test_it_points_to_the_place_the_sentence_before_opens_with(extractor):
+    text = ("Missiles hit Al-Anad air base on Saturday, killing 30 soldiers.\n\n"
+            "The base, about 60 km north of Aden, has changed hands more than once. Government fighters "
+            "retook it from the rebels in August 2015.")
+    assert located(extractor, text) == [("attack", "Al Anad Air Base", "2024-07-27"),
+                                        ("other", "Al Anad Air Base", "2015-08-01")]
