@@ -25,9 +25,9 @@ def located(extractor, text: str) -> list[tuple]:
     ("Rockets fired from hills outside Kharkiv hit a market in Chuhuiv on Saturday.",
      [("attack", "Chuhuyiv", "2024-07-27")]),
     # ... but what they were fired towards is its target
-    ("On Saturday morning, several rockets fired from a vehicle in the north of Kabul toward the airport "
+    ("On Saturday morning, several rockets fired from a vehicle in the city's north toward Kabul airport "
      "were intercepted, officials said.",
-     [("attack", "Kabul", "2024-07-27")]),
+     [("attack", "Hamid Karzai International Airport", "2024-07-27")]),
 ])
 def test_launch_sites_and_targets(extractor, text, expected):
     assert located(extractor, text) == expected

@@ -278,7 +278,8 @@ def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: boo
     # "militias close to Tehran" names a patron; "landed close to <a base or town>" a place; "struck an
     # election meeting in Mastung": the gathering attacked is where it happened
     if patron and not (patron.group(0).lower().startswith("close") and rank(mention) <= SPECIFIC_RANK
-                       and not _CLOSE_TO_PATRON.search(before)) and not _GATHERING_ATTACKED.search(before):
+                       and not _CLOSE_TO_PATRON.search(before)) and not _GATHERING_ATTACKED.search(before) \
+            and not _FIRED_TOWARDS.search(before):
         return False
     if from_is_site and _ORIGIN.search(before):
         return True
