@@ -31,3 +31,17 @@ def located(extractor, text: str) -> list[tuple]:
 ])
 def test_a_paragraph_opened_with_a_town_sites_what_it_recalls(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report from a town that names no other town: what it tells happened there
+    ("KABUL, Afghanistan (AP) — Gunmen stormed a guesthouse near the presidential palace late on Saturday, "
+     "killing four guards, police said.\n\nIn May 2017, a truck bomb killed 90 people near the German embassy.",
+     [("Kabul", "2024-07-27", 4), ("Kabul", "2017-05-01", 90)]),
+    # ... but a report from a town about another stays away from the dateline
+    ("KYIV, Ukraine (AP) — Russian missiles hit a market in Kostiantynivka on Saturday, killing 17 people.\n\n"
+     "In May, a rocket killed 9 people at a hardware store.",
+     [("Kostyantynivka", "2024-07-27", 17)]),
+])
+def test_a_report_that_names_no_other_town_happened_at_its_dateline(extractor, text, expected):
+    assert located(extractor, text) == expected

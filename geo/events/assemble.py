@@ -26,10 +26,11 @@ from geo.events.facts import ArticleFacts
 from geo.events.fatalities import fatalities_in
 from geo.events.frames import (EventMention, add_described_site, date_before, date_siblings, frames, merge,
                                site_unlocated)
+from geo.events.local_story import site_at_dateline
 from geo.events.numbers import parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
-from geo.events.sites import Site
+from geo.events.sites import Site, site_fields
 from geo.events.standing import FULL, PARTIAL, refers_back, standing, too_vague
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Article, Event
@@ -69,6 +70,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
         add_described_site(groups, _site_mention(facts, sentence, site))
     merged = [merge(group, facts.article.published) for group in groups]
     merged = date_siblings(date_before(site_unlocated(merged, groups), groups), groups)
+    merged = site_at_dateline(merged, groups, facts)
     events = [_described(event, group[0].kind) for event, group in zip(merged, groups)]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))
@@ -275,7 +277,7 @@ def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, sit
         actor1=actor1,
         actor2=actor2,
         fatalities=fatalities,
-        **_site_fields(site),
+        **site_fields(site),
         **_date_fields(date),
     )
 
@@ -283,22 +285,8 @@ def _event(facts: ArticleFacts, sentence: Sentence, trigger: Trigger, acled, sit
 def _site_mention(facts: ArticleFacts, sentence: Sentence, site: Site) -> EventMention:
     """A sentence that only names a site, as a partial mention (its category is the occurrence's)."""
     event = Event(article_id=facts.article.id, category="other", event_type="", sub_event_type="",
-                  sentence=sentence.text, start_char=sentence.start, end_char=sentence.end, **_site_fields(site))
+                  sentence=sentence.text, start_char=sentence.start, end_char=sentence.end, **site_fields(site))
     return EventMention(event, "site", partial=True, paragraph=sentence.paragraph)
-
-
-def _site_fields(site: Site | None) -> dict:
-    """The Event fields of the site; none (the Event's defaults) for an unlocated event."""
-    if site is None:
-        return {}
-    fields = {"location": site.text, "place_text": site.text, "place_start": site.start, "place_end": site.end,
-              "place_confidence": round(site.mention.confidence, 3), "candidates": tuple(site.mention.candidates)}
-    entry = site.mention.entry
-    if entry is not None:
-        fields.update(location=entry.name, latitude=entry.latitude, longitude=entry.longitude,
-                      geo_precision=site.precision, country=entry.country, admin1=entry.admin1,
-                      location_kind=entry.kind)
-    return fields
 
 
 def _date_fields(date: DateExpression | None) -> dict:

@@ -122,20 +122,20 @@ def site_unlocated(events: list[Event], groups: list[list[EventMention]]) -> lis
     for index, (event, group) in enumerate(zip(events, groups)):
         if not event.located and event.category in ("attack", "handover") and index > 0:
             before, previous = events[index - 1], groups[index - 1]
-            if _specific(before) and \
+            if specific_site(before) and \
                     group[0].paragraph - previous[-1].paragraph <= JOIN_PARAGRAPHS and _same_story(before, event):
-                event = _sited_as(event, before, STORY_SITE_NOTE)
+                event = sited_as(event, before, STORY_SITE_NOTE)
             elif (topic := _paragraph_topic(group, groups, sited)) is not None:
-                event = _sited_as(event, topic, TOPIC_SITE_NOTE)
+                event = sited_as(event, topic, TOPIC_SITE_NOTE)
         sited.append(event)
     return sited
 
 
-def _specific(event: Event) -> bool:
+def specific_site(event: Event) -> bool:
     return event.located and event.location_kind not in ("country", "region", "continent")
 
 
-def _sited_as(event: Event, source: Event, reason: str) -> Event:
+def sited_as(event: Event, source: Event, reason: str) -> Event:
     note = f"{event.notes} [{reason}]" if event.notes else reason
     fields = {name: getattr(source, name) for name in SITE_FIELDS}
     fields["geo_precision"] = max(source.geo_precision or 1, 2)
@@ -156,7 +156,7 @@ def _paragraph_topic(group: list[EventMention], groups: list[list[EventMention]]
         return None
     _, mention, index = max(earlier, key=lambda item: item[0])
     source = sited[index] if index < len(sited) else mention.event
-    return source if _specific(source) and (mention.event.place_text or TOPIC_SITE_NOTE in source.notes) else None
+    return source if specific_site(source) and (mention.event.place_text or TOPIC_SITE_NOTE in source.notes) else None
 
 
 def date_before(events: list[Event], groups: list[list[EventMention]]) -> list[Event]:

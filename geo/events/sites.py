@@ -383,3 +383,17 @@ def _projected(site: Site, text: str) -> Site | None:
     moved = replace(entry, latitude=latitude, longitude=longitude,
                     name=f"{text[found.start():found.end('dir')]} of {entry.name}")
     return replace(site, mention=replace(site.mention, entry=moved), precision=2)
+
+
+def site_fields(site: Site | None) -> dict:
+    """The Event fields of the site; none (the Event's defaults) for an unlocated event."""
+    if site is None:
+        return {}
+    fields = {"location": site.text, "place_text": site.text, "place_start": site.start, "place_end": site.end,
+              "place_confidence": round(site.mention.confidence, 3), "candidates": tuple(site.mention.candidates)}
+    entry = site.mention.entry
+    if entry is not None:
+        fields.update(location=entry.name, latitude=entry.latitude, longitude=entry.longitude,
+                      geo_precision=site.precision, country=entry.country, admin1=entry.admin1,
+                      location_kind=entry.kind)
+    return fields
