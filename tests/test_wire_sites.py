@@ -39,3 +39,14 @@ def test_it_points_to_the_place_the_sentence_before_opens_with(extractor):
             "retook it from the rebels in August 2015.")
     assert located(extractor, text) == [("attack", "Al Anad Air Base", "2024-07-27"),
                                         ("other", "Al Anad Air Base", "2015-08-01")]
+
+
+@pytest.mark.parametrize("text, toll", [
+    # a toll in a later clause with no trigger of its own is the attack's before it
+    ("Troops on Saturday ended a siege at a hotel in Mogadishu, after gunmen blasted their way in and "
+     "battled soldiers for hours, leaving three soldiers dead and 27 people wounded, police said.", 3),
+    ("Gunmen attacked a hotel in Mogadishu on Saturday, leaving three soldiers dead, police said.", 3),
+])
+def test_a_later_clause_gives_the_toll(extractor, text, toll):
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert [e.fatalities for e in events] == [toll]

@@ -94,9 +94,24 @@ def _sentence_mentions(facts: ArticleFacts, sentence: Sentence) -> list[EventMen
         if not own and previous and _MORE_PLACES.match(facts.text, clause.start):
             trigger = _trigger_of(previous[-1])
             own = [m for m in _trigger_mentions(facts, sentence, clause, trigger) if m.event.located]
+        elif not own and previous:
+            found = _with_later_toll(found, previous, fatalities_in(facts.text, clause.start, clause.end))
+            previous = [m for m in found if any(m.event.start_char == p.event.start_char and
+                                                m.event.trigger_start == p.event.trigger_start for p in previous)]
         found.extend(own)
         previous = own or previous
     return found
+
+
+def _with_later_toll(found: list[EventMention], previous: list[EventMention], toll: int | None) -> list[EventMention]:
+    """"ended a siege at a hotel, after fighters blasted their way in ..., leaving three soldiers dead":
+    a toll in a later clause with no trigger of its own is the previous clause's attack's."""
+    if toll is None:
+        return found
+    keys = {(m.event.start_char, m.event.trigger_start) for m in previous
+            if m.event.category == "attack" and m.event.fatalities is None}
+    return [replace(m, event=replace(m.event, fatalities=toll))
+            if (m.event.start_char, m.event.trigger_start) in keys else m for m in found]
 
 
 def _trigger_of(mention: EventMention) -> Trigger:
