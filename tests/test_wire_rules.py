@@ -155,9 +155,10 @@ def summary(event) -> tuple:
     ("A Houthi missile hit a bulk carrier off Aden, Yemen, on Wednesday, killing three.\n\nThe attack came two "
      "days after a missile hit the container ship MSC Sky II south-east of Mukalla.",
      [("attack", "Aden", "2024-03-06", "2024-03-06"), ("attack", "Mukalla", "2024-03-03", "2024-03-04")]),
-    # "the war in Gaza" is context; a named group right before "struck" is an attack; nautical miles are a distance
+    # "the war in Gaza" is context; a named group right before "struck" is an attack; nautical miles are a
+    # distance, projected from the port (1.852 km each)
     ("On Feb. 18, the Houthis struck the cargo ship Rubymar about 35 nautical miles south of the port of Mokha "
-     "in Yemen, over the war in Gaza.", [("attack", "Mocha", "2024-02-18", "2024-02-18")]),
+     "in Yemen, over the war in Gaza.", [("attack", "35 nautical miles south of Mocha", "2024-02-18", "2024-02-18")]),
     # a ship seized "off the port of X"; a gunman "killed five employees"; "F-15E Strike Eagles struck"
     ("Late on January 2, the Houthis seized the cargo ship Rwabee off the port of Hodeidah in Yemen.",
      [("attack", "Al Ḩudaydah", "2024-01-02", "2024-01-02")]),
@@ -228,11 +229,11 @@ def summary(event) -> tuple:
     ("Israel has stepped up its strikes in Syria since the Gaza war began in October, targeting Iranian personnel.",
      []),
     # "a village in the X region ... roughly 200 km north of the capital": the region, not the capital far away;
-    # but "50 nautical miles south-west of the port of Aden" still places a ship off Aden
+    # but "50 nautical miles south-west of the port of Aden" still places a ship off Aden, that far out
     ("Gunmen attacked an army post on Thursday in a village in the Tillabéri region of Niger, roughly 200 "
      "kilometres north of the capital, Niamey.", [("attack", "Tillabéri", "2024-02-29", "2024-02-29")]),
     ("A missile hit a bulk carrier in the Gulf of Aden on Wednesday about 50 nautical miles south-west of the port "
-     "of Aden, Yemen.", [("attack", "Aden", "2024-03-06", "2024-03-06")]),
+     "of Aden, Yemen.", [("attack", "50 nautical miles south-west of Aden", "2024-03-06", "2024-03-06")]),
     # "the last French soldiers ... flew out of the capital": a withdrawal; a minister who "left N'Djamena" is not
     ("The last French soldiers still stationed in Niger flew out of the capital on Friday morning, the army said.",
      [("handover", "Niamey", "2024-03-01", "2024-03-01")]),

@@ -50,3 +50,12 @@ def test_it_points_to_the_place_the_sentence_before_opens_with(extractor):
 def test_a_later_clause_gives_the_toll(extractor, text, toll):
     events = extractor.extract(Article(text=text, published=PUBLISHED))
     assert [e.fatalities for e in events] == [toll]
+
+
+def test_a_flag_state_is_no_site_and_one_person_killed_is_a_toll(extractor):
+    text = ("A Filipino seafarer was killed on Saturday when a missile hit the Barbados-flagged True Confidence "
+            "about 50 nautical miles south-west of Aden.")
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert [(e.location, e.fatalities) for e in events] == [("50 nautical miles south-west of Aden", 1)]
+    # 50 nautical miles (92.6 km), not 50 km, south-west of Aden (12.78 N, 45.04 E): 0.59 degrees each way
+    assert events[0].latitude == pytest.approx(12.19, abs=0.02) and events[0].longitude == pytest.approx(44.44, abs=0.02)

@@ -18,7 +18,8 @@ _PERSON = (r"(?:person|people|civilian|soldier|troop|fighter|militant|member|off
            r"adviser|advisor|instructor|pilot|marine|sailor|airman|airmen|gendarme|peacekeeper|recruit|cadet|passenger|"
            r"pilgrim|shepherd|farmer|miner|herder|fisherman|fishermen|trader|patient|doctor|nurse|volunteer|hostage|"
            r"prisoner|inmate|detainee|militiaman|militiamen|insurgent|jihadist|rebel|attacker|gunman|gunmen|assailant|"
-           r"teenager|boy|girl|relative|mourner|guest|shopper|employee|staffer|crew\s+member|aid\s+worker)s?")
+           r"teenager|boy|girl|relative|mourner|guest|shopper|employee|staffer|crew\s+member|aid\s+worker|seafarer|crewman|"
+           r"crewmen|engineer|driver|policewoman|paramedic|medic)s?")
 _PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -29,6 +30,9 @@ _PATTERNS = tuple(
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
         # "Fifty-four Ugandan soldiers serving with the African Union mission in Somalia were killed"
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:[^\d.;,]{{1,70}}?\s+)?(?:were|had\s+been|have\s+been)\s+killed\b",
+        # "A Filipino seafarer was killed when ...", "a policeman died": one
+        rf"\b(?<![\w-])(?P<a>[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:was|had\s+been|has\s+been)\s+"
+        rf"(?:killed|shot\s+dead|slain)\b|\b(?P<a2>[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+died\b",
         # "police recovered 23 bodies", "the bodies of 12 people were found"
         rf"\b(?:recovered|found|retrieved|pulled\s+out|collected)\s+(?:the\s+)?{_QUALIFIER}{_COUNT}\s+bodies\b",
         rf"\bbodies\s+of\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:were|had\s+been|have\s+been)\s+(?:found|recovered|retrieved)\b",
@@ -76,7 +80,7 @@ def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | No
                 continue  # "no one had been reported killed"
             if _CLAIMED.search(text, max(start, match.start() - 30), match.start()):
                 continue  # "the militants claimed to have killed 137 soldiers": a boast, not a toll
-            if match.groupdict().get("a") is not None:
+            if match.groupdict().get("a") is not None or match.groupdict().get("a2") is not None:
                 count = 1
             else:
                 raw = match.group("n")

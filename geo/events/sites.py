@@ -113,7 +113,7 @@ _POSSESSES = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:grip|hold|control|influence
                         r"ambassador|envoy|president|leaders?|regime|junta|rulers)\b", re.IGNORECASE)
 # "Iran-backed militias", "US-led coalition": the name qualifies an actor.
 _QUALIFIES = re.compile(r"[-–](?:backed|led|allied|aligned|linked|affiliated|funded|supported|sponsored|trained|armed|"
-                        r"based|born|registered|headquartered)\b")
+                        r"based|born|registered|headquartered|flagged|owned|operated|managed|chartered|bound)\b")
 # "on the Dnipro river", "the Euphrates valley", "the Gaza war", "the Minsk agreement": a feature, a war or
 # an accord named after the place, not the place.
 _FEATURE_AFTER = re.compile(r"\s+(?:river|valley|delta|basin|mountains|range|hills|lake|gulf|strait|canal|reservoir|"
@@ -355,9 +355,10 @@ def widen_precision(site: Site, near: bool, text: str = "") -> Site:
     return replace(site, precision=2)
 
 
-_BEARING_TO = re.compile(rf"(?P<n>\d[\d.,]*)\s*(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\b\s*(?:\([^)]*\)\s*)?"
-                         rf"(?P<road>by\s+road\s+)?\(?(?P<dir>{_DIRECTION})\)?\s+of\s+(?:the\s+)?"
-                         r"(?:(?:[\w-]+\s+)?(?:town|city|village|capital)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
+_BEARING_TO = re.compile(rf"(?P<n>\d[\d.,]*)\s*(?P<unit>km|kms|kilometres?|kilometers?|nautical\s+miles?|miles?|mi|nm)\b"
+                         rf"\s*(?:\([^)]*\)\s*)?(?P<road>by\s+road\s+)?\(?(?P<dir>{_DIRECTION})\)?\s+of\s+(?:the\s+)?"
+                         r"(?:(?:[\w-]+\s+)?(?:town|city|village|capital|port|harbou?r)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
+_UNIT_KM = {"n": 1.852, "m": 1.609}  # nautical miles, miles (by the unit's first letter); else km
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
              "northwest": 315}
 MIN_PROJECTED_KM, MAX_PROJECTED_KM, ROAD_FACTOR = 5.0, 400.0, 0.8
@@ -372,7 +373,7 @@ def _projected(site: Site, text: str) -> Site | None:
     if found is None or entry.kind not in ("populated_place", "airport", "installation", "admin2"):
         return None
     try:
-        kilometres = float(found["n"].replace(",", "")) * (1.609 if found["unit"].lower().startswith("mi") else 1.0)
+        kilometres = float(found["n"].replace(",", "")) * _UNIT_KM.get(found["unit"].lower()[0], 1.0)
     except ValueError:
         return None
     kilometres *= ROAD_FACTOR if found["road"] else 1.0
