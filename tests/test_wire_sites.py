@@ -59,3 +59,20 @@ def test_a_flag_state_is_no_site_and_one_person_killed_is_a_toll(extractor):
     assert [(e.location, e.fatalities) for e in events] == [("50 nautical miles south-west of Aden", 1)]
     # 50 nautical miles (92.6 km), not 50 km, south-west of Aden (12.78 N, 45.04 E): 0.59 degrees each way
     assert events[0].latitude == pytest.approx(12.19, abs=0.02) and events[0].longitude == pytest.approx(44.44, abs=0.02)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dateline's filing day dates nothing; "fell ... after a final assault" is the capture, not an attack
+    ("MAPUTO, July 26 (Reuters) - Insurgents have seized the port town of Mocimboa da Praia, residents said on "
+     "Saturday.\n\nThe town fell on Friday after a final assault that began on Thursday.",
+     [("other", "Mocímboa da Praia", "2024-07-26")]),
+    # "occupied <Town>" is a capture; "the occupied West Bank" is not
+    ("On March 23, fighters occupied Mocimboa da Praia for most of a day.", [("other", "Mocímboa da Praia", "2024-03-23")]),
+    ("Settlers live in the occupied West Bank.", []),
+    # "the town" is not the seat of a ministry named after the story's town, nor where people fled to
+    ("Insurgents seized the town of Macomia on Friday.\n\nThe defence ministry in Maputo did not respond. "
+     "Residents fled by boat to the provincial capital, Pemba.\n\nOn March 23 fighters overran the town.",
+     [("other", "Macomia", "2024-07-26"), ("other", "Macomia", "2024-03-23")]),
+])
+def test_captures_the_filing_day_and_the_town(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -130,7 +130,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     triggers = [t for t in triggers if not any(
         other.end <= t.start and RELATIVE.search(text, other.end, t.start) for other in triggers)]
     found: list[EventMention] = []
-    for category in sorted({t.category for t in triggers}, key=lambda c: CATEGORY_PRIORITY[c]):
+    for category in sorted({t.category for t in triggers}, key=lambda c: _clause_priority(text, triggers, c)):
         group = [t for t in triggers if t.category == category]
         voided = [t for t in group if lexicon.not_actual(text, clause.start, t)]
         if voided and voided[0] is group[0]:
@@ -169,6 +169,22 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
             if category != "handover" and not all(m.partial for m in mentions):
                 break
     return found
+
+
+# "The town fell on Wednesday after a final assault": the attack is how the town was taken
+_HOW_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
+
+
+def _clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
+    """Attacks first, then handovers, then the rest; but a capture whose attack only says how the
+    place fell ("fell after a final assault", "seized the town following heavy fighting") comes first."""
+    if category == "other":
+        captures = [t for t in triggers if t.kind in ("capture", "regain")]
+        attacks = [t for t in triggers if t.category == "attack"]
+        if captures and attacks and all(_HOW_TAKEN.search(text, captures[0].end, a.start) for a in attacks
+                                        if a.start > captures[0].end) and captures[0].start < attacks[0].start:
+            return -1
+    return CATEGORY_PRIORITY[category]
 
 
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)

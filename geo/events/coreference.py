@@ -65,6 +65,10 @@ _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|ai
                         r"targets?\s+(?:was|were|is|are)\b)")
 # "120 km southeast of Kharkiv", "since the fall of Bakhmut": a town named as a landmark or for
 # another event, not one "the town" may point back to
+# "The defence ministry in Maputo did not respond": the government's seat, not the town a later "the
+# town" means
+_SEAT = re.compile(r"\b(?:ministry|ministries|government|officials|authorities|parliament|presidency|spokes(?:man|woman)|"
+                   r"headquarters|diplomats?|embassy|embassies)\s+in\s+$", re.IGNORECASE)
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
                        r"(?:fall|capture|loss|liberation|siege|battle)\s+(?:of|for)|(?:edge|edges|outskirts|fringes?)\s+of)"
                        r"\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -183,6 +187,7 @@ def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site
                    if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
                    and not facts.foreign(m.entry) and not names_no_site(text, m)
                    and not _FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
+                   and not _SEAT.search(text, max(0, m.start - 30), m.start) and not no_site_context(text, m.start)
                    and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
     else:  # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
         kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \

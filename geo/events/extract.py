@@ -65,13 +65,17 @@ class Extractor:
         places = self.geoparser.places(text, exclude=[(actor.start, actor.end) for actor in actors])
         places = sorted([*places, *capital_mentions(text, places, self.actors.countries, self.geoparser.lookup)],
                         key=lambda m: m.start)
+        dateline = find_dateline(text)
+        # "MAPUTO, Aug 13 (Reuters) -": the day it was filed, not the day of anything it tells
+        dates = [d for d in find_dates(text, article.published)
+                 if dateline is None or not (dateline[0] <= d.start < dateline[1])]
         return ArticleFacts.of(
             article,
             places=places,
-            dates=find_dates(text, article.published),
+            dates=dates,
             actors=actors,
             quotes=quote_spans(text),
-            dateline=find_dateline(text),
+            dateline=dateline,
             lexicon=self.lexicon,
             named_countries=self.actors.countries.mentioned(text),
         )

@@ -156,7 +156,9 @@ def _paragraph_topic(group: list[EventMention], groups: list[list[EventMention]]
         return None
     _, mention, index = max(earlier, key=lambda item: item[0])
     source = sited[index] if index < len(sited) else mention.event
-    return source if specific_site(source) and (mention.event.place_text or TOPIC_SITE_NOTE in source.notes) else None
+    # the topic is said of the town in general ("has been targeted repeatedly"), with no date of its own
+    topic = mention.event.place_text and mention.event.date_start is None
+    return source if specific_site(source) and (topic or TOPIC_SITE_NOTE in source.notes) else None
 
 
 def date_before(events: list[Event], groups: list[list[EventMention]]) -> list[Event]:

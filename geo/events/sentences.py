@@ -16,6 +16,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _DATELINE = re.compile(
     r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"  # CITY / NEW CITY / AL-CITY
     r"(?:,\s*[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*){0,4})?"  # , Kurdistan Region / , Democratic Republic of Congo
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"  # , Aug 13 (the filing day)
     r"(?:\s*\([^)\n]{1,30}\))?"  # (Reuters)
     r"\s*(?:[—–]|--|-)\s*"
 )

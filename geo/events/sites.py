@@ -44,7 +44,7 @@ _LOCATIVE = re.compile(
     r"(?:edges?|parts?|areas?|neighbou?rhoods?|suburbs?)\s+of|"
     r"seized|captured|recaptured|retook|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
-    r"entered|took|taken|overr(?:an|un)|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
+    r"entered|took|taken|overr(?:an|un)|occupied|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
     r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:(?-i:[A-Z])[\w'’-]+,\s+)?$",  # "in Maiwut, South Sudan"
     re.IGNORECASE,
@@ -66,7 +66,7 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"(?:summit|talks|conference|meeting|forum|negotiations)\s+(?:[\w-]+\s+)?in|"
                      r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
                      r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
-                     r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?port\s+of)?|"
+                     r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))(?:\s+(?:south|north|east|west|on\s+foot|by\s+(?:boat|road|bus|air|sea)|across\s+(?:the\s+)?[\w-]+))?\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?(?:port|capital|city|town)(?:\s+of|,))?|arriv(?:ed|ing|al)\s+(?:in|at)|"
                      r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
                      r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
