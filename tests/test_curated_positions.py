@@ -61,6 +61,10 @@ PINNED_PLACES = {
     "ye-ras-isa": ("77843", "Aş Şalīf"),
     "so-buulo-mareer-base": ("52867", "Qoryooley"),
     "ng-zabarmari": ("2331447", "Maiduguri"),
+    "iq-mashtal": ("98182", "Baghdad"),
+    "af-camp-shaheen": ("1133616", "Mazār-e Sharīf"),
+    "sy-urman": ("164917", "Şalkhad"),
+    "ml-air-base-101": ("2460596", "Bamako"),
     "rg-levant": ("170654", "Damascus"),
     "rg-euphrates-valley": ("173480", "Al Mayādīn"),
 }
