@@ -76,3 +76,16 @@ def test_a_flag_state_is_no_site_and_one_person_killed_is_a_toll(extractor):
 ])
 def test_captures_the_filing_day_and_the_town(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where a deal was signed is no site, and "a plan for forces to pull back" is no withdrawal
+    ("WASHINGTON, July 27 (Reuters) - Congo and Rwanda signed a peace agreement in Washington on Saturday, "
+     "committing to halt hostilities and to a plan for Rwandan forces to pull back from eastern Congo.", []),
+    # the hospital the wounded were taken to does not describe the site
+    ("An air strike on a camp in northwestern Tigray killed 56 people on Saturday.\n\n"
+     "The wounded were taken to the hospital in Shire, about 55 km to the east.",
+     [("attack", "Tigrai", "2024-07-27")]),
+])
+def test_deals_and_hospitals_are_no_sites(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -273,6 +273,7 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
     for place in facts.places.within(sentence.start, sentence.end):
         if place.entry is None or place.entry.kind in ("country", "region", "continent"):
             continue
-        if _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start):
+        if _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start) and \
+                not no_site_context(facts.text, place.start):  # "the wounded were taken to the hospital in X"
             found.append(Site.named(place))
     return found
