@@ -89,3 +89,14 @@ def test_captures_the_filing_day_and_the_town(extractor, text, expected):
 ])
 def test_deals_and_hospitals_are_no_sites(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the gate" is the attacked town's, not the district that contains it; a government's seat is no site
+    ("Militants rammed a vehicle into an army post on Saturday, killing 23 soldiers.\n\nThe attack took place in "
+     "Daraban, a small town in Dera Ismail Khan district. The militants drove the vehicle into the gate.\n\n"
+     "Officials demanded that the government in Kabul investigate the attack.",
+     [("attack", "Daraban", "2024-07-27")]),
+])
+def test_containers_and_seats_are_no_antecedents(extractor, text, expected):
+    assert located(extractor, text) == expected

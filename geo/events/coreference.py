@@ -69,6 +69,9 @@ _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|ai
 # town" means
 _SEAT = re.compile(r"\b(?:ministry|ministries|government|officials|authorities|parliament|presidency|spokes(?:man|woman)|"
                    r"headquarters|diplomats?|embassy|embassies)\s+in\s+$", re.IGNORECASE)
+# "Daraban, a small town in Dera Ismail Khan district": the district only contains the town before it
+_APPOSED_CONTAINER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|district|area|hamlet|"
+                                r"settlement|camp|base)\s+(?:in|of|near)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
                        r"(?:fall|capture|loss|liberation|siege|battle)\s+(?:of|for)|(?:edge|edges|outskirts|fringes?)\s+of)"
                        r"\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -197,7 +200,8 @@ def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site
                        m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
                            text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))
                    and (m.entry.kind != "populated_place" or _located(facts, m) or _NAMES_ITS_SITE.match(text, m.end))
-                   and not (m.entry.kind == "populated_place" and _LANDMARK.search(text, max(0, m.start - 40), m.start))]  # "stripped Paris of": a government
+                   and not (m.entry.kind == "populated_place" and _LANDMARK.search(text, max(0, m.start - 40), m.start))
+                   and not _APPOSED_CONTAINER.search(text, max(0, m.start - 60), m.start)]  # "stripped Paris of": a government
     if not earlier:
         return None
     place = earlier[-1]
