@@ -100,3 +100,24 @@ def test_deals_and_hospitals_are_no_sites(extractor, text, expected):
 ])
 def test_containers_and_seats_are_no_antecedents(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "<town>'s airport" is the town's airport (the same day's strike in the city centre joins it)
+    ("PORT SUDAN, Sudan (AFP) - Drones struck Port Sudan's airport on Saturday, officials said.\n\n"
+     "In the city centre, another drone targeted the main army base, an army source said.",
+     [("attack", "Port Sudan New International Airport", "2024-07-27")]),
+    # a date in a participle clause after the site dates that clause, not the site
+    ("Drones struck the airport in Port Sudan on Saturday.\n\nOn Friday, drones struck the main fuel depot "
+     "just south of Port Sudan, starting a fire that was still burning on Saturday.",
+     [("attack", "Port Sudan", "2024-07-27"), ("attack", "Port Sudan", "2024-07-26")]),
+])
+def test_city_airports_and_city_centres(extractor, text, expected):
+    assert located(extractor, text) == expected
+
+
+def test_the_army_base_is_not_a_civil_airport_named_before(extractor):
+    text = ("PORT SUDAN, Sudan (AFP) - Drones struck Port Sudan's airport on Saturday, officials said.\n\n"
+            "On Friday, another drone targeted the main army base in the city centre, an army source said.")
+    assert located(extractor, text) == [("attack", "Port Sudan New International Airport", "2024-07-27"),
+                                        ("attack", "Port Sudan", "2024-07-26")]

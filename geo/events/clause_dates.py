@@ -54,6 +54,10 @@ def without_rituals(text: str, clause_dates: list[DateExpression], dates: list[D
     return clause_dates
 
 
+_LATER_CLAUSE = re.compile(r",\s+(?:starting|leaving|causing|sparking|setting|sending|forcing)\b|"
+                           r"\b(?:that|which|who)\s+(?:was|were|is|are|had|has|have)\s+(?:still\s+)?\w+ing\b")
+
+
 def date_for(text: str, site: Site | None, dates: list[DateExpression], trigger: Trigger) -> DateExpression | None:
     """With one date, every site shares it; with several ("in Mali in June
     2021 and in Niger in May 2023"), each site takes the first date after it,
@@ -71,7 +75,9 @@ def date_for(text: str, site: Site | None, dates: list[DateExpression], trigger:
     if named:
         return named[-1]
     anchor = site.end if site else trigger.end
-    after = [d for d in dates if d.start >= anchor]
+    # "struck the depot south of the city, starting a fire that was still burning on Tuesday": a date
+    # in a relative or participle clause after the site dates that clause, not the site
+    after = [d for d in dates if d.start >= anchor and not _LATER_CLAUSE.search(text, anchor, d.start)]
     chosen = after[0] if site and after else min(dates, key=lambda d: min(abs(d.start - anchor), abs(d.end - trigger.start)))
     inside = [d for d in dates if chosen.date_start <= d.date_start and d.date_end <= chosen.date_end and d.days < chosen.days]
     if inside:

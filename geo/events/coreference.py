@@ -181,27 +181,14 @@ def _unknown_namesake_between(facts: ArticleFacts, noun: str, start: int, end: i
 
 def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site | None:
     noun = found.group("noun").lower()
-    text = facts.text
-    if noun in ("province", "governorate"):  # the last first-level division named
-        earlier = [m for m in facts.places.within(max(0, clause_start - ANTECEDENT_REACH), found.start())
-                   if m.entry is not None and m.entry.kind == "admin1" and not facts.no_site.overlaps(m.start, m.end)]
-    elif noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
-        earlier = [m for m in facts.places.within(max(0, clause_start - ANTECEDENT_REACH), found.start())
-                   if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
-                   and not facts.foreign(m.entry) and not names_no_site(text, m)
-                   and not _FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
-                   and not _SEAT.search(text, max(0, m.start - 30), m.start) and not no_site_context(text, m.start)
-                   and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
-    else:  # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
-        kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS \
-            else ("installation", "airport", "populated_place")
-        earlier = [m for m in facts.places.within(max(0, clause_start - ANTECEDENT_REACH), found.start())
-                   if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry) and (
-                       m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
-                           text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))
-                   and (m.entry.kind != "populated_place" or _located(facts, m) or _NAMES_ITS_SITE.match(text, m.end))
-                   and not (m.entry.kind == "populated_place" and _LANDMARK.search(text, max(0, m.start - 40), m.start))
-                   and not _APPOSED_CONTAINER.search(text, max(0, m.start - 60), m.start)]  # "stripped Paris of": a government
+    earlier = _antecedents(facts, noun, max(0, clause_start - ANTECEDENT_REACH), found.start())
+    if not earlier and noun in ("town", "city"):  # "the city centre" far from any name: the reporter's city
+        return next((Site(site.mention, found.group(0), found.start(), found.end(), site.precision)
+                     for site in dateline_site(facts)), None)
+    if not earlier and noun not in ANY_PLACE_NOUNS:
+        # "the airport" long after the only airport the report names: that one
+        everywhere = _antecedents(facts, noun, 0, found.start())
+        earlier = everywhere if len({m.entry.id for m in everywhere}) == 1 else []
     if not earlier:
         return None
     place = earlier[-1]
@@ -209,6 +196,41 @@ def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site
         return None  # "... the Ber camp ... that the camp should not be handed over": Ber's camp, not Goundam's
     precision = place.geo_precision if noun not in ANY_PLACE_NOUNS else max(place.geo_precision or 1, 2)
     return Site(place, found.group(0), found.start(), found.end(), precision)
+
+
+def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
+    """The places between ``start`` and ``end`` that "the <noun>" may point back to, in text order."""
+    text = facts.text
+    within = facts.places.within(start, end)
+    if noun in ("province", "governorate"):  # the last first-level division named
+        return [m for m in within if m.entry is not None and m.entry.kind == "admin1"
+                and not facts.no_site.overlaps(m.start, m.end)]
+    if noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
+        return [m for m in within
+                if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
+                and not facts.foreign(m.entry) and not names_no_site(text, m)
+                and not _FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
+                and not _SEAT.search(text, max(0, m.start - 30), m.start) and not no_site_context(text, m.start)
+                and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
+    # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
+    kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS else ("installation", "airport", "populated_place")
+    return [m for m in within
+            if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry)
+            and not (noun in _GARRISON_NOUNS and m.entry.kind == "airport" and not _military_airfield(m.entry)) and (
+                m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
+                    text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))
+            and (m.entry.kind != "populated_place" or _located(facts, m) or _NAMES_ITS_SITE.match(text, m.end))
+            and not (m.entry.kind == "populated_place" and _LANDMARK.search(text, max(0, m.start - 40), m.start))
+            and not _APPOSED_CONTAINER.search(text, max(0, m.start - 60), m.start)]  # "stripped Paris of": a government
+
+
+_GARRISON_NOUNS = frozenset(("base", "garrison", "barracks", "outpost", "cantonment"))
+_MILITARY_NAME = re.compile(r"\b(?:air\s*base|airbase|air\s+station|air\s*field|military|army|base|camp)\b", re.IGNORECASE)
+
+
+def _military_airfield(entry) -> bool:
+    """"the base" after "Port Sudan's airport" is another site; after "Al Anad Air Base", that one."""
+    return any(_MILITARY_NAME.search(name) for name in (entry.name, *entry.aliases))
 
 
 def _subject_place(facts: ArticleFacts, pronoun: re.Match) -> list[Site]:

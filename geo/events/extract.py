@@ -15,6 +15,7 @@ from geo.events.assemble import events_from_facts
 from geo.events.capitals import capital_mentions
 from geo.events.dates import find_dates
 from geo.events.facts import ArticleFacts
+from geo.events.city_airports import with_city_airports
 from geo.events.sentences import find_dateline, quote_spans
 from geo.events.triggers import EventLexicon
 from geo.model import Article, Event
@@ -65,6 +66,7 @@ class Extractor:
         places = self.geoparser.places(text, exclude=[(actor.start, actor.end) for actor in actors])
         places = sorted([*places, *capital_mentions(text, places, self.actors.countries, self.geoparser.lookup)],
                         key=lambda m: m.start)
+        places = with_city_airports(text, places, self.geoparser.lookup)
         dateline = find_dateline(text)
         # "MAPUTO, Aug 13 (Reuters) -": the day it was filed, not the day of anything it tells
         dates = [d for d in find_dates(text, article.published)
