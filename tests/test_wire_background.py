@@ -45,3 +45,15 @@ def test_a_paragraph_opened_with_a_town_sites_what_it_recalls(extractor, text, e
 ])
 def test_a_report_that_names_no_other_town_happened_at_its_dateline(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "there" is the place the sentence before opens with; "killed nine Palestinians" is an attack;
+    # "Jenin" is the town, not the governorate named after it
+    ("Israeli troops raided the Jenin refugee camp in the occupied West Bank on Saturday, killing 12 people.\n\n"
+     "A gunman shot dead two people in Tel Aviv on Friday.\n\nThe camp has been the focus of repeated raids. On "
+     "Jan. 26, troops killed nine Palestinians there.",
+     [("Janīn", "2024-07-27", 12), ("Tel Aviv", "2024-07-26", 2), ("Janīn", "2024-01-26", 9)]),
+])
+def test_there_and_the_town_a_division_is_named_after(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -173,7 +173,7 @@ def summary(event) -> tuple:
     # "Troops also left X, a district ..., and Y": two more handovers, the district counts beside the town
     ("Government forces pulled back from Hodeidah in Yemen on Friday.\n\nTroops also left al-Durayhimi, a "
      "district about 20 km south of the city, and al-Tuhayta further down the coast.",
-     [("handover", "Al Ḩudaydah", "2024-03-01", "2024-03-01"), ("handover", "Ad Durayhimi", "2024-02-29", "2024-03-06"),
+     [("handover", "Al Ḩudaydah", "2024-03-01", "2024-03-01"), ("handover", "Ad Durayhimī", "2024-02-29", "2024-03-06"),
       ("handover", "At Tuḩaytā’", "2024-02-29", "2024-03-06")]),
     # "overran it in September 2015 before being driven out": the capture is a clause of its own
     ("Kunduz, in Afghanistan, has long been a prize for the insurgents, who briefly overran it in September 2015 "

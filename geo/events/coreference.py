@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
-from geo.events.sentences import Clause, Sentence
+from geo.events.sentences import Clause, Sentence, ends_with_abbreviation
 from geo.events.sites import Site, names_no_site, no_site_context
 from geo.gazetteer.lexicon import words
 
@@ -34,7 +34,7 @@ _HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b
 _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility|headquarters)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
 # "the Bulo Marer camp", "the Kidal base": the town names the site after it
-_NAMES_ITS_SITE = re.compile(r"\s+(?:military\s+|army\s+|air\s+)?(?:base|camp|compound|airfield|outpost|garrison|barracks)\b",
+_NAMES_ITS_SITE = re.compile(r"\s+(?:military\s+|army\s+|air\s+|refugee\s+)?(?:base|camp|compound|airfield|outpost|garrison|barracks)\b",
                              re.IGNORECASE)
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
@@ -124,9 +124,13 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     named before, within the last paragraphs (the words as written, the place's position)."""
     pronoun = _PRONOUN_OBJECT.search(facts.text, clause.start, clause.end)
     if pronoun:
-        return _subject_place(facts, pronoun)
+        return _subject_place(facts, pronoun.start("it"), pronoun.end("it"), pronoun.group("it"))
     there = _THERE.search(facts.text, clause.start, clause.end)
     if there:
+        # "The camp has been the focus of repeated raids. On Jan. 26, troops killed nine people there"
+        opened = _subject_place(facts, there.start("there"), there.end("there"), "there")
+        if opened:
+            return opened
         earlier = [m for m in facts.places.within(max(0, there.start() - ANTECEDENT_REACH), there.start())
                    if m.entry is not None and m.entry.kind in ("populated_place", "installation", "airport")
                    and not facts.no_site.overlaps(m.start, m.end)
@@ -233,13 +237,13 @@ def _military_airfield(entry) -> bool:
     return any(_MILITARY_NAME.search(name) for name in (entry.name, *entry.aliases))
 
 
-def _subject_place(facts: ArticleFacts, pronoun: re.Match) -> list[Site]:
+def _subject_place(facts: ArticleFacts, start_of: int, end_of: int, written: str) -> list[Site]:
     """"Kunduz has long been a prize for the insurgents, who overran it in 2015", "Ain al-Asad ... was a
     frequent target. In January 2020, Iran struck it": the town or base that opens this sentence or
     the one before; "The base, about 60 km north of Aden, has changed hands. Government fighters retook
     it ...": the place that sentence's opening noun points back to."""
     text = facts.text
-    start = _sentence_start(text, pronoun.start())
+    start = _sentence_start(text, start_of)
     for opening in (start, _sentence_start(text, start - 2) if start > 1 else None):
         if opening is None:
             continue
@@ -248,15 +252,18 @@ def _subject_place(facts: ArticleFacts, pronoun: re.Match) -> list[Site]:
                 first[0].entry.kind in ("populated_place", "installation", "airport") and \
                 not facts.no_site.overlaps(first[0].start, first[0].end):
             place = first[0]
-            return [Site(place, pronoun.group("it"), pronoun.start("it"), pronoun.end("it"), place.geo_precision)]
+            return [Site(place, written, start_of, end_of, place.geo_precision)]
         noun = _OPENING_ANAPHOR.match(text, opening)
         if noun is not None and (site := _pointed_to(facts, opening, noun)) is not None:
-            return [Site(site.mention, pronoun.group("it"), pronoun.start("it"), pronoun.end("it"), site.precision)]
+            return [Site(site.mention, written, start_of, end_of, site.precision)]
     return []
 
 
 def _sentence_start(text: str, position: int) -> int:
-    cut = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
+    stop = text.rfind(". ", 0, position)
+    while stop > 0 and ends_with_abbreviation(text, stop):  # "On Jan. 26, ...": no sentence break
+        stop = text.rfind(". ", 0, stop)
+    cut = max(stop, text.rfind("\n", 0, position))
     return 0 if cut < 0 else cut + (2 if text.startswith(". ", cut) else 1)
 
 

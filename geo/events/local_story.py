@@ -42,6 +42,8 @@ def _only_town(facts: ArticleFacts):
     if not sites:
         return None
     town = sites[0]
+    # (a town abroad in a country the text never names is a word of a name: "Abdifatah Adan Hassan")
     others = [m for m in facts.places.items if m.entry is not None and m.entry.kind in _TOWN_KINDS
-              and m.entry.id != town.mention.entry.id and not (facts.dateline[0] <= m.start < facts.dateline[1])]
+              and m.entry.id != town.mention.entry.id and not (facts.dateline[0] <= m.start < facts.dateline[1])
+              and not facts.foreign(m.entry, any_size=True)]
     return None if others else town

@@ -71,7 +71,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def _ends_with_abbreviation(text: str, stop: int) -> bool:
+def ends_with_abbreviation(text: str, stop: int) -> bool:
     word_start = stop
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
@@ -88,7 +88,7 @@ def split_sentences(text: str) -> list[Sentence]:
         cursor = par_start
         for match in _BOUNDARY.finditer(text, par_start, par_end):
             stop = match.start()
-            if text[stop] == "." and _ends_with_abbreviation(text, stop):
+            if text[stop] == "." and ends_with_abbreviation(text, stop):
                 continue
             _append(sentences, text, cursor, match.end(), number)
             cursor = match.end()

@@ -24,6 +24,7 @@ from geo.geoparse.resolve.scoring import (
     REGION_KINDS,
     Mention,
     score,
+    seat_of_namesake,
     traits,
     weakened,
 )
@@ -119,7 +120,8 @@ class Resolver:
         entry = result.entry
         if entry.kind != "populated_place" or entry.population >= 1_000_000:
             return True
-        own = [m for m in mention.matches if m.primary and m.entry.id == entry.id]
+        # its own name as written, or the name of its own division ("Jenin" for Janīn, the seat of Jenin)
+        own = [m for m in mention.matches if m.entry.id == entry.id and (m.primary or (m.exact and seat_of_namesake(entry, mention)))]
         weight = context.country_weight(entry.country_code, mention.index)
         if any(m.exact for m in own) or (own and context.strongest <= 0):  # its own name, as written
             # ... unless a small town abroad, alone of its country, in a text about somewhere else

@@ -94,7 +94,7 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
     total = prior(match, mention.key)
     if not match.exact and mention.exact_kinds:
         total -= FOLDED_PENALTY
-    if entry.kind == "populated_place" and mention.has_primary and not match.primary:
+    if entry.kind == "populated_place" and mention.has_primary and not match.primary and not seat_of_namesake(entry, mention):
         total -= ALIAS_PENALTY
     if mention.acronym and mention.acronym != entry.name and mention.acronym not in entry.aliases:
         total -= ACRONYM_PENALTY
@@ -114,9 +114,9 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         total += DIVISION_CONTEXT
     if match.primary and entry.id in mention.capitals:
         total += CAPITAL_BONUS
-    if mention.wants_division and entry.kind in ("admin1", "region"):
+    if mention.wants_division and entry.kind in ("admin1", "admin2", "region"):
         total += 4.0
-    elif entry.kind == "admin1" and _has_town_namesake(entry, mention):
+    elif entry.kind in ("admin1", "admin2") and _has_town_namesake(entry, mention):
         total -= TOWN_NAMESAKE_PENALTY
     if entry.kind in SITE_KINDS:
         if mention.contained:
@@ -157,8 +157,16 @@ def _has_town_namesake(division: GazetteerEntry, mention: Mention) -> bool:
     too, the French name of Timbuktu, the region's capital)."""
     return any(
         m.exact and (m.primary or NAMESAKE_TOWN <= m.entry.population < NAMESAKE_CITY) and m.entry.kind == "populated_place"
-        and m.entry.country_code == division.country_code and m.entry.admin1 == division.admin1 for m in mention.matches
+        and m.entry.country_code == division.country_code and m.entry.admin1 in (None, division.admin1) for m in mention.matches
     )
+
+
+def seat_of_namesake(town: GazetteerEntry, mention: Mention) -> bool:
+    """"Jenin" is the governorate's own name and another name of its seat ("Janīn"): only divisions of
+    the town's own province bear the name as theirs in its country, so the town's spelling is no lesser
+    reading there (namesakes abroad are for the country context to weigh)."""
+    holders = [m.entry for m in mention.matches if m.primary and m.entry.country_code == town.country_code]
+    return bool(holders) and all(h.kind in ("admin1", "admin2") and town.admin1 in (None, h.admin1) for h in holders)
 
 
 def _contained(mention: Mention, mentions: list[Mention]):
