@@ -121,3 +121,9 @@ def test_the_army_base_is_not_a_civil_airport_named_before(extractor):
             "On Friday, another drone targeted the main army base in the city centre, an army source said.")
     assert located(extractor, text) == [("attack", "Port Sudan New International Airport", "2024-07-27"),
                                         ("attack", "Port Sudan", "2024-07-26")]
+
+
+def test_where_a_train_left_from_is_no_site_of_the_attack_on_it(extractor):
+    text = ("Gunmen attacked a passenger train on Saturday night, killing eight people.\n\nThe train had left "
+            "Abuja's Idu station when explosives went off under the line about 50 km south of Kaduna.")
+    assert located(extractor, text) == [("attack", "50 km south of Kaduna", "2024-07-27")]

@@ -72,6 +72,7 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
                      r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
                      re.IGNORECASE)
+_LEFT_FROM = re.compile(r"\b(?:left|leaving|departed|departing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "rockets fired from a vehicle in the north of the city toward the airport": the weapon's target
 _FIRED_TOWARDS = re.compile(r"\b(?:fired|launched|lobbed|aimed)\b(?:\s+[\w'’,-]+){0,10}?\s+towards?\s+(?:the\s+)?$",
                             re.IGNORECASE)
@@ -172,6 +173,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue
         if accepted and _RELATIVE_TO.search(before):
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
+        if category == "attack" and _LEFT_FROM.search(before):
+            continue  # "the train had left Abuja's Idu station when explosives went off": where it came from
         if _is_site(before, mention, strict, from_is_site) or (
                 _continues_list(text, accepted, mention) and not _PATRON.search(before)):  # "group in Syria and Iraq"
             accepted.append(mention)
