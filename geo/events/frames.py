@@ -45,7 +45,8 @@ STORY_SITE_NOTE = "no place of its own: sited where the occurrence reported befo
 # "in Qorxumbaley", "near the village of X": a capitalised word after a locative preposition (not a
 # month or weekday) that the gazetteer does not know is a place of the sentence's own; "at the Aziz
 # Istanbul restaurant" is a building, in the town its paragraph is about
-_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:village|town|city|district|camp)\s+of\s+)?"
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|stormed|attacked|raided|overran|seized|captured|entered|shelled|"
+                            r"bombed)\s+(?:the\s+(?:village|town|city|district|camp)\s+of\s+)?"
                             r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]")
 TOPIC_SITE_NOTE = "no place of its own: sited at the town its paragraph opens with"
@@ -122,13 +123,18 @@ def site_unlocated(events: list[Event], groups: list[list[EventMention]]) -> lis
     for index, (event, group) in enumerate(zip(events, groups)):
         if not event.located and event.category in ("attack", "handover") and index > 0:
             before, previous = events[index - 1], groups[index - 1]
-            if specific_site(before) and \
+            if specific_site(before) and not _names_unknown_place(group) and \
                     group[0].paragraph - previous[-1].paragraph <= JOIN_PARAGRAPHS and _same_story(before, event):
                 event = sited_as(event, before, STORY_SITE_NOTE)
             elif (topic := _paragraph_topic(group, groups, sited)) is not None:
                 event = sited_as(event, topic, TOPIC_SITE_NOTE)
         sited.append(event)
     return sited
+
+
+def _names_unknown_place(group: list[EventMention]) -> bool:
+    """"they stormed Quissanga": the sentence names a place of its own that the gazetteer lacks."""
+    return any(_UNKNOWN_PLACE.search(m.event.sentence) for m in group)
 
 
 def specific_site(event: Event) -> bool:
@@ -147,7 +153,7 @@ def _paragraph_topic(group: list[EventMention], groups: list[list[EventMention]]
     Hotel ...": an occurrence whose words name no place at all, in a paragraph that an earlier
     mention opened with a town, happened in that town (the paragraph's topic); so did the next one
     in that paragraph that names none either."""
-    if any(m.event.place_text or _UNKNOWN_PLACE.search(m.event.sentence) for m in group):
+    if any(m.event.place_text for m in group) or _names_unknown_place(group):
         return None
     first = group[0]
     earlier = [(m.event.start_char, m, index) for index, other in enumerate(groups) for m in other
