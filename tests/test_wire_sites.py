@@ -127,3 +127,13 @@ def test_where_a_train_left_from_is_no_site_of_the_attack_on_it(extractor):
     text = ("Gunmen attacked a passenger train on Saturday night, killing eight people.\n\nThe train had left "
             "Abuja's Idu station when explosives went off under the line about 50 km south of Kaduna.")
     assert located(extractor, text) == [("attack", "50 km south of Kaduna", "2024-07-27")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Saturday, a man rammed his car into people at a bus stop in Tel Aviv, wounding eight.",
+     [("attack", "Tel Aviv", "2024-07-27")]),
+    ("A man stabbed three passers-by in Jerusalem on Saturday before police shot him, officials said.",
+     [("attack", "Jerusalem", "2024-07-27")]),
+])
+def test_rammings_and_stabbings_are_attacks(extractor, text, expected):
+    assert located(extractor, text) == expected
