@@ -137,3 +137,11 @@ def test_where_a_train_left_from_is_no_site_of_the_attack_on_it(extractor):
 ])
 def test_rammings_and_stabbings_are_attacks(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+def test_a_drone_heading_for_another_site_is_another_target(extractor):
+    text = ("Missiles hit Aden airport on Saturday as ministers arrived, killing 26 people.\n\n"
+            "Shortly afterwards, the coalition shot down an explosives-laden drone heading for the Maashiq palace "
+            "in Aden, where the ministers had been driven. Witnesses said the airport was hit by three missiles.")
+    assert located(extractor, text) == [("attack", "Aden International Airport", "2024-07-27"),
+                                        ("attack", "Al-Maashiq Palace", "2024-07-27")]

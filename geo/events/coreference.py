@@ -101,11 +101,18 @@ def previous_date(facts: ArticleFacts, sentence: Sentence) -> list[DateExpressio
         days = [d for d in facts.dates.within(0, sentence.start) if not d.deadline and d.time_precision == 1]
         if days:
             return days[:1]
+    if _SOON_AFTER.match(facts.text, sentence.start) and not in_paragraph:
+        # "Shortly afterwards, ..." opening a paragraph: the day last given before it
+        days = [d for d in facts.dates.within(max(0, sentence.start - 1500), sentence.start)
+                if not d.deadline and d.time_precision == 1]
+        return days[-1:]
     before = [d for d in facts.dates.within(max(0, sentence.start - 600), sentence.start)
               if not d.deadline and "\n\n" not in facts.text[d.end:sentence.start]]
     return before[-1:]
 
 
+_SOON_AFTER = re.compile(r"\s*(?:(?:Shortly|Soon|Immediately|Just)\s+after(?:wards?)?|(?:Minutes|Moments|Hours)\s+later|"
+                         r"(?:About|Some|Less\s+than)\s+(?:an|one|two|half\s+an)\s+hours?\s+later)\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\s*(?:On\s+|Later\s+|Earlier\s+)?(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                        re.IGNORECASE)
 
@@ -217,7 +224,8 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
                 and not _SEAT.search(text, max(0, m.start - 30), m.start) and not no_site_context(text, m.start)
                 and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
     # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
-    kinds = ("airport", "installation") if noun not in ANY_PLACE_NOUNS else ("installation", "airport", "populated_place")
+    kinds = ("airport",) if noun in ("airport", "airfield") else ("airport", "installation") if noun not in ANY_PLACE_NOUNS \
+        else ("installation", "airport", "populated_place")
     return [m for m in within
             if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry)
             and not (noun in _GARRISON_NOUNS and m.entry.kind == "airport" and not _military_airfield(m.entry)) and (

@@ -315,6 +315,9 @@ def _sites_agree(one: Event | None, other: Event) -> bool:
         return one.location == other.location  # two towns named apart are two places, however near
     if (one.latitude, one.longitude) == (other.latitude, other.longitude):
         return True
+    if one.location_kind in _SITES and other.location_kind in _SITES and one.location != other.location:
+        # the airport and the presidential palace across town: two targets, unless one holds the other
+        return distance_km(one, other) <= SAME_SITE_KM
     fine, broad = sorted((one, other), key=_rank)
     kind = broad.location_kind
     if kind == "country":
@@ -339,6 +342,9 @@ def _dates_agree(one: Event | None, other: Event) -> bool:
         return True
     return one.date_start <= other.date_end and other.date_start <= one.date_end
 
+
+_SITES = ("installation", "airport")
+SAME_SITE_KM = 2.0  # a base inside an airport's perimeter is one target with it
 
 SITE_FIELDS = ("location", "latitude", "longitude", "geo_precision", "country", "admin1", "location_kind",
                "place_text", "place_start", "place_end", "place_confidence", "candidates")
