@@ -195,7 +195,7 @@ def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site
     earlier = _antecedents(facts, noun, max(0, clause_start - ANTECEDENT_REACH), found.start())
     if not earlier and noun in ("town", "city"):  # "the city centre" far from any name: the reporter's city
         return next((Site(site.mention, found.group(0), found.start(), found.end(), site.precision)
-                     for site in dateline_site(facts)), None)
+                     for site in dateline_site(facts) if _named_as_a_place(facts, site.mention)), None)
     if not earlier and noun not in ANY_PLACE_NOUNS:
         # "the airport" long after the only airport the report names: that one
         everywhere = _antecedents(facts, noun, 0, found.start())
@@ -207,6 +207,15 @@ def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site
         return None  # "... the Ber camp ... that the camp should not be handed over": Ber's camp, not Goundam's
     precision = place.geo_precision if noun not in ANY_PLACE_NOUNS else max(place.geo_precision or 1, 2)
     return Site(place, found.group(0), found.start(), found.end(), precision)
+
+
+def _named_as_a_place(facts: ArticleFacts, town) -> bool:
+    """The report names the town outside its dateline ("Port Sudan's airport" too), and not only as a
+    landmark ("south of Bukavu")."""
+    written = town.text.lower()
+    return any(m.entry is not None and (m.entry.id == town.entry.id or m.text.lower().startswith(written))
+               and not facts.no_site.overlaps(m.start, m.end)
+               and not _LANDMARK.search(facts.text, max(0, m.start - 40), m.start) for m in facts.places.items)
 
 
 def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
