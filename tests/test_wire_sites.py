@@ -145,3 +145,12 @@ def test_a_drone_heading_for_another_site_is_another_target(extractor):
             "in Aden, where the ministers had been driven. Witnesses said the airport was hit by three missiles.")
     assert located(extractor, text) == [("attack", "Aden International Airport", "2024-07-27"),
                                         ("attack", "Al-Maashiq Palace", "2024-07-27")]
+
+
+def test_bodies_pulled_out_are_a_toll_and_a_later_withdrawal_does_not_date_the_storming(extractor):
+    text = ("A drone strike hit a convoy near Baghdad airport on Saturday. Officials said seven bodies were pulled "
+            "from the wreckage.\n\nOn Tuesday, militia supporters stormed the outer compound of the U.S. embassy in "
+            "Baghdad, setting fire to a reception area before withdrawing the next day.")
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert [(e.location, str(e.date_start), e.fatalities) for e in events] == [
+        ("Baghdad International Airport", "2024-07-27", 7), ("Baghdad", "2024-07-23", None)]

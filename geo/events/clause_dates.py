@@ -54,7 +54,7 @@ def without_rituals(text: str, clause_dates: list[DateExpression], dates: list[D
     return clause_dates
 
 
-_LATER_CLAUSE = re.compile(r",\s+(?:starting|leaving|causing|sparking|setting|sending|forcing)\b|"
+_LATER_CLAUSE = re.compile(r",\s+(?:starting|leaving|causing|sparking|setting|sending|forcing)\b|\bbefore\s+\w+ing\b|"
                            r"\b(?:that|which|who)\s+(?:was|were|is|are|had|has|have)\s+(?:still\s+)?\w+ing\b")
 
 

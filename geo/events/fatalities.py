@@ -36,6 +36,8 @@ _PATTERNS = tuple(
         # "police recovered 23 bodies", "the bodies of 12 people were found"
         rf"\b(?:recovered|found|retrieved|pulled\s+out|collected)\s+(?:the\s+)?{_QUALIFIER}{_COUNT}\s+bodies\b",
         rf"\bbodies\s+of\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:were|had\s+been|have\s+been)\s+(?:found|recovered|retrieved)\b",
+        # "seven bodies were pulled from the wreckage"
+        rf"\b{_QUALIFIER}{_COUNT}\s+bodies\s+(?:were|had\s+been|have\s+been)\s+(?:found|recovered|retrieved|pulled|dug|brought)\b",
         rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stands?\s+at|stood\s+at|is|was)\s+{_QUALIFIER}{_COUNT}\b",
         # "the death toll from a suicide bombing at a mosque ... rose to 93"
         rf"\b(?:death\s+toll|toll)\s+(?:from|in|of)\s+[^.;]{{0,160}}?\s+(?:rose|risen|climbed|jumped|increased|reached)\s+"
