@@ -237,6 +237,7 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
         else ("installation", "airport", "populated_place")
     return [m for m in within
             if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry)
+            and not no_site_context(text, m.start)  # "sailing to Israel's port of Eilat"
             and not (noun in _GARRISON_NOUNS and m.entry.kind == "airport" and not _military_airfield(m.entry)) and (
                 m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
                     text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))
