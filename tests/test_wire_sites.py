@@ -154,3 +154,13 @@ def test_bodies_pulled_out_are_a_toll_and_a_later_withdrawal_does_not_date_the_s
     events = extractor.extract(Article(text=text, published=PUBLISHED))
     assert [(e.location, str(e.date_start), e.fatalities) for e in events] == [
         ("Baghdad International Airport", "2024-07-27", 7), ("Baghdad", "2024-07-23", None)]
+
+
+def test_a_recapture_a_year_after_the_fall(extractor):
+    # "retaken <Town>" sites the town, not the province it is capital of; "more than a year after the rebels
+    # swept into the city" is another clause; "the capital" on a road linking it is a landmark
+    text = ("CAIRO (AP) — Sudan's military said Saturday it had retaken Wad Madani, the capital of the central "
+            "province of Gezira, from the Rapid Support Forces, more than a year after the rebels swept into the city.\n\n"
+            "Wad Madani lies on a crossroads linking the capital to the east of the country.\n\n"
+            "The RSF overran the city on Dec. 18, 2023.")
+    assert located(extractor, text) == [("other", "Wad Medani", "2024-07-27"), ("other", "Wad Medani", "2023-12-18")]

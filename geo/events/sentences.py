@@ -24,8 +24,9 @@ _DATELINE = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s*(?=(?:while|whereas|but|and\s+then|after\s+which|before|after|as\s+well\s+as|"
     r"according\s+to|a\s+day\s+after|days\s+after|hours\s+after|meanwhile)\b)|"
-    r",?\s+(?=(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
-    r"(?:hours|days|day|weeks|minutes)\s+(?:after|before)\b)|"
+    r",?\s+(?=(?:(?:more\s+than|almost|nearly|about|just|only|less\s+than|over)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+    r"(?:hours|days|day|weeks|week|minutes|months|month|years|year)\s+(?:after|before)\b)|"
     r",\s*(?=and\s+(?:on|in|late|early|then|later|overnight|hours|the\s+next|the\s+following)\b)|"
     r",\s*(?=(?:setting\s+off|prompting|triggering|sparking|provoking|drawing)\b)|"
     r",\s*(?=when\b)|\s+(?=before\s+being\b)|"

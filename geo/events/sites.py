@@ -42,7 +42,7 @@ _LOCATIVE = re.compile(
     r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|close\s+to|next\s+to|"
     r"destroyed|damaged|wrecked|levell?ed|flattened|razed|off|off\s+the\s+coast\s+of|"
     r"(?:edges?|parts?|areas?|neighbou?rhoods?|suburbs?)\s+of|"
-    r"seized|captured|recaptured|retook|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
+    r"seized|captured|recaptured|retook|retaken|regained|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
     r"entered|took|taken|overr(?:an|un)|occupied|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
     r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
