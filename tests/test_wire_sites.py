@@ -164,3 +164,13 @@ def test_a_recapture_a_year_after_the_fall(extractor):
             "Wad Madani lies on a crossroads linking the capital to the east of the country.\n\n"
             "The RSF overran the city on Dec. 18, 2023.")
     assert located(extractor, text) == [("other", "Wad Medani", "2024-07-27"), ("other", "Wad Medani", "2023-12-18")]
+
+
+def test_a_toll_that_rose_on_a_later_day_and_the_port(extractor):
+    # "rose to six on Sunday" dates the count, not the strike; "the port" is the port town named before;
+    # "support for Palestinians in Gaza" names no site
+    text = ("SANAA, Yemen (AP) — The death toll from Israeli airstrikes on the Red Sea port of Hodeidah rose to six "
+            "on Sunday, health officials said.\n\nIsraeli warplanes struck the port on Saturday, hitting fuel tanks.\n\n"
+            "The Houthis called the raids an aggression meant to punish them for their support for Palestinians in Gaza.")
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert [(e.location, str(e.date_start), e.fatalities) for e in events] == [("Al Ḩudaydah", "2024-07-27", 6)]

@@ -18,7 +18,7 @@ from geo.events.triggers import Trigger
 REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|added|told\s+(?:reporters|journalists|[A-Z][\w-]+)|"
     r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference|"
-    r"(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+)?[\d,]+)"
+    r"(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+)?(?:[\d,]+|[a-z]+(?:-[a-z]+)?))"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;.]*$")

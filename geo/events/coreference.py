@@ -40,7 +40,7 @@ _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
     r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
-    r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch)\b",
+    r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch|port|harbou?r)\b",
     re.IGNORECASE)
 # "The base, about 60 km north of Aden, has changed hands": a sentence that opens with a site noun
 _OPENING_ANAPHOR = re.compile(r"[\"“]?(?:The|That|This|Its)\s+(?:[\w-]+\s+)?(?P<noun>base|camp|airport|airfield|garrison|outpost|"
@@ -210,6 +210,9 @@ def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site
     return Site(place, found.group(0), found.start(), found.end(), precision)
 
 
+_PORT_AROUND = re.compile(r"\bport\s+(?:city\s+)?of\s+\S+|\b\S+['’]s\s+port\b|\S+\s+port\b", re.IGNORECASE)
+
+
 def _named_as_a_place(facts: ArticleFacts, town) -> bool:
     """The report names the town outside its dateline ("Port Sudan's airport" too), and not only as a
     landmark ("south of Bukavu")."""
@@ -226,6 +229,10 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
     if noun in ("province", "governorate"):  # the last first-level division named
         return [m for m in within if m.entry is not None and m.entry.kind == "admin1"
                 and not facts.no_site.overlaps(m.start, m.end)]
+    if noun in ("port", "harbour", "harbor"):  # "the Red Sea port of Hodeidah" ... "struck the port"
+        return [m for m in within if m.entry is not None and m.entry.kind == "populated_place"
+                and _PORT_AROUND.search(text, max(0, m.start - 30), min(len(text), m.end + 12))
+                and not facts.no_site.overlaps(m.start, m.end) and not no_site_context(text, m.start)]
     if noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
         return [m for m in within
                 if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)

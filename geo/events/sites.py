@@ -65,6 +65,7 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations|agreement|accord|treaty|pact|deal)\s+(?:[\w-]+\s+)?in|"
                      r"(?:government|regime|administration|authorities)\s+in|"
+                     r"(?:support|solidarity|sympathy)\s+(?:for|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:in|of)|"
                      r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
                      r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
                      r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))(?:\s+(?:south|north|east|west|on\s+foot|by\s+(?:boat|road|bus|air|sea)|across\s+(?:the\s+)?[\w-]+))?\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?(?:port|capital|city|town)(?:\s+of|,))?|arriv(?:ed|ing|al)\s+(?:in|at)|"
