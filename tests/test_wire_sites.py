@@ -174,3 +174,15 @@ def test_a_toll_that_rose_on_a_later_day_and_the_port(extractor):
             "The Houthis called the raids an aggression meant to punish them for their support for Palestinians in Gaza.")
     events = extractor.extract(Article(text=text, published=PUBLISHED))
     assert [(e.location, str(e.date_start), e.fatalities) for e in events] == [("Al Ḩudaydah", "2024-07-27", 6)]
+
+
+def test_the_same_night_a_retaliation_and_the_speakers_town(extractor):
+    # "In Washington, a spokesman said": where he spoke; "on the same night": the lead's day; ", in
+    # retaliation for the Jan. 3 bombings in Kerman" is another occurrence in another clause
+    text = ("BAGHDAD (Reuters) - Iran's Revolutionary Guards said on Sunday they had fired ballistic missiles at a "
+            "building in Erbil late on Saturday, killing four civilians.\n\nIn Washington, State Department spokesman "
+            "Matthew Miller said the United States opposed the missile strikes.\n\nThe Guards said that on the same "
+            "night they had launched missiles at positions in Syria's Idlib province, in retaliation for the Jan. 3 "
+            "suicide bombings in the Iranian city of Kerman.")
+    assert located(extractor, text) == [("attack", "Erbil", "2024-07-27"), ("attack", "Idlib", "2024-07-27"),
+                                        ("attack", "Kerman", "2024-01-03")]

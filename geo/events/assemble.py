@@ -187,6 +187,8 @@ def _clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
     return CATEGORY_PRIORITY[category]
 
 
+_SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
+                         re.IGNORECASE)
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
 _SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+)?$|^\s*(?:and|or)\b|\b(?:will|would|could|might|may|plans?|threat\w*|"
                         r"including|such\s+as|as\s+well\s+as|notably|mostly|mainly|often|among\s+them)\b", re.IGNORECASE)
@@ -241,6 +243,11 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         dates = clause_dates = [earlier]
     if not dates and refers_to_earlier_date(text, sentence):
         dates = [since_anchor(d) for d in previous_date(facts, sentence)]
+    elif not clause_dates and _SAME_NIGHT.search(text, clause.start, best.start):
+        # "The Guards said that on the same night they had launched missiles at ...": the lead's day,
+        # not a date another clause of the sentence gives
+        dates = clause_dates = [d for d in facts.dates.within(0, sentence.start) if d.time_precision == 1 and not
+                                d.deadline and not REPORTED_ON.search(text, max(0, d.start - 60), d.start)][:1] or dates
     if best.kind == "withdrawal" and not forces_leave(facts, clause, best, sites):
         return []  # "the foreign minister left N'Djamena after talks": a visit ending, not a withdrawal
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)

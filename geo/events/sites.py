@@ -73,6 +73,9 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
                      r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
                      re.IGNORECASE)
+_SPEAKERS_TOWN = re.compile(r"(?:^|[.!?\"”]\s+|\n)In\s+$")
+_SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|minister|"
+                            r"secretary|president|ambassador|diplomats?|envoy|analysts?|lawmakers?|senators?)\b")
 _LEFT_FROM = re.compile(r"\b(?:left|leaving|departed|departing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "rockets fired from a vehicle in the north of the city toward the airport", "a drone heading for the
 # palace": the weapon's target
@@ -176,6 +179,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue
         if accepted and _RELATIVE_TO.search(before):
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
+        if _SPEAKERS_TOWN.search(before) and _SPEAKER_AFTER.match(text, mention.end):
+            continue  # "In Washington, State Department spokesman Matthew Miller said ...": where they speak
         if category == "attack" and _LEFT_FROM.search(before):
             continue  # "the train had left Abuja's Idu station when explosives went off": where it came from
         if _is_site(before, mention, strict, from_is_site) or (
