@@ -63,3 +63,14 @@ def test_an_attack_on_a_place_the_gazetteer_lacks_borrows_no_site(extractor):
     text = ("Insurgents seized the town of Macomia on Friday, residents said.\n\nTwo days later, they stormed "
             "Quissanga, a district headquarters further down the coast.")
     assert located(extractor, text) == [("Macomia", "2024-07-26", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "has been hit repeatedly by the militants" tells many occurrences, none of them coded
+    ("Lamu has been hit repeatedly by the militants, who hide in the nearby Boni forest.", []),
+    # ... but "was hit again and again" is one night's many hits
+    ("The Trypilska power plant south of Kyiv was hit again and again on Saturday, officials said.",
+     [("Kyiv", "2024-07-27", None)]),
+])
+def test_repeated_hits(extractor, text, expected):
+    assert [(loc, day, toll) for loc, day, toll in located(extractor, text)] == expected

@@ -26,7 +26,7 @@ from geo.events.facts import ArticleFacts
 from geo.events.fatalities import fatalities_in
 from geo.events.frames import (EventMention, add_described_site, date_before, date_siblings, frames, merge,
                                site_unlocated)
-from geo.events.local_story import site_at_dateline
+from geo.events.local_story import site_at_dateline, site_at_paragraph_topic
 from geo.events.numbers import parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
@@ -70,7 +70,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
         add_described_site(groups, _site_mention(facts, sentence, site))
     merged = [merge(group, facts.article.published) for group in groups]
     merged = date_siblings(date_before(site_unlocated(merged, groups), groups), groups)
-    merged = site_at_dateline(merged, groups, facts)
+    merged = site_at_dateline(site_at_paragraph_topic(merged, groups, facts), groups, facts)
     events = [_described(event, group[0].kind) for event, group in zip(merged, groups)]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))

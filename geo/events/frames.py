@@ -49,7 +49,6 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|stormed|attacked|raided|ov
                             r"bombed)\s+(?:the\s+(?:village|town|city|district|camp)\s+of\s+)?"
                             r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]")
-TOPIC_SITE_NOTE = "no place of its own: sited at the town its paragraph opens with"
 
 
 @dataclass(frozen=True)
@@ -123,16 +122,14 @@ def site_unlocated(events: list[Event], groups: list[list[EventMention]]) -> lis
     for index, (event, group) in enumerate(zip(events, groups)):
         if not event.located and event.category in ("attack", "handover") and index > 0:
             before, previous = events[index - 1], groups[index - 1]
-            if specific_site(before) and not _names_unknown_place(group) and \
+            if specific_site(before) and not names_unknown_place(group) and \
                     group[0].paragraph - previous[-1].paragraph <= JOIN_PARAGRAPHS and _same_story(before, event):
                 event = sited_as(event, before, STORY_SITE_NOTE)
-            elif (topic := _paragraph_topic(group, groups, sited)) is not None:
-                event = sited_as(event, topic, TOPIC_SITE_NOTE)
         sited.append(event)
     return sited
 
 
-def _names_unknown_place(group: list[EventMention]) -> bool:
+def names_unknown_place(group: list[EventMention]) -> bool:
     """"they stormed Quissanga": the sentence names a place of its own that the gazetteer lacks."""
     return any(_UNKNOWN_PLACE.search(m.event.sentence) for m in group)
 
@@ -146,25 +143,6 @@ def sited_as(event: Event, source: Event, reason: str) -> Event:
     fields = {name: getattr(source, name) for name in SITE_FIELDS}
     fields["geo_precision"] = max(source.geo_precision or 1, 2)
     return replace(event, **fields, notes=note)
-
-
-def _paragraph_topic(group: list[EventMention], groups: list[list[EventMention]], sited: list[Event]) -> Event | None:
-    """"Ouagadougou has been targeted repeatedly. On January 15, 2016, gunmen attacked the Splendid
-    Hotel ...": an occurrence whose words name no place at all, in a paragraph that an earlier
-    mention opened with a town, happened in that town (the paragraph's topic); so did the next one
-    in that paragraph that names none either."""
-    if any(m.event.place_text for m in group) or _names_unknown_place(group):
-        return None
-    first = group[0]
-    earlier = [(m.event.start_char, m, index) for index, other in enumerate(groups) for m in other
-               if m.paragraph == first.paragraph and m.event.start_char < first.event.start_char]
-    if not earlier:
-        return None
-    _, mention, index = max(earlier, key=lambda item: item[0])
-    source = sited[index] if index < len(sited) else mention.event
-    # the topic is said of the town in general ("has been targeted repeatedly"), with no date of its own
-    topic = mention.event.place_text and mention.event.date_start is None
-    return source if specific_site(source) and (topic or TOPIC_SITE_NOTE in source.notes) else None
 
 
 def date_before(events: list[Event], groups: list[list[EventMention]]) -> list[Event]:

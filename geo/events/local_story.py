@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from geo.events.coreference import dateline_site
 from geo.events.facts import ArticleFacts
-from geo.events.frames import EventMention, sited_as
-from geo.events.sites import site_fields
+from geo.events.frames import EventMention, names_unknown_place, sited_as
+from geo.events.sites import Site, site_fields
 from geo.model import Event
 
 DATELINE_NOTE = "no place of its own, in a report that names no town but its dateline's: sited there"
+TOPIC_SITE_NOTE = "no place of its own: sited at the town its paragraph opens with"
 _TOWN_KINDS = ("populated_place", "admin2", "installation", "airport")
 
 
@@ -47,3 +48,34 @@ def _only_town(facts: ArticleFacts):
               and m.entry.id != town.mention.entry.id and not (facts.dateline[0] <= m.start < facts.dateline[1])
               and not facts.foreign(m.entry, any_size=True)]
     return None if others else town
+
+
+def site_at_paragraph_topic(events: list[Event], groups: list[list[EventMention]], facts: ArticleFacts) -> list[Event]:
+    """"Ouagadougou has been targeted repeatedly. On January 15, 2016, gunmen attacked the Splendid
+    Hotel ...": an attack whose words name no place at all, in a paragraph that opens with a town in a
+    sentence giving no date (said of the town in general), happened in that town (geo_precision 2)."""
+    sited = list(events)
+    for index, (event, group) in enumerate(zip(events, groups)):
+        if event.located or event.category not in ("attack", "handover") or names_unknown_place(group) \
+                or any(m.event.place_text for m in group):
+            continue
+        town = _topic_town(facts, group[0].event.start_char)
+        if town is not None:
+            source = Event(article_id=facts.article.id, category="other", event_type="", sub_event_type="",
+                           sentence="", start_char=0, end_char=0, **site_fields(Site.named(town, 2)))
+            sited[index] = sited_as(event, source, TOPIC_SITE_NOTE)
+    return sited
+
+
+def _topic_town(facts: ArticleFacts, sentence_start: int):
+    text = facts.text
+    opening = text.rfind("\n\n", 0, sentence_start)
+    opening = 0 if opening < 0 else opening + 2
+    first_end = text.find(". ", opening)
+    if first_end < 0 or first_end >= sentence_start:
+        return None  # the occurrence's own sentence opens the paragraph
+    first = facts.places.within(opening, min(first_end, opening + 60))[:1]
+    if not first or first[0].start - opening > 4 or first[0].entry is None or \
+            first[0].entry.kind not in _TOWN_KINDS or facts.no_site.overlaps(first[0].start, first[0].end):
+        return None
+    return None if facts.dates.within(opening, first_end) else first[0]

@@ -23,6 +23,8 @@ _APPRAISAL = re.compile(r",\s+[^,;]{0,80}?\b(?:deadliest|worst|bloodiest|biggest
                         re.IGNORECASE)
 _REPEATED = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|time\s+and\s+again|almost\s+daily|"
                        r"nightly|day\s+after\s+day|night\s+after\s+night)\b", re.IGNORECASE)
+# ("was hit again and again" is one night's many hits)
+_REPEATED_AFTER = re.compile(r"\s+(?:repeatedly|regularly|frequently|many\s+times|several\s+times)\b", re.IGNORECASE)
 _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?|evok(?:ed|es|ing)|echo(?:ed|es|ing)|"
                        r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
                        re.IGNORECASE)
@@ -60,8 +62,11 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         return PARTIAL if territory and not sites else None  # "handed an air base over": the site comes later
     if trigger.category == "attack":
         day = any(d.time_precision == 1 for d in dates)
-        if not day and _REPEATED.search(text, max(clause.start, trigger.start - 60), trigger.end):
-            return None  # "had repeatedly struck the Russian position": many occurrences, none of them coded
+        if not day and (_REPEATED.search(text, max(clause.start, trigger.start - 60), trigger.end)
+                        or _REPEATED_AFTER.match(text, trigger.end)):
+            # "had repeatedly struck the Russian position", "Lamu has been hit repeatedly by the militants":
+            # many occurrences, none of them coded
+            return None
         if not dates and _RECALLED.search(text, max(clause.start, trigger.start - 80), trigger.start):
             return PARTIAL  # "revived memories of the group's deadliest strike in the capital": told elsewhere
         definite = refers_back(text, clause, trigger)
