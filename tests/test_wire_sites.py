@@ -186,3 +186,15 @@ def test_the_same_night_a_retaliation_and_the_speakers_town(extractor):
             "suicide bombings in the Iranian city of Kerman.")
     assert located(extractor, text) == [("attack", "Erbil", "2024-07-27"), ("attack", "Idlib", "2024-07-27"),
                                         ("attack", "Kerman", "2024-01-03")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "to attack both Engels and the Dyagilevo air base": two targets
+    ("On Saturday, Russia said Ukraine had used drones to attack both Engels and the Dyagilevo air base.",
+     [("attack", "Engels", "2024-07-27"), ("attack", "Dyagilevo Air Base", "2024-07-27")]),
+    # troops taking control of a foreign force's outpost receive a handover, not a capture
+    ("On Saturday, Iraqi troops took full control of a small coalition outpost at al-Qaim, near the Syrian border.",
+     [("handover", "Al-Qaim base", "2024-07-27")]),
+])
+def test_two_targets_and_an_outpost_taken_over(extractor, text, expected):
+    assert located(extractor, text) == expected

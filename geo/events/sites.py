@@ -39,7 +39,7 @@ _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 # Words just before a place that make it a location: "in <city>", "at <base>".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
-    r"targeting|targeted|hit|hitting|struck|striking|stormed|storming|attacked|raided|shelled|bombed|close\s+to|next\s+to|"
+    r"targeting|targeted|target|hit|hitting|struck|striking|strike|stormed|storming|storm|attacked|attack|raided|raid|shelled|shell|bombed|bomb|close\s+to|next\s+to|"
     r"destroyed|damaged|wrecked|levell?ed|flattened|razed|off|off\s+the\s+coast\s+of|"
     r"(?:edges?|parts?|areas?|neighbou?rhoods?|suburbs?)\s+of|"
     r"seized|captured|recaptured|retook|retaken|regained|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
