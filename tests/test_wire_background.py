@@ -74,3 +74,12 @@ def test_an_attack_on_a_place_the_gazetteer_lacks_borrows_no_site(extractor):
 ])
 def test_repeated_hits(extractor, text, expected):
     assert [(loc, day, toll) for loc, day, toll in located(extractor, text)] == expected
+
+
+def test_the_withdrawal_that_let_a_town_fall_is_the_capture(extractor):
+    text = ("Rebels marched into the centre of Bukavu on Saturday, facing almost no resistance.\n\n"
+            "The governor said the army had pulled out of the city to spare residents.\n\n"
+            "The fall of Bukavu came a day after the rebels seized Kavumu airport.")
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert [(e.category, e.location, str(e.date_start)) for e in events] == [
+        ("other", "Bukavu", "2024-07-27"), ("other", "Bukavu Kavumu Airport", "2024-07-25")]  # a day before, or two

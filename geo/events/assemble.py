@@ -32,6 +32,7 @@ from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.sites import Site, site_fields
 from geo.events.standing import FULL, PARTIAL, refers_back, standing, too_vague
+from geo.events.territory import without_capture_withdrawals
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Article, Event
 
@@ -71,6 +72,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
     merged = [merge(group, facts.article.published) for group in groups]
     merged = date_siblings(date_before(site_unlocated(merged, groups), groups), groups)
     merged = site_at_dateline(site_at_paragraph_topic(merged, groups, facts), groups, facts)
+    merged, groups = without_capture_withdrawals(merged, groups)
     events = [_described(event, group[0].kind) for event, group in zip(merged, groups)]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))

@@ -128,7 +128,9 @@ def collect_records():
     # A curated row that lists an ICAO code among its aliases supersedes that airportsdata row.
     superseded = {f"icao:{alias}" for record in curated for alias in record.aliases if ICAO_CODE.fullmatch(alias)}
     records.extend(curated)
-    records.extend(record for record in sources.read_airports(sources.common_words()) if record.id not in superseded)
+    towns = frozenset((city["countrycode"], city["name"].lower()) for city in cities.values())
+    records.extend(record for record in sources.read_airports(sources.common_words(), towns)
+                   if record.id not in superseded)
     records.extend(sources.read_cities(cities, divisions, places))
     records = sources.add_aliases(records, sources.read_aliases())
     names = {code: country["name"] for code, country in countries.items()}

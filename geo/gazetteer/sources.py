@@ -245,9 +245,12 @@ def airport_short_name(name: str, city: str, common: frozenset[str] | dict = fro
     return short
 
 
-def read_airports(common: frozenset[str] | dict = frozenset()) -> Iterator[Record]:
+def read_airports(common: frozenset[str] | dict = frozenset(), towns: frozenset[tuple[str, str]] = frozenset()
+                  ) -> Iterator[Record]:
+    """``towns``: (country code, lower-case name) of the populated places, which name the city of an
+    airport that airportsdata gives none ("Bukavu Kavumu Airport": Bukavu's, also "Kavumu")."""
     with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["name"] and row["lat"]]
+        rows = [_with_city(row, towns) for row in csv.DictReader(handle) if row["name"] and row["lat"]]
     main = city_airports(rows)
     for row in rows:
         short = airport_short_name(row["name"], row["city"], common)
@@ -259,6 +262,16 @@ def read_airports(common: frozenset[str] | dict = frozenset()) -> Iterator[Recor
             (*airfield_aliases(row["name"]), *((short,) if short else ()), *city_names),
             "airportsdata (ICAO)",
         )
+
+
+def _with_city(row: dict, towns: frozenset[tuple[str, str]]) -> dict:
+    if row["city"].strip() or not towns:
+        return row
+    words = row["name"].split()
+    for size in (2, 1):  # the longest town name the airport's name opens with, before more words
+        if len(words) > size + 1 and (row["country"], " ".join(words[:size]).lower()) in towns:
+            return {**row, "city": " ".join(words[:size])}
+    return row
 
 
 def city_airports(rows: list[dict]) -> dict[tuple[str, str], dict]:
