@@ -22,7 +22,7 @@ def with_city_airports(text: str, places: list[PlaceMention],
         after = _AIRPORT_AFTER.match(text, mention.end)
         entry = mention.entry
         if after is not None and entry is not None and entry.kind == "populated_place":
-            airport = lookup(f"{mention.text} airport", text)
+            airport = lookup(f"{mention.text} airport", entry.country)  # the town's country is context enough
             if airport is not None and airport.entry is not None and airport.entry.kind == "airport" \
                     and airport.entry.country_code == entry.country_code:
                 mention = PlaceMention(text=text[mention.start:after.end()], start=mention.start, end=after.end(),
