@@ -83,3 +83,10 @@ def test_the_withdrawal_that_let_a_town_fall_is_the_capture(extractor):
     events = extractor.extract(Article(text=text, published=PUBLISHED))
     assert [(e.category, e.location, str(e.date_start)) for e in events] == [
         ("other", "Bukavu", "2024-07-27"), ("other", "Bukavu Kavumu Airport", "2024-07-25")]  # a day before, or two
+
+
+def test_a_statement_between_the_attack_and_its_site_takes_no_site(extractor):
+    text = ("Officials say 42 soldiers were killed when jihadists attacked an army camp in Mali on Saturday.\n\n"
+            "The new figure, announced on Sunday, is far higher than the first account.\n\n"
+            "The target was the military camp at Ansongo, a town in the Gao region.")
+    assert located(extractor, text) == [("Ansongo", "2024-07-27", 42)]

@@ -198,6 +198,8 @@ def add_described_site(groups: list[list[EventMention]], description: EventMenti
     for group in reversed(groups):
         if group[0].event.start_char > description.event.start_char:
             continue
+        if group[0].category == "other" and group[0].kind not in TERRITORY_KINDS:
+            continue  # "The new figure, announced on Wednesday, ...": a statement has no site to describe
         site = _most_specific(group)
         if site is not None and _rank(site.event) < KIND_RANK["admin2"]:
             return
