@@ -90,3 +90,17 @@ def test_a_statement_between_the_attack_and_its_site_takes_no_site(extractor):
             "The new figure, announced on Sunday, is far higher than the first account.\n\n"
             "The target was the military camp at Ansongo, a town in the Gao region.")
     assert located(extractor, text) == [("Ansongo", "2024-07-27", 42)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause about a person ("whom it blamed for a rocket that killed 12") is another event's;
+    # "a woman and two children were killed" is three; "vowed to retaliate after <the strike>" does not
+    # void the strike
+    ("Israel struck a building in Beirut on Sunday in what it said was a targeted attack on a commander, "
+     "whom it blamed for a rocket that killed 12 children. A woman and two children were killed.\n\n"
+     "Israel had vowed to retaliate after Saturday's rocket strike on a football pitch in Majdal Shams in the "
+     "Golan Heights, where 12 children were killed.",
+     [("Beirut", "2024-07-28", 3), ("Majdal Shams", "2024-07-27", 12)]),
+])
+def test_relative_clauses_about_people_and_vows_after_a_strike(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -129,8 +129,17 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     text, lexicon = facts.text, facts.lexicon
     triggers = lexicon.triggers(text, clause.start, clause.end) or _armed_actor_struck(facts, clause)
     # "seized Taloqan, ..., which they had besieged for weeks": the relative clause is background
-    triggers = [t for t in triggers if not any(
-        other.end <= t.start and RELATIVE.search(text, other.end, t.start) for other in triggers)]
+    # (", where 12 children were killed", ", where a device went off": the same event, kept)
+    relatives = [found.start() for t in triggers for other in triggers if other.end <= t.start and t.kind != "killing"
+                 for found in [_PERSON_RELATIVE.search(text, other.end, t.start)] if found]
+    if relatives:
+        # "... whom it blamed for a rocket that killed 12 children in the Golan Heights": the relative
+        # clause's event, places and toll are not the main clause's
+        triggers = [t for t in triggers if t.end <= min(relatives)]
+        clause = Clause(clause.start, min(relatives))
+    else:  # "seized Taloqan, ..., which they had besieged for weeks": the relative clause is background
+        triggers = [t for t in triggers if not any(
+            other.end <= t.start and RELATIVE.search(text, other.end, t.start) for other in triggers)]
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: _clause_priority(text, triggers, c)):
         group = [t for t in triggers if t.category == category]
@@ -189,6 +198,7 @@ def _clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
     return CATEGORY_PRIORITY[category]
 
 
+_PERSON_RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b[^,;.]*$")
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                          re.IGNORECASE)
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)

@@ -21,7 +21,7 @@ REPORTED_ON = re.compile(
     r"(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+)?(?:[\d,]+|[a-z]+(?:-[a-z]+)?))"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
-RELATIVE = re.compile(r",\s+(?:which|where|who|whose)\b[^,;.]*$")
+RELATIVE = re.compile(r",\s+(?:which|where|who|whom|whose)\b[^,;.]*$")
 
 # "take back ground they lost three years ago": a clause of its own, with no "which" before it
 _ZERO_RELATIVE = re.compile(r"\b(?-i:[a-z])[\w-]+\s+(?:they|it|he|she|we)\s+(?:had\s+)?(?:lost|took|seized|captured|held|won|"

@@ -30,6 +30,9 @@ _PATTERNS = tuple(
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
         # "Fifty-four Ugandan soldiers serving with the African Union mission in Somalia were killed"
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:[^\d.;,]{{1,70}}?\s+)?(?:were|had\s+been|have\s+been)\s+killed\b",
+        # "a woman and two children were killed": one and two
+        rf"\b(?P<one_and>[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?{_PERSON}\s+and\s+{_COUNT}\s+{_NOUN}(?:were|had\s+been|have\s+been)\s+"
+        rf"(?:killed|shot\s+dead|slain)\b",
         # "A Filipino seafarer was killed when ...", "a policeman died": one
         rf"\b(?<![\w-])(?P<a>[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:was|had\s+been|has\s+been)\s+"
         rf"(?:killed|shot\s+dead|slain)\b|\b(?P<a2>[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+died\b",
@@ -82,14 +85,17 @@ def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | No
                 continue  # "no one had been reported killed"
             if _CLAIMED.search(text, max(start, match.start() - 30), match.start()):
                 continue  # "the militants claimed to have killed 137 soldiers": a boast, not a toll
-            if match.groupdict().get("a") is not None or match.groupdict().get("a2") is not None:
+            groups = match.groupdict()
+            if groups.get("one_and") is not None:
+                count = 1 + (parse_number(groups["n"]) or 0)
+            elif groups.get("a") is not None or groups.get("a2") is not None:
                 count = 1
             else:
                 raw = match.group("n")
                 count = parse_number(raw)
                 if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100:
                     continue  # a year: "in 2020 nine were killed"
-            if count is not None and number == 0 and match.groupdict().get("a") is None:
+            if count is not None and number == 0:
                 more = _AND_MORE.match(text, match.end(), end)
                 extra = (1 if more.group("a") else _firm(more.group("n"))) if more else None
                 count += extra or 0

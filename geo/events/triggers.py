@@ -125,7 +125,10 @@ class EventLexicon:
         window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
         if not any_in(self.cue_literals.get("not_actual"), fold(text)[window_start:trigger.start]):
             return False
-        return next(self._cue_matches("not_actual", text, window_start, trigger.start), None) is not None
+        cue = next(self._cue_matches("not_actual", text, window_start, trigger.start), None)
+        # "had vowed to retaliate after Saturday's rocket strike": the vow is about what comes after the
+        # strike; the strike itself happened
+        return cue is not None and not _CAUSE_AFTER.search(text, cue.end(), trigger.start)
 
     def _cue_matches(self, name: str, text: str, start: int, end: int) -> Iterator[re.Match]:
         return matches_at_starts(self.cues[name], self.cue_starts.get(name), text, start, end)
@@ -137,6 +140,8 @@ class EventLexicon:
         return AcledType("Strategic developments", "Other")
 
 
+_CAUSE_AFTER = re.compile(r"\b(?:retaliate|respond|avenge|revenge|punish\w*|reprisals?)\b[^,;.]{0,20}?\b(?:after|for|over)\b",
+                          re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
 
 
