@@ -104,3 +104,8 @@ def test_a_statement_between_the_attack_and_its_site_takes_no_site(extractor):
 ])
 def test_relative_clauses_about_people_and_vows_after_a_strike(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+def test_people_fleeing_a_camp_is_no_withdrawal(extractor):
+    text = "The agency said on Saturday that about 400,000 people had left Zamzam in a few days."
+    assert located(extractor, text) == []

@@ -34,7 +34,7 @@ _MILITARY_SUBJECT = re.compile(r"\b(?:troops|soldiers|forces|peacekeepers|person
                                r"brigades?|garrison|mission|fighters|militants|rebels|army|marines|convoy)\b", re.IGNORECASE)
 
 _CIVILIAN_SUBJECT = re.compile(r"\b(?:minister|president|envoy|delegation|ambassador|diplomats?|officials?|leader|"
-                               r"secretary|chief|king|pope|journalists?|residents|families|civilians|refugees|"
+                               r"secretary|chief|king|pope|journalists?|residents|families|civilians|refugees|people|villagers|inhabitants|"
                                r"vehicles|buses|bus|trucks|lorries|passengers|travell?ers|commuters|pilgrims|tourists|"
                                r"ships|vessels|ferries|tankers)\b",
                                re.IGNORECASE)
