@@ -109,3 +109,14 @@ def test_relative_clauses_about_people_and_vows_after_a_strike(extractor, text, 
 def test_people_fleeing_a_camp_is_no_withdrawal(extractor):
     text = "The agency said on Saturday that about 400,000 people had left Zamzam in a few days."
     assert located(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "President Ouattara announced that French troops will leave, with their base in Abidjan to be handed over "
+    "to the Ivorian army this month.",
+    "Iraqi officials said the plan involves pulling coalition forces out of the Ain al-Asad air base.",
+    "Juntas hostile to Paris forced its troops out of Mali, Burkina Faso and Niger.",
+])
+def test_announced_handovers_and_countries_left_are_no_events(extractor, text):
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert [e for e in events if e.category in ("attack", "handover") or e.sub_event_type.endswith("territory")] == []
