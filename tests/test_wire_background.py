@@ -120,3 +120,16 @@ def test_people_fleeing_a_camp_is_no_withdrawal(extractor):
 def test_announced_handovers_and_countries_left_are_no_events(extractor, text):
     events = extractor.extract(Article(text=text, published=PUBLISHED))
     assert [e for e in events if e.category in ("attack", "handover") or e.sub_event_type.endswith("territory")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a departure that "is expected to be the most delicate" has not happened; nor have "the bases being vacated"
+    ("The departure from Kidal itself, the stronghold of the former rebels, is expected to be the most delicate.", []),
+    ("The army launched an offensive from Gao to take over the bases being vacated by the departing UN mission.", []),
+    # "Sudzha, <a long description>, fell to Ukrainian troops"; "the town had been cleared of Russian forces"
+    ("Sudzha, a town of about 5,000 people in Russia's Kursk region that lies roughly 10 kilometers from the "
+     "border, fell to Ukrainian troops on Saturday.", [("Sudzha", "2024-07-27", None)]),
+    ("On Saturday, the commander reported that Sudzha had been cleared of Russian forces.", [("Sudzha", "2024-07-27", None)]),
+])
+def test_departures_to_come_and_towns_that_fell(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -82,10 +82,12 @@ def _opening_place(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocke
     under attack", "Erbil airport was hit")."""
     before = [m for m in facts.places.within(clause.start, trigger.start)
               if m.entry is not None and m.entry.kind not in ("country", "region", "continent")]
-    if not before or blocked(before[-1].start, before[-1].end) or \
-            not gap.fullmatch(facts.text, before[-1].end, until) or no_site_context(facts.text, before[-1].start):
-        return []
-    return [Site.named(before[-1])]
+    # the last such place, or the one an aside follows ("Sudzha, a town in Russia's Kursk region, fell to")
+    for mention in reversed(before):
+        if not blocked(mention.start, mention.end) and gap.fullmatch(facts.text, mention.end, until) \
+                and not no_site_context(facts.text, mention.start):
+            return [Site.named(mention)]
+    return []
 
 
 def _stray(facts: ArticleFacts, site: Site) -> bool:

@@ -33,7 +33,7 @@ _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|th
                         r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|centre|center|heart|streets|outskirts|"
                         r"airport|outpost|barracks|headquarters)(?:\s+(?:of|in|at|near)\s+|,\s+))?(?:the\s+)?")
 # "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
-SUBJECT_GAP = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:had\s+|has\s+|have\s+)?")
+SUBJECT_GAP = re.compile(r"\s*(?:,[^;.]{0,200}?,\s*)?(?:had\s+|has\s+|have\s+)?")
 _PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s|(?:had|has|have)\s+(?:\w+\s+)?fallen)", re.IGNORECASE)
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
                                r"capitals?|areas?|positions|settlements?|control|ground|territory|pockets?|enclaves?|"

@@ -122,6 +122,8 @@ class EventLexicon:
         if _ENDS_WITH_TO.search(text, max(clause_start, trigger.start - 24), trigger.start) and \
                 _AGREED_TO.search(text, max(clause_start, trigger.start - AGREED_WINDOW), trigger.start):
             return True  # "agreed on Thursday to a ceasefire in Hodeidah and to pull their forces out of it"
+        if _NOUN_OF_LEAVING.search(trigger.text) and _FUTURE_AFTER.match(text, trigger.end):
+            return True  # "the departure from Kidal itself ... is expected to be the most delicate"
         window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
         if not any_in(self.cue_literals.get("not_actual"), fold(text)[window_start:trigger.start]):
             return False
@@ -140,6 +142,10 @@ class EventLexicon:
         return AcledType("Strategic developments", "Other")
 
 
+_NOUN_OF_LEAVING = re.compile(r"\b(?:departure|withdrawal|pull-?out|handover|hand-over|exit|drawdown|closure)s?\b",
+                              re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:is|are)\s+(?:expected|due|set|scheduled|planned|likely|slated)\s+to|"
+                           r"will|would)\b", re.IGNORECASE)
 _CAUSE_AFTER = re.compile(r"\b(?:retaliate|respond|avenge|revenge|punish\w*|reprisals?)\b[^,;.]{0,20}?\b(?:after|for|over)\b",
                           re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
