@@ -133,3 +133,9 @@ def test_announced_handovers_and_countries_left_are_no_events(extractor, text):
 ])
 def test_departures_to_come_and_towns_that_fell(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+def test_what_a_relative_clause_says_of_a_place_is_no_occurrence(extractor):
+    text = ("The commander said on Saturday that fighting was continuing on the outskirts of Sudzha, in Russia's "
+            "Kursk region, which he said had been almost completely destroyed by Russian air strikes.")
+    assert located(extractor, text) == []

@@ -265,6 +265,10 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if role is None:
         return []
+    if role == FULL and weak_date and RELATIVE.search(text, clause.start, best.start):
+        # "fighting on the outskirts of Sudzha, which he said had been destroyed by air strikes": what a
+        # relative clause says of a place, dated only by when it was said, is no occurrence of its own
+        role = PARTIAL
     tally = role == FULL and best.category == "attack" and sentence.paragraph > 0 and not dates and bool(sites) and all(
         s.mention.entry is not None and s.mention.entry.kind in ("country", "continent", "region") for s in sites)
     if tally:
