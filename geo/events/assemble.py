@@ -30,7 +30,8 @@ from geo.events.local_story import site_at_dateline, site_at_paragraph_topic
 from geo.events.numbers import parse_number
 from geo.events.roles import assign_roles, credit_claims
 from geo.events.sentences import Clause, Sentence, clauses, split_sentences
-from geo.events.sites import Site, site_fields
+from geo.events.site_points import site_fields
+from geo.events.sites import Site
 from geo.events.standing import FULL, PARTIAL, refers_back, standing, too_vague
 from geo.events.territory import without_capture_withdrawals
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger

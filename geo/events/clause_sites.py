@@ -9,7 +9,8 @@ import re
 from geo.events.coreference import antecedent, dateline_site, names_here
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause
-from geo.events.sites import Site, no_site_context, select_sites, widen_precision
+from geo.events.site_points import widen_precision
+from geo.events.sites import Site, no_site_context, select_sites
 from geo.events.standing import SUBJECT_GAP, takes_subject
 from geo.events.triggers import Trigger
 

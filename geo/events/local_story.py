@@ -11,7 +11,8 @@ from __future__ import annotations
 from geo.events.coreference import dateline_site
 from geo.events.facts import ArticleFacts
 from geo.events.frames import EventMention, names_unknown_place, sited_as
-from geo.events.sites import Site, site_fields
+from geo.events.site_points import site_fields
+from geo.events.sites import Site
 from geo.model import Event
 
 DATELINE_NOTE = "no place of its own, in a report that names no town but its dateline's: sited there"
