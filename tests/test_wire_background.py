@@ -139,3 +139,11 @@ def test_what_a_relative_clause_says_of_a_place_is_no_occurrence(extractor):
     text = ("The commander said on Saturday that fighting was continuing on the outskirts of Sudzha, in Russia's "
             "Kursk region, which he said had been almost completely destroyed by Russian air strikes.")
     assert located(extractor, text) == []
+
+
+def test_most_of_the_damage_was_in_names_the_site(extractor):
+    # "Most of the damage was in X" describes the site; the curated "As-Suwayda" and GeoNames "As Suwaydā'"
+    # are one province
+    text = ("Warplanes bombed two villages in Syria's southern Sweida province on Saturday, killing nine people.\n\n"
+            "Most of the damage was in Urman, a mainly Druze town east of Salkhad, where two houses were flattened.")
+    assert located(extractor, text) == [("Urman", "2024-07-27", 9)]

@@ -79,7 +79,9 @@ _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|s
                        r"(?:(?:city|town|port)\s+of\s+)?$",
                        re.IGNORECASE)
 # "An official said the targets were in Jurf al-Sakhar ...": where the targets of the occurrence lay
-_TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:was|were|lay|lie|are|is)\s+(?:in|at|near|around)\b",
+_TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:was|were|lay|lie|are|is)\s+(?:in|at|near|around)\b|"
+                           r"\b(?:most|much|the\s+worst|the\s+bulk)\s+of\s+the\s+(?:damage|destruction|casualties|deaths|dead|"
+                           r"victims|fighting)\s+(?:was|were|came|occurred|happened)\s+(?:in|at|near|around)\b",
                            re.IGNORECASE)
 _BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from geo.events.sites import KIND_RANK
+from geo.gazetteer.normalize import name_key
 from geo.geoparse.resolve import distance_km
 from geo.model import Event, Evidence
 
@@ -305,7 +306,8 @@ def _sites_agree(one: Event | None, other: Event) -> bool:
     if kind in ("region", "continent"):
         return distance_km(fine, broad) <= REGION_KM
     if kind == "admin1":
-        return fine.country == broad.country and fine.admin1 == broad.admin1
+        # (the curated tables and GeoNames spell a province alike only up to its name key: "As-Suwayda")
+        return fine.country == broad.country and name_key(fine.admin1 or "") == name_key(broad.admin1 or "")
     return distance_km(fine, broad) <= (DISTRICT_KM if kind == "admin2" else NEARBY_KM)
 
 
