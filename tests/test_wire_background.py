@@ -147,3 +147,11 @@ def test_most_of_the_damage_was_in_names_the_site(extractor):
     text = ("Warplanes bombed two villages in Syria's southern Sweida province on Saturday, killing nine people.\n\n"
             "Most of the damage was in Urman, a mainly Druze town east of Salkhad, where two houses were flattened.")
     assert located(extractor, text) == [("Urman", "2024-07-27", 9)]
+
+
+def test_a_village_of_the_province_is_not_a_namesake_abroad(extractor):
+    # "al-Shaab, a village on the eastern edge of the province": Jordan's Sahab is no reading of it
+    text = ("AMMAN — Warplanes bombed two villages in Syria's southern Sweida province on Saturday, killing nine.\n\n"
+            "Earlier this month, an air strike on a house in al-Shaab, a village on the eastern edge of the province, "
+            "killed a man and his wife.")
+    assert [loc for loc, _, _ in located(extractor, text)] == ["As Suwaydā'", "As Suwaydā'"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from geo.events.coreference import antecedent, dateline_site, names_here
+from geo.events.coreference import antecedent, dateline_site, in_the_province_named, names_here
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause
 from geo.events.site_points import widen_precision
@@ -53,6 +53,7 @@ def clause_sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked)
                          site_context=lexicon.cue("territory", text, clause.start, clause.end),
                          blocked=blocked, from_is_site=trigger.category == "handover" or trigger.kind == "abduction",
                          strict=trigger.kind in STRICT_SITE_KINDS)
+    sites = [in_the_province_named(facts, s) for s in sites]
     if trigger.category == "handover":
         sites = [s for s in sites if s.mention.entry is None or s.mention.entry.kind != "country"]
     if trigger.kind == "declared":  # "declared Mosul, the group's largest stronghold, liberated": its object

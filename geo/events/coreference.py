@@ -228,9 +228,10 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
     """The places between ``start`` and ``end`` that "the <noun>" may point back to, in text order."""
     text = facts.text
     within = facts.places.within(start, end)
-    if noun in ("province", "governorate"):  # the last first-level division named
+    if noun in ("province", "governorate"):  # the last first-level division named, of a country the text names
         return [m for m in within if m.entry is not None and m.entry.kind == "admin1"
-                and not facts.no_site.overlaps(m.start, m.end)]
+                and not facts.no_site.overlaps(m.start, m.end)
+                and (not facts.named_countries or m.entry.country_code in facts.named_countries)]
     if noun in ("port", "harbour", "harbor"):  # "the Red Sea port of Hodeidah" ... "struck the port"
         return [m for m in within if m.entry is not None and m.entry.kind == "populated_place"
                 and _PORT_AROUND.search(text, max(0, m.start - 30), min(len(text), m.end + 12))
@@ -338,3 +339,31 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
                 not no_site_context(facts.text, place.start):  # "the wounded were taken to the hospital in X"
             found.append(Site.named(place))
     return found
+
+
+# "al-Shaab, a village on the eastern edge of the province": the village lies in the province named before
+_IN_THE_PROVINCE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:village|town|hamlet|settlement)\b[^,.;]{0,60}?"
+                              r"\bthe\s+(?P<noun>province|governorate)\b")
+
+
+_CALLED_PROVINCE = re.compile(r"\s+(?:province|governorate)\b", re.IGNORECASE)
+
+
+def in_the_province_named(facts: ArticleFacts, site: Site) -> Site:
+    """A town described as lying in "the province" named before, found only in another country (a
+    namesake there): the town the gazetteer lacks, sited at that province (geo_precision 2)."""
+    province = _province_instead(facts, site.mention)
+    return site if province is None else Site(province, site.text, site.start, site.end, 2)
+
+
+def _province_instead(facts: ArticleFacts, mention):
+    entry = mention.entry
+    found = _IN_THE_PROVINCE.match(facts.text, mention.end) if entry is not None and entry.kind == "populated_place" \
+        else None
+    if found is None:
+        return None
+    provinces = [m for m in _antecedents(facts, found.group("noun"), 0, mention.start)
+                 if _CALLED_PROVINCE.match(facts.text, m.end)]  # "Sweida province", not "Gulf markets"
+    if not provinces or provinces[-1].entry.country_code == entry.country_code:
+        return None
+    return provinces[-1]
