@@ -198,3 +198,16 @@ def test_the_same_night_a_retaliation_and_the_speakers_town(extractor):
 ])
 def test_two_targets_and_an_outpost_taken_over(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "After some fierce fighting, ... captured X" and "stormed X and raised their flag over" are captures
+    ("\"After some fierce fighting, the mujahideen captured Kunduz on Saturday,\" the Taliban said.",
+     [("other", "Kunduz", "2024-07-27")]),
+    ("On Saturday, fighters stormed Kunduz before dawn and raised their white flag over its central square.",
+     [("other", "Kunduz", "2024-07-27")]),
+    # "the settlement was still under Russian artillery fire" is a state, not an occurrence
+    ("On Saturday, the military said the settlement of Robotyne was still under Russian artillery fire.", []),
+])
+def test_how_towns_are_taken(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -184,6 +184,8 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 
 
 # "The town fell on Wednesday after a final assault": the attack is how the town was taken
+_FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
+_HOW_TAKEN_BEFORE = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _HOW_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
 
 
@@ -195,6 +197,13 @@ def _clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
         attacks = [t for t in triggers if t.category == "attack"]
         if captures and attacks and all(_HOW_TAKEN.search(text, captures[0].end, a.start) for a in attacks
                                         if a.start > captures[0].end) and captures[0].start < attacks[0].start:
+            return -1
+        # "stormed Kunduz ... and raised their white flag over its central square": the flag says it was taken
+        if any(_FLAG.search(t.text) for t in captures):
+            return -1
+        # "After some fierce fighting, the mujahideen ... captured the capital of Kunduz"
+        if captures and attacks and all(a.end < captures[0].start and _HOW_TAKEN_BEFORE.search(
+                text, max(0, a.start - 30), a.start) for a in attacks):
             return -1
     return CATEGORY_PRIORITY[category]
 
