@@ -211,3 +211,18 @@ def test_two_targets_and_an_outpost_taken_over(extractor, text, expected):
 ])
 def test_how_towns_are_taken(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "slipped out of <base>" is a withdrawal; "since the handover" refers back to it, with another day
+    ("BAGRAM, Afghanistan (AP) — American forces slipped out of Bagram Airfield in the early hours of Friday, "
+     "officials said. Reporters were allowed onto the base on Saturday for the first time since the handover.",
+     [("handover", "Bagram Air Base", "2024-07-26")]),
+    # "ahead of a mid-September deadline" dates no handover; "the capital, Niamey" is named, not meant
+    ("The United States has turned over Air Base 201 near Agadez to Niger's army ahead of a mid-September "
+     "deadline, the two countries said on Saturday.\n\nOn July 7 American personnel had vacated Air Base 101, "
+     "beside the international airport in the capital, Niamey, after Washington agreed to leave.",
+     [("handover", "Niger Air Base 201", "2024-07-27"), ("handover", "Niamey Air Base 101", "2024-07-07")]),
+])
+def test_base_handovers_as_wires_tell_them(extractor, text, expected):
+    assert located(extractor, text) == expected

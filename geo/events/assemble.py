@@ -184,6 +184,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 
 
 # "The town fell on Wednesday after a final assault": the attack is how the town was taken
+_SINCE_THE = re.compile(r"\b(?:since|after|before|during)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
 _HOW_TAKEN_BEFORE = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _HOW_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
@@ -275,6 +276,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if role is None:
         return []
+    if role == FULL and best.category == "handover" and _SINCE_THE.search(text, max(clause.start, best.start - 30),
+                                                                         best.start):
+        role = PARTIAL  # "the first time since the handover": the occurrence told before
     if role == FULL and weak_date and RELATIVE.search(text, clause.start, best.start):
         # "fighting on the outskirts of Sudzha, which he said had been destroyed by air strikes": what a
         # relative clause says of a place, dated only by when it was said, is no occurrence of its own

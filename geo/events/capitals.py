@@ -20,6 +20,7 @@ _CAPITAL = re.compile(r"\b(?:the|The)\s+(?:(?P<demonym>[A-Z][\w'’-]+)\s+)?capi
 # "Somalia's capital": the country named, the mention is the word "capital" (the name stays a place)
 _POSSESSIVE_CAPITAL = re.compile(r"\b(?P<country>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})['’]s\s+(?P<capital>capital"
                                  r"(?:\s+city)?)\b(?!\s+(?:punishment|markets?|gains?|investment|expenditure|spending)\b|-)")
+_NAMED_AFTER = re.compile(r",\s+")
 RECENT_CHARS = 1200  # how far back a named capital is what "the capital" means
 
 
@@ -34,6 +35,8 @@ def capital_mentions(text: str, places: list[PlaceMention], countries: CountryTa
         country = countries.by_code.get(code or "")
         if country is None or not country.capital or any(s < end and start < e for s, e in taken):
             continue
+        if _NAMED_AFTER.match(text, end) and any(m.start == _NAMED_AFTER.match(text, end).end() for m in places):
+            continue  # "the capital, Niamey": the text names it
         if code not in resolved:
             resolved[code] = lookup(country.capital, country.name)
         capital = resolved[code]

@@ -74,7 +74,9 @@ def middle_day(first: date, last: date) -> date:
 # "leave by 11 September", "until March", "ahead of Sunday's vote": a deadline or a bound, never
 # the day something happened.
 _DEADLINE = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]head\s+of|[Nn]o\s+later\s+than|[Dd]eadline\s+of)\s+"
-                       r"(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?(?:the\s+)?$")
+                       r"(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?(?:the\s+|an?\s+)?$")
+# "ahead of a mid-September deadline", "before the Sept. 15 cut-off": the date names the bound
+_DEADLINE_AFTER = re.compile(r"['’]?s?\s+(?:deadline|cut-?off|ultimatum|target\s+date)\b", re.IGNORECASE)
 
 
 # "Before Wednesday was out, a bomb had torn through ...": the day itself, not a bound
@@ -229,6 +231,7 @@ def _with_since(text: str, start: int, end: int, interval: Interval, published: 
     since_end = None
     if prefix and prefix.end() == start and first <= published:
         start, last, since_end = prefix.start(), max(last, published), last
-    deadline = bool(_DEADLINE.search(text, max(0, start - 40), start)) and not _WAS_OUT.match(text, end)
+    deadline = (bool(_DEADLINE.search(text, max(0, start - 40), start)) or bool(_DEADLINE_AFTER.match(text, end))) \
+        and not _WAS_OUT.match(text, end)
     return DateExpression(text[start:end], start, end, first, last, deadline, since_end)
 
