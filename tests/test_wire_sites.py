@@ -226,3 +226,17 @@ def test_how_towns_are_taken(extractor, text, expected):
 ])
 def test_base_handovers_as_wires_tell_them(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day a group claimed an attack, or the ministry put the toll, is not the attack's
+    ("NIAMEY (AFP) - The Islamic State group on Sunday claimed responsibility for an attack on an army camp in "
+     "western Niger that killed 71 soldiers.\n\nFighters attacked the camp at Inates on Thursday evening, the "
+     "ministry said. On Friday the ministry put the toll at 71 soldiers dead.",
+     [("attack", "Inates", "2024-07-25")]),
+    # "the Donetsk Regional Academic Drama Theatre in ... Mariupol" is in Mariupol
+    ("On Saturday, a Russian air strike destroyed the Donetsk Regional Academic Drama Theatre in the besieged port "
+     "city of Mariupol.", [("attack", "Mariupol", "2024-07-27")]),
+])
+def test_claim_days_and_institution_names(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -184,6 +184,10 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 
 
 # "The town fell on Wednesday after a final assault": the attack is how the town was taken
+# "The Islamic State group on Thursday claimed responsibility for an attack", "On Wednesday the ministry put
+# the toll at 71": the day it was claimed or counted
+_REPORTED_AFTER = re.compile(r",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:claimed\s+(?:responsibility|the\s+attack)|"
+                             r"put\s+the\s+(?:death\s+)?toll|raised\s+the\s+(?:death\s+)?toll)\b", re.IGNORECASE)
 _SINCE_THE = re.compile(r"\b(?:since|after|before|during)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
 _HOW_TAKEN_BEFORE = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
@@ -254,7 +258,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         dates = anchor[-1:] or [d for d in dates if d.since_end is None
                                 and not (d.start >= clause.end and WHEN.search(text, clause.end, d.start))]
     reported = [d for d in dates if (best.category in ("attack", "handover") or best.kind in ("capture", "regain"))
-                and REPORTED_ON.search(text, max(0, d.start - 60), d.start)]
+                and (REPORTED_ON.search(text, max(0, d.start - 60), d.start) or _REPORTED_AFTER.match(text, d.end))]
     # "Our forces entered Wad Madani this morning," the army said: a quotation's "today" is the day it
     # was said, which the report may not give; such a date only joins an occurrence
     quoted_today = quote is not None and bool(dates) and all(SPEAKERS_DAY.fullmatch(d.text) for d in dates)

@@ -135,6 +135,8 @@ class Recognizer:
             if len(run) >= 2 and _next_word(text, run[-1].end) in _BUSINESS_HEADS and not any(
                     t.text.lower() in self.connectors for t in run) and not self._is_important(run[0].text):
                 continue  # "the Aziz Istanbul restaurant": a business's name ("the Kabul Serena hotel" is in Kabul)
+            if len(run) >= 4 and run[-1].text.lower() in _INSTITUTION_TAILS and _LOCATED_AFTER.match(text, run[-1].end):
+                continue  # "the Donetsk Regional Academic Drama Theatre in ... Mariupol": an institution's long name
             first = 0
             while first < len(run):
                 if run[first].text.lower() in self.connectors:
@@ -257,6 +259,9 @@ class Recognizer:
 _BUILDING_HEADS = frozenset("church mosque cathedral chapel temple shrine school academy hospital hotel".split())
 
 
+_LOCATED_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:of\s+)?[A-Z]")
+_INSTITUTION_TAILS = frozenset(("theatre", "theater", "museum", "academy", "institute", "university", "college",
+                                "hospital", "library", "stadium", "philharmonic", "conservatory"))
 _BUSINESS_HEADS = frozenset(("restaurant", "café", "cafe", "hotel", "bar", "club", "shop", "store", "mall", "cinema",
                              "bakery", "pharmacy", "supermarket", "kebab", "pizzeria", "grill", "lounge", "salon"))
 
