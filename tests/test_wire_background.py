@@ -155,3 +155,13 @@ def test_a_village_of_the_province_is_not_a_namesake_abroad(extractor):
             "Earlier this month, an air strike on a house in al-Shaab, a village on the eastern edge of the province, "
             "killed a man and his wife.")
     assert [loc for loc, _, _ in located(extractor, text)] == ["As Suwaydā'", "As Suwaydā'"]
+
+
+def test_a_raid_that_swept_into_a_town_and_the_number_confirmed_killed(extractor):
+    # "swept into Seytenga ... and kept killing" is a raid; "the number of people confirmed killed ...
+    # climbed to 79" is its toll; "sent to the town after the attack" refers back to it
+    text = ("OUAGADOUGOU (Reuters) - The number of people confirmed killed in a weekend raid by jihadists on a town "
+            "in northern Burkina Faso near the border with Niger climbed to 79, officials said.\n\n"
+            "Armed men on motorbikes swept into Seytenga on Saturday night and kept killing into Sunday, survivors "
+            "said. Soldiers sent to the town after the attack were still finding bodies on Sunday.")
+    assert located(extractor, text) == [("Seytenga", "2024-07-27", 79)]

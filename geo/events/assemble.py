@@ -141,6 +141,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     else:  # "seized Taloqan, ..., which they had besieged for weeks": the relative clause is background
         triggers = [t for t in triggers if not any(
             other.end <= t.start and RELATIVE.search(text, other.end, t.start) for other in triggers)]
+    triggers = [_as_raid(text, clause, t) for t in triggers]
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: _clause_priority(text, triggers, c)):
         group = [t for t in triggers if t.category == category]
@@ -189,9 +190,20 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 _REPORTED_AFTER = re.compile(r",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:claimed\s+(?:responsibility|the\s+attack)|"
                              r"put\s+the\s+(?:death\s+)?toll|raised\s+the\s+(?:death\s+)?toll)\b", re.IGNORECASE)
 _SINCE_THE = re.compile(r"\b(?:since|after|before|during)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_ENTERED = re.compile(r"\b(?:swept|stormed|rolled|moved|marched)\s+into\b|\bentered\b", re.IGNORECASE)
+_KILLING_IN_IT = re.compile(r"\b(?:kill(?:ing|ed)|shoot(?:ing)?|shot|massacr\w+|slaughter\w*|burn(?:ing|ed)|set\s+fire|"
+                            r"abduct\w*|going\s+from\s+house\s+to\s+house)\b", re.IGNORECASE)
 _FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
 _HOW_TAKEN_BEFORE = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _HOW_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
+
+
+def _as_raid(text: str, clause: Clause, trigger: Trigger) -> Trigger:
+    """"Armed men swept into Seytenga on Saturday night and kept killing into Sunday": entering a
+    town while killing in it is a raid, not a capture."""
+    if trigger.kind == "capture" and _ENTERED.search(trigger.text) and _KILLING_IN_IT.search(text, trigger.end, clause.end):
+        return replace(trigger, kind="storming", category="attack")
+    return trigger
 
 
 def _clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
@@ -280,9 +292,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)
     if role is None:
         return []
-    if role == FULL and best.category == "handover" and _SINCE_THE.search(text, max(clause.start, best.start - 30),
-                                                                         best.start):
-        role = PARTIAL  # "the first time since the handover": the occurrence told before
+    if role == FULL and best.category in ("attack", "handover") and _SINCE_THE.search(
+            text, max(clause.start, best.start - 30), best.start):
+        role = PARTIAL  # "the first time since the handover", "sent to the town after the attack": told before
     if role == FULL and weak_date and RELATIVE.search(text, clause.start, best.start):
         # "fighting on the outskirts of Sudzha, which he said had been destroyed by air strikes": what a
         # relative clause says of a place, dated only by when it was said, is no occurrence of its own

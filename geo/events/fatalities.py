@@ -43,7 +43,8 @@ _PATTERNS = tuple(
         rf"\b{_QUALIFIER}{_COUNT}\s+bodies\s+(?:were|had\s+been|have\s+been)\s+(?:found|recovered|retrieved|pulled|dug|brought)\b",
         rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stands?\s+at|stood\s+at|is|was)\s+{_QUALIFIER}{_COUNT}\b",
         # "the death toll from a suicide bombing at a mosque ... rose to 93"
-        rf"\b(?:death\s+toll|toll)\s+(?:from|in|of)\s+[^.;]{{0,160}}?\s+(?:rose|risen|climbed|jumped|increased|reached)\s+"
+        rf"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:confirmed\s+|reported\s+)?(?:dead|killed|deaths))\s+"
+        rf"(?:from|in|of)?\s*[^.;]{{0,160}}?\s+(?:rose|risen|climbed|jumped|increased|reached)\s+"
         rf"(?:to\s+)?{_QUALIFIER}{_COUNT}\b",
         # "bringing the death toll from Saturday's strike to 40"
         rf"\b(?:bringing|brought|raising|raised|pushing|pushed|taking|took)\s+the\s+(?:death\s+)?toll\s+"
