@@ -240,3 +240,10 @@ def test_base_handovers_as_wires_tell_them(extractor, text, expected):
 ])
 def test_claim_days_and_institution_names(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+def test_the_same_garrison_is_the_town_cantonment_named_before(extractor):
+    text = ("Militants rammed two vehicles into the perimeter wall of the Bannu cantonment on Saturday, killing "
+            "five soldiers.\n\nThe same garrison in Khyber Pakhtunkhwa province was targeted on July 15, 2024, when a "
+            "suicide car bomber blew up part of its wall.")
+    assert located(extractor, text) == [("attack", "Bannu", "2024-07-27"), ("attack", "Bannu", "2024-07-15")]

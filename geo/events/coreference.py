@@ -31,10 +31,10 @@ _THERE = re.compile(r"\b(?:struck|hit|bombed|attacked|shelled|raided|killed|woun
 _CONTAINER_AFTER = re.compile(r",\s+(?:also\s+)?in\s+(?:the\s+)?$")  # "Mondoro, in the Douentza area": Douentza contains it
 _HERE = re.compile(r"\bthis\s+(?:[\w-]+\s+)?(?:city|town|capital|port|village)\b", re.IGNORECASE)
 # "their camp in the town of Kidal", "a base near Gao": the town stands for the unnamed site
-_HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility|headquarters)\s+(?:[\w-]+\s+){0,2}?"
+_HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|post|barracks|facility|headquarters|cantonment)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?$", re.IGNORECASE)
 # "the Bulo Marer camp", "the Kidal base": the town names the site after it
-_NAMES_ITS_SITE = re.compile(r"\s+(?:military\s+|army\s+|air\s+|refugee\s+)?(?:base|camp|compound|airfield|outpost|garrison|barracks)\b",
+_NAMES_ITS_SITE = re.compile(r"\s+(?:military\s+|army\s+|air\s+|refugee\s+)?(?:base|camp|compound|airfield|outpost|garrison|barracks|cantonment)\b",
                              re.IGNORECASE)
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
