@@ -43,6 +43,7 @@ HELD_OUT = (
     (REPO / "tests" / "reports" / "holdout13", "81.0% recall, 61.1% precision, 5 actor-country faults at commit 1cee55a"),
     (REPO / "tests" / "reports" / "holdout14", "82.6% recall, 55.6% precision at commit 9b861e1"),
     (REPO / "tests" / "reports" / "holdout15", "79.2% recall, 83.3% precision at commit 5ea6e5d"),
+    (REPO / "tests" / "reports" / "holdout16", "71.4% recall, 75.0% precision at commit 1505b1b"),
 )
 DEFAULT_OUTPUT = REPO / "docs" / "benchmarks.md"
 SECTION = ("<!-- event extraction benchmark: start -->", "<!-- event extraction benchmark: end -->")
