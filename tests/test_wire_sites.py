@@ -247,3 +247,8 @@ def test_the_same_garrison_is_the_town_cantonment_named_before(extractor):
             "five soldiers.\n\nThe same garrison in Khyber Pakhtunkhwa province was targeted on July 15, 2024, when a "
             "suicide car bomber blew up part of its wall.")
     assert located(extractor, text) == [("attack", "Bannu", "2024-07-27"), ("attack", "Bannu", "2024-07-15")]
+
+
+def test_recapturing_a_palace_in_a_city_is_a_capture_there(extractor):
+    text = "Sudan's military said on Saturday it had recaptured the Republican Palace in Khartoum from the RSF."
+    assert located(extractor, text) == [("other", "Khartoum", "2024-07-27")]

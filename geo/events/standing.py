@@ -30,8 +30,8 @@ _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?
                        re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
-                        r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|centre|center|heart|streets|outskirts|"
-                        r"airport|outpost|barracks|headquarters)(?:\s+(?:of|in|at|near)\s+|,\s+))?(?:the\s+)?")
+                        r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|centre|center|heart|streets|outskirts|palace|"
+                        r"airport|outpost|barracks|headquarters)(?:\s+(?:of|in|at|near)\s+|,\s+))?(?:the\s+)?", re.IGNORECASE)
 # "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
 SUBJECT_GAP = re.compile(r"\s*(?:,[^;.]{0,200}?,\s*)?(?:had\s+|has\s+|have\s+)?")
 _PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s|(?:had|has|have)\s+(?:\w+\s+)?fallen)", re.IGNORECASE)
