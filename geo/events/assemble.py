@@ -33,8 +33,8 @@ from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.site_points import site_fields
 from geo.events.sites import Site
 from geo.events.standing import FULL, PARTIAL, refers_back, standing, too_vague
-from geo.events.territory import without_capture_withdrawals
-from geo.events.triggers import CATEGORY_PRIORITY, Trigger
+from geo.events.territory import as_raid, clause_priority, without_capture_withdrawals
+from geo.events.triggers import Trigger
 from geo.model import Article, Event
 
 VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abduction", "killing")
@@ -141,9 +141,9 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     else:  # "seized Taloqan, ..., which they had besieged for weeks": the relative clause is background
         triggers = [t for t in triggers if not any(
             other.end <= t.start and RELATIVE.search(text, other.end, t.start) for other in triggers)]
-    triggers = [_as_raid(text, clause, t) for t in triggers]
+    triggers = [as_raid(text, clause, t) for t in triggers]
     found: list[EventMention] = []
-    for category in sorted({t.category for t in triggers}, key=lambda c: _clause_priority(text, triggers, c)):
+    for category in sorted({t.category for t in triggers}, key=lambda c: clause_priority(text, triggers, c)):
         group = [t for t in triggers if t.category == category]
         voided = [t for t in group if lexicon.not_actual(text, clause.start, t)]
         if voided and voided[0] is group[0]:
@@ -190,41 +190,6 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 _REPORTED_AFTER = re.compile(r",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:claimed\s+(?:responsibility|the\s+attack)|"
                              r"put\s+the\s+(?:death\s+)?toll|raised\s+the\s+(?:death\s+)?toll)\b", re.IGNORECASE)
 _SINCE_THE = re.compile(r"\b(?:since|after|before|during)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_ENTERED = re.compile(r"\b(?:swept|stormed|rolled|moved|marched)\s+into\b|\bentered\b", re.IGNORECASE)
-_KILLING_IN_IT = re.compile(r"\b(?:kill(?:ing|ed)|shoot(?:ing)?|shot|massacr\w+|slaughter\w*|burn(?:ing|ed)|set\s+fire|"
-                            r"abduct\w*|going\s+from\s+house\s+to\s+house)\b", re.IGNORECASE)
-_FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
-_HOW_TAKEN_BEFORE = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
-_HOW_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
-
-
-def _as_raid(text: str, clause: Clause, trigger: Trigger) -> Trigger:
-    """"Armed men swept into Seytenga on Saturday night and kept killing into Sunday": entering a
-    town while killing in it is a raid, not a capture."""
-    if trigger.kind == "capture" and _ENTERED.search(trigger.text) and _KILLING_IN_IT.search(text, trigger.end, clause.end):
-        return replace(trigger, kind="storming", category="attack")
-    return trigger
-
-
-def _clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
-    """Attacks first, then handovers, then the rest; but a capture whose attack only says how the
-    place fell ("fell after a final assault", "seized the town following heavy fighting") comes first."""
-    if category == "other":
-        captures = [t for t in triggers if t.kind in ("capture", "regain")]
-        attacks = [t for t in triggers if t.category == "attack"]
-        if captures and attacks and all(_HOW_TAKEN.search(text, captures[0].end, a.start) for a in attacks
-                                        if a.start > captures[0].end) and captures[0].start < attacks[0].start:
-            return -1
-        # "stormed Kunduz ... and raised their white flag over its central square": the flag says it was taken
-        if any(_FLAG.search(t.text) for t in captures):
-            return -1
-        # "After some fierce fighting, the mujahideen ... captured the capital of Kunduz"
-        if captures and attacks and all(a.end < captures[0].start and _HOW_TAKEN_BEFORE.search(
-                text, max(0, a.start - 30), a.start) for a in attacks):
-            return -1
-    return CATEGORY_PRIORITY[category]
-
-
 _PERSON_RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b[^,;.]*$")
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                          re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""Withdrawals that are one side of a capture told in the same report. Pure: no I/O, no clock.
+"""Captures, raids and withdrawals: which of them a clause states, and withdrawals that are one side
+of a capture told in the same report. Pure: no I/O, no clock.
 
 "M23 rebels marched into the centre of Bukavu on Sunday ... the governor said the army had pulled out
 of the city": the army's withdrawal is how the rebels took the town, one occurrence (ACLED codes the
@@ -7,7 +8,12 @@ retaken, is left out; a dated one (another day, another side) stays.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from geo.events.frames import UNDATED_NOTE, EventMention
+from geo.events.sentences import Clause
+from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Event
 
 TERRITORY_TAKEN = ("Non-state actor overtakes territory", "Government regains territory")
@@ -21,3 +27,38 @@ def without_capture_withdrawals(events: list[Event], groups: list[list[EventMent
         event.category == "handover" and event.location in taken and event.location_kind in _TOWN_KINDS
         and UNDATED_NOTE in (event.notes or "") and all(m.kind in ("withdrawal", "site") for m in group))]
     return [event for event, _ in kept], [group for _, group in kept]
+
+
+_ENTERED = re.compile(r"\b(?:swept|stormed|rolled|moved|marched)\s+into\b|\bentered\b", re.IGNORECASE)
+_KILLING_IN_IT = re.compile(r"\b(?:kill(?:ing|ed)|shoot(?:ing)?|shot|massacr\w+|slaughter\w*|burn(?:ing|ed)|set\s+fire|"
+                            r"abduct\w*|going\s+from\s+house\s+to\s+house)\b", re.IGNORECASE)
+_FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
+_HOW_TAKEN_BEFORE = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_HOW_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
+
+
+def as_raid(text: str, clause: Clause, trigger: Trigger) -> Trigger:
+    """"Armed men swept into Seytenga on Saturday night and kept killing into Sunday": entering a
+    town while killing in it is a raid, not a capture."""
+    if trigger.kind == "capture" and _ENTERED.search(trigger.text) and _KILLING_IN_IT.search(text, trigger.end, clause.end):
+        return replace(trigger, kind="storming", category="attack")
+    return trigger
+
+
+def clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
+    """Attacks first, then handovers, then the rest; but a capture whose attack only says how the
+    place fell ("fell after a final assault", "seized the town following heavy fighting") comes first."""
+    if category == "other":
+        captures = [t for t in triggers if t.kind in ("capture", "regain")]
+        attacks = [t for t in triggers if t.category == "attack"]
+        if captures and attacks and all(_HOW_TAKEN.search(text, captures[0].end, a.start) for a in attacks
+                                        if a.start > captures[0].end) and captures[0].start < attacks[0].start:
+            return -1
+        # "stormed Kunduz ... and raised their white flag over its central square": the flag says it was taken
+        if any(_FLAG.search(t.text) for t in captures):
+            return -1
+        # "After some fierce fighting, the mujahideen ... captured the capital of Kunduz"
+        if captures and attacks and all(a.end < captures[0].start and _HOW_TAKEN_BEFORE.search(
+                text, max(0, a.start - 30), a.start) for a in attacks):
+            return -1
+    return CATEGORY_PRIORITY[category]
