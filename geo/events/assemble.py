@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from geo.events.clause_dates import (
+    REPORTED_AFTER,
     REPORTED_ON,
     RELATIVE,
     SPEAKERS_DAY,
@@ -20,7 +21,8 @@ from geo.events.clause_dates import (
     without_rituals,
 )
 from geo.events.clause_sites import ARMED_ACTOR_KINDS, clause_sites, forces_leave, site_blocker
-from geo.events.coreference import antecedent, described_sites, previous_date, refers_to_earlier_date, since_anchor
+from geo.events.coreference import (antecedent, day_dates, described_sites, previous_date, refers_to_earlier_date,
+                                    since_anchor)
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.fatalities import fatalities_in
@@ -122,6 +124,19 @@ def _trigger_of(mention: EventMention) -> Trigger:
     return Trigger(mention.kind, event.category, event.trigger_start, event.trigger_end, event.trigger, 0)
 
 
+def _without_relative_clauses(text: str, clause: Clause, triggers: list[Trigger]) -> tuple[list[Trigger], Clause]:
+    """"... whom it blamed for a rocket that killed 12 children in the Golan Heights": a relative clause
+    about a person is another event's, with its places and toll, so the clause ends where it begins
+    (", where 12 children were killed" is the same event's toll). Otherwise "seized Taloqan, ..., which
+    they had besieged for weeks": a trigger in a relative clause is background."""
+    relatives = [found.start() for t in triggers for other in triggers if other.end <= t.start and t.kind != "killing"
+                 for found in [_PERSON_RELATIVE.search(text, other.end, t.start)] if found]
+    if relatives:
+        return [t for t in triggers if t.end <= min(relatives)], Clause(clause.start, min(relatives))
+    return [t for t in triggers if not any(other.end <= t.start and RELATIVE.search(text, other.end, t.start)
+                                          for other in triggers)], clause
+
+
 def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) -> list[EventMention]:
     """Events of the clause's first usable category (attack, then handover, then
     other): a voided attack ("they will step up their attacks") lets a dated
@@ -129,18 +144,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     counts too ("pulled out of the camp, and rebels said they had taken it over")."""
     text, lexicon = facts.text, facts.lexicon
     triggers = lexicon.triggers(text, clause.start, clause.end) or _armed_actor_struck(facts, clause)
-    # "seized Taloqan, ..., which they had besieged for weeks": the relative clause is background
-    # (", where 12 children were killed", ", where a device went off": the same event, kept)
-    relatives = [found.start() for t in triggers for other in triggers if other.end <= t.start and t.kind != "killing"
-                 for found in [_PERSON_RELATIVE.search(text, other.end, t.start)] if found]
-    if relatives:
-        # "... whom it blamed for a rocket that killed 12 children in the Golan Heights": the relative
-        # clause's event, places and toll are not the main clause's
-        triggers = [t for t in triggers if t.end <= min(relatives)]
-        clause = Clause(clause.start, min(relatives))
-    else:  # "seized Taloqan, ..., which they had besieged for weeks": the relative clause is background
-        triggers = [t for t in triggers if not any(
-            other.end <= t.start and RELATIVE.search(text, other.end, t.start) for other in triggers)]
+    triggers, clause = _without_relative_clauses(text, clause, triggers)
     triggers = [as_raid(text, clause, t) for t in triggers]
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: clause_priority(text, triggers, c)):
@@ -185,10 +189,6 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 
 
 # "The town fell on Wednesday after a final assault": the attack is how the town was taken
-# "The Islamic State group on Thursday claimed responsibility for an attack", "On Wednesday the ministry put
-# the toll at 71": the day it was claimed or counted
-_REPORTED_AFTER = re.compile(r",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:claimed\s+(?:responsibility|the\s+attack)|"
-                             r"put\s+the\s+(?:death\s+)?toll|raised\s+the\s+(?:death\s+)?toll)\b", re.IGNORECASE)
 _SINCE_THE = re.compile(r"\b(?:since|after|before|during)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PERSON_RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b[^,;.]*$")
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
@@ -235,7 +235,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         dates = anchor[-1:] or [d for d in dates if d.since_end is None
                                 and not (d.start >= clause.end and WHEN.search(text, clause.end, d.start))]
     reported = [d for d in dates if (best.category in ("attack", "handover") or best.kind in ("capture", "regain"))
-                and (REPORTED_ON.search(text, max(0, d.start - 60), d.start) or _REPORTED_AFTER.match(text, d.end))]
+                and (REPORTED_ON.search(text, max(0, d.start - 60), d.start) or REPORTED_AFTER.match(text, d.end))]
     # "Our forces entered Wad Madani this morning," the army said: a quotation's "today" is the day it
     # was said, which the report may not give; such a date only joins an occurrence
     quoted_today = quote is not None and bool(dates) and all(SPEAKERS_DAY.fullmatch(d.text) for d in dates)
@@ -250,8 +250,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     elif not clause_dates and _SAME_NIGHT.search(text, clause.start, best.start):
         # "The Guards said that on the same night they had launched missiles at ...": the lead's day,
         # not a date another clause of the sentence gives
-        dates = clause_dates = [d for d in facts.dates.within(0, sentence.start) if d.time_precision == 1 and not
-                                d.deadline and not REPORTED_ON.search(text, max(0, d.start - 60), d.start)][:1] or dates
+        dates = clause_dates = [d for d in day_dates(facts, 0, sentence.start)
+                                if not REPORTED_ON.search(text, max(0, d.start - 60), d.start)][:1] or dates
     if best.kind == "withdrawal" and not forces_leave(facts, clause, best, sites):
         return []  # "the foreign minister left N'Djamena after talks": a visit ending, not a withdrawal
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)

@@ -21,6 +21,11 @@ REPORTED_ON = re.compile(
     r"(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+)?(?:[\d,]+|[a-z]+(?:-[a-z]+)?))"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
+# "The Islamic State group on Thursday claimed responsibility for an attack", "On Wednesday the ministry put
+# the toll at 71": the day it was claimed or counted
+REPORTED_AFTER = re.compile(r",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:claimed\s+(?:responsibility|the\s+attack)|"
+                            r"put\s+the\s+(?:death\s+)?toll|raised\s+the\s+(?:death\s+)?toll)\b", re.IGNORECASE)
+
 RELATIVE = re.compile(r",\s+(?:which|where|who|whom|whose)\b[^,;.]*$")
 
 # "take back ground they lost three years ago": a clause of its own, with no "which" before it

@@ -95,20 +95,23 @@ def since_anchor(date: DateExpression) -> DateExpression:
     return replace(date, date_end=date.since_end, since_end=None) if date.since_end else date
 
 
+def day_dates(facts: ArticleFacts, start: int, end: int) -> list[DateExpression]:
+    """The dates between ``start`` and ``end`` that name one day and no deadline, in text order."""
+    return [d for d in facts.dates.within(start, end) if not d.deadline and d.time_precision == 1]
+
+
 def previous_date(facts: ArticleFacts, sentence: Sentence) -> list[DateExpression]:
     """The last date of the sentence before, for "In that attack, ..." (within its paragraph); for
     "The same morning, ..." in a later paragraph, the day of the report's lead (its first day)."""
     paragraph_start = facts.text.rfind("\n\n", 0, sentence.start) + 1
     in_paragraph = [d for d in facts.dates.within(paragraph_start, sentence.start) if not d.deadline]
     if _SAME_DAY.match(facts.text, sentence.start) and not in_paragraph:
-        days = [d for d in facts.dates.within(0, sentence.start) if not d.deadline and d.time_precision == 1]
+        days = day_dates(facts, 0, sentence.start)
         if days:
             return days[:1]
     if _SOON_AFTER.match(facts.text, sentence.start) and not in_paragraph:
         # "Shortly afterwards, ..." opening a paragraph: the day last given before it
-        days = [d for d in facts.dates.within(max(0, sentence.start - 1500), sentence.start)
-                if not d.deadline and d.time_precision == 1]
-        return days[-1:]
+        return day_dates(facts, max(0, sentence.start - 1500), sentence.start)[-1:]
     before = [d for d in facts.dates.within(max(0, sentence.start - 600), sentence.start)
               if not d.deadline and "\n\n" not in facts.text[d.end:sentence.start]]
     return before[-1:]

@@ -7,7 +7,6 @@ place, base or airport at all, there is no elsewhere. Pure: no I/O, no clock.
 """
 from __future__ import annotations
 
-
 from geo.events.coreference import dateline_site
 from geo.events.facts import ArticleFacts
 from geo.events.frames import EventMention, names_unknown_place, sited_as
@@ -23,20 +22,26 @@ _TOWN_KINDS = ("populated_place", "admin2", "installation", "airport")
 def site_at_dateline(events: list[Event], groups: list[list[EventMention]], facts: ArticleFacts) -> list[Event]:
     """Attacks and handovers whose words name no place at all, in a report that names no town, base
     or airport but its dateline's, happened in the dateline's town (geo_precision 2)."""
-    unplaced = [i for i, (event, group) in enumerate(zip(events, groups))
-                if not event.located and event.category in ("attack", "handover")
-                and not any(m.event.place_text for m in group)]
-    if not unplaced:
-        return events
-    town = _only_town(facts)
+    unplaced = [i for i, (event, group) in enumerate(zip(events, groups)) if _names_no_place(event, group)]
+    town = _only_town(facts) if unplaced else None
     if town is None:
         return events
-    source = Event(article_id=facts.article.id, category="other", event_type="", sub_event_type="",
-                   sentence="", start_char=0, end_char=0, **site_fields(town))
     sited = list(events)
     for index in unplaced:
-        sited[index] = sited_as(events[index], source, DATELINE_NOTE)
+        sited[index] = _sited_at(facts, events[index], town, DATELINE_NOTE)
     return sited
+
+
+def _names_no_place(event: Event, group: list[EventMention]) -> bool:
+    """An attack or handover whose words name no place at all."""
+    return not event.located and event.category in ("attack", "handover") and \
+        not any(m.event.place_text for m in group)
+
+
+def _sited_at(facts: ArticleFacts, event: Event, site: Site, reason: str) -> Event:
+    source = Event(article_id=facts.article.id, category="other", event_type="", sub_event_type="",
+                   sentence="", start_char=0, end_char=0, **site_fields(site))
+    return sited_as(event, source, reason)
 
 
 def _only_town(facts: ArticleFacts):
@@ -57,14 +62,11 @@ def site_at_paragraph_topic(events: list[Event], groups: list[list[EventMention]
     sentence giving no date (said of the town in general), happened in that town (geo_precision 2)."""
     sited = list(events)
     for index, (event, group) in enumerate(zip(events, groups)):
-        if event.located or event.category not in ("attack", "handover") or names_unknown_place(group) \
-                or any(m.event.place_text for m in group):
+        if not _names_no_place(event, group) or names_unknown_place(group):
             continue
         town = _topic_town(facts, group[0].event.start_char)
         if town is not None:
-            source = Event(article_id=facts.article.id, category="other", event_type="", sub_event_type="",
-                           sentence="", start_char=0, end_char=0, **site_fields(Site.named(town, 2)))
-            sited[index] = sited_as(event, source, TOPIC_SITE_NOTE)
+            sited[index] = _sited_at(facts, event, Site.named(town, 2), TOPIC_SITE_NOTE)
     return sited
 
 

@@ -77,10 +77,10 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             attached = any(abs(s.start - trigger.end) <= ATTACHED_SITE_CHARS for s in sites)
             return FULL if attached and not broad else PARTIAL  # "the assault on the Donbas": a campaign
         return FULL if sites or (dates and not definite) else PARTIAL
-    if trigger.kind in ("capture", "regain") and sites and not any(d.time_precision == 1 for d in dates) and all(
-            s.mention.entry is not None and s.mention.entry.kind in ("country", "continent") for s in sites):
-        return None  # "juntas forced its troops out of Mali, Burkina Faso and Niger": no town changed hands
     if trigger.kind in ("capture", "regain"):  # a place changes hands: "took Zaranj", "seized the town of X"
+        if sites and not any(d.time_precision == 1 for d in dates) and all(
+                s.mention.entry is not None and s.mention.entry.kind in ("country", "continent") for s in sites):
+            return None  # "juntas forced its troops out of Mali, Burkina Faso and Niger": no town changed hands
         takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
         return FULL if takes_site or any(_taken(text, trigger, s) for s in sites) else None
     return FULL if dates else None
