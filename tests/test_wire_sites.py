@@ -252,3 +252,11 @@ def test_the_same_garrison_is_the_town_cantonment_named_before(extractor):
 def test_recapturing_a_palace_in_a_city_is_a_capture_there(extractor):
     text = "Sudan's military said on Saturday it had recaptured the Republican Palace in Khartoum from the RSF."
     assert located(extractor, text) == [("other", "Khartoum", "2024-07-27")]
+
+
+def test_the_same_air_base_is_the_air_base_not_the_drone_base_named_since(extractor):
+    text = ("U.S. troops completed their withdrawal from Al Asad Air Base on Sunday, handing it to the Iraqi army, "
+            "officials said.\n\nThe remaining American forces will now leave the drone base in Erbil before the end "
+            "of the year.\n\nDanish soldiers left the same air base on March 3 last year.")
+    assert located(extractor, text) == [("handover", "Al Asad Airbase", "2024-07-28"),
+                                        ("handover", "Al Asad Airbase", "2023-03-03")]

@@ -37,7 +37,7 @@ _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|pos
 _NAMES_ITS_SITE = re.compile(r"\s+(?:military\s+|army\s+|air\s+|refugee\s+)?(?:base|camp|compound|airfield|outpost|garrison|barracks|cantonment)\b",
                              re.IGNORECASE)
 _SITE_ANAPHOR = re.compile(
-    r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+)?"
+    r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:(?P<modifier>[\w-]+)\s+)?"
     r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
     r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
     r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch|port|harbou?r)\b",
@@ -208,11 +208,22 @@ def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site
         earlier = everywhere if len({m.entry.id for m in everywhere}) == 1 else []
     if not earlier:
         return None
-    place = earlier[-1]
+    place = _of_the_same_kind(facts, found, earlier) or earlier[-1]
     if noun not in ANY_PLACE_NOUNS and _unknown_namesake_between(facts, noun, place.end, found.start()):
         return None  # "... the Ber camp ... that the camp should not be handed over": Ber's camp, not Goundam's
     precision = place.geo_precision if noun not in ANY_PLACE_NOUNS else max(place.geo_precision or 1, 2)
     return Site(place, found.group(0), found.start(), found.end(), precision)
+
+
+def _of_the_same_kind(facts: ArticleFacts, found: re.Match, earlier: list):
+    """"the same air base" after "Air Base 101 ... the drone base in Agadez": the last of them whose
+    name or description carries the anaphor's modifier ("air"), when one does."""
+    modifier = (found.groupdict().get("modifier") or "").lower()
+    if not modifier or modifier in words("qualifiers"):
+        return None
+    said = re.compile(rf"\b{re.escape(modifier)}\b", re.IGNORECASE)
+    kind = [m for m in earlier if said.search(facts.text, max(0, m.start - 25), m.end)]
+    return kind[-1] if kind else None
 
 
 _PORT_AROUND = re.compile(r"\bport\s+(?:city\s+)?of\s+\S+|\b\S+['’]s\s+port\b|\S+\s+port\b", re.IGNORECASE)
