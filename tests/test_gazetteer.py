@@ -113,6 +113,14 @@ def test_entries_carry_country_and_division_names(gazetteer):
     assert gazetteer.entry("admin1:IQ.10").admin1 == "Diyālá"
 
 
+@pytest.mark.parametrize("curated, geonames", [("Hroza", "Kharkiv"), ("Robotyne", "Zaporizhzhia")])
+def test_curated_rows_spell_their_province_as_geonames_does(gazetteer, curated, geonames):
+    # one division, one name: a village is seen to lie in the oblast a lead names ("Kharkivska oblast")
+    village = next(e for e in gazetteer.lookup(curated) if e.country_code == "UA")
+    city = next(e for e in gazetteer.lookup(geonames) if e.kind == "populated_place" and e.country_code == "UA")
+    assert village.admin1 == city.admin1
+
+
 def test_unknown_names_and_ids(gazetteer):
     assert gazetteer.lookup("Zzyzxqville") == []
     assert gazetteer.lookup("") == []

@@ -139,12 +139,12 @@ def test_month_abbreviations_and_names_are_no_places(extractor, text):
 
 @pytest.mark.parametrize("text, expected", [
     # ", and the Engels base across the Volga": a second target, not a new subject; a river crossed is no
-    # site; the second target takes the day the lead gives the first
+    # site; the second target takes the day the lead gives the first; "the Engels base" is the air base at Engels
     ("Explosions at two air bases deep inside Russia on Saturday killed three servicemen, the ministry said.\n\n"
      "The ministry said drones had been used against the Dyagilevo base in the Ryazan region, about 185 km "
      "southeast of Moscow, and the Engels base across the Volga from the city of Saratov.",
      [("attack", "Dyagilevo Air Base", "2024-07-27", "2024-07-27", 3),
-      ("attack", "Engels", "2024-07-27", "2024-07-27", None)]),
+      ("attack", "Engels-2 Air Base", "2024-07-27", "2024-07-27", None)]),
     # "a series of blasts" on a day at a site is one occurrence
     ("On Aug. 9, a series of blasts tore through the Saky air base in Crimea, killing one person.",
      [("attack", "Saky Air Base", "2023-08-09", "2023-08-09", 1)]),

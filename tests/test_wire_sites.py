@@ -260,3 +260,33 @@ def test_the_same_air_base_is_the_air_base_not_the_drone_base_named_since(extrac
             "of the year.\n\nDanish soldiers left the same air base on March 3 last year.")
     assert located(extractor, text) == [("handover", "Al Asad Airbase", "2024-07-28"),
                                         ("handover", "Al Asad Airbase", "2023-03-03")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attempt to take a town, beaten back, is an attack there
+    ("Rebels captured Bambari in the Central African Republic on Sunday. A day earlier, coalition fighters tried "
+     "to take Sibut but were beaten back on Saturday morning by government troops.",
+     [("other", "Bambari", "2024-07-28"), ("attack", "Sibut", "2024-07-27")]),
+    # "drove Haftar's forces out of": a possessive inside the object
+    ("On Saturday, government fighters drove Haftar's forces out of Gharyan in western Libya.",
+     [("other", "Gharyan", "2024-07-27")]),
+    # the soldiers abandoning their posts, told after the capture, is how the town fell
+    ("Rebels captured the town of Bambari in the Central African Republic on Sunday after government soldiers "
+     "abandoned their posts.",
+     [("other", "Bambari", "2024-07-28")]),
+    # a storming the sentence calls a capture is one; the flag raised over a building in "the city" retakes it
+    ("Taliban fighters stormed Ghazni on Sept. 12, in the insurgents' first capture of a provincial capital this "
+     "year.\n\nAfghan troops pushed back into the centre of the city on Thursday and raised the flag over the "
+     "governor's office.",
+     [("other", "Ghazni", "2023-09-12"), ("other", "Ghazni", "2024-07-25")]),
+    # "the northern Afghan city": two words before the noun; staff withdrawn from a town were there
+    ("KABUL — The charity said on Sunday that it had withdrawn its staff from Ghazni after an airstrike destroyed "
+     "its clinic in the northern Afghan city on Saturday.",
+     [("attack", "Ghazni", "2024-07-27")]),
+    # labourers who "may have been kidnapped" are no abduction of their own
+    ("Gunmen killed 12 farm workers near Maiduguri in Nigeria on Saturday. Four labourers from Sokoto state were "
+     "missing and may have been kidnapped, residents said.",
+     [("attack", "Maiduguri", "2024-07-27")]),
+])
+def test_attempts_expulsions_flags_and_withdrawn_staff(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -21,6 +21,7 @@ from geo.events.clause_dates import (
     without_rituals,
 )
 from geo.events.clause_sites import ARMED_ACTOR_KINDS, clause_sites, forces_leave, site_blocker
+from geo.events.actors import ARMED_NON_STATE, STATE_TYPES
 from geo.events.coreference import (antecedent, day_dates, described_sites, previous_date, refers_to_earlier_date,
                                     since_anchor)
 from geo.events.dates import DateExpression
@@ -35,7 +36,7 @@ from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.site_points import site_fields
 from geo.events.sites import Site
 from geo.events.standing import FULL, PARTIAL, refers_back, standing, too_vague
-from geo.events.territory import as_raid, clause_priority, without_capture_withdrawals
+from geo.events.territory import as_capture, as_raid, clause_priority, without_capture_withdrawals
 from geo.events.triggers import Trigger
 from geo.model import Article, Event
 
@@ -145,7 +146,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     text, lexicon = facts.text, facts.lexicon
     triggers = lexicon.triggers(text, clause.start, clause.end) or _armed_actor_struck(facts, clause)
     triggers, clause = _without_relative_clauses(text, clause, triggers)
-    triggers = [as_raid(text, clause, t) for t in triggers]
+    triggers = [as_capture(text, clause, as_raid(text, clause, t)) for t in triggers]
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: clause_priority(text, triggers, c)):
         group = [t for t in triggers if t.category == category]
@@ -277,7 +278,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
               if facts.quotes.containing(a.start, a.end) in (None, quote)]
     civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)
     fatalities = fatalities_in(text, clause.start, clause.end) if best.category == "attack" else None
-    state_actor = any(a.is_state for a in actors if a.end <= best.start)
+    # "Rebels opposed to President X's re-election captured the town": the first actor named is who did it
+    before = [a for a in actors if a.end <= best.start and a.kind in (*STATE_TYPES, *ARMED_NON_STATE)]
+    state_actor = before[0].is_state if best.kind == "capture" and before else any(a.is_state for a in before)
     acled = lexicon.acled_type(best.kind, civilians=civilians and best.kind in VIOLENT_AGAINST_PEOPLE,
                                state_actor=state_actor)
     # a claim names its claimant; credit_claims gives it to the events

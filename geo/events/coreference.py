@@ -11,6 +11,7 @@ from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause, Sentence, ends_with_abbreviation
 from geo.events.sites import Site, names_no_site, no_site_context
+from geo.gazetteer.countries import country_table
 from geo.gazetteer.lexicon import words
 
 # "In that attack, ...", "At the time, ...": the date is the one just given.
@@ -37,8 +38,8 @@ _HOSTS_SITE = re.compile(r"\b(?:base|camp|compound|airfield|outpost|garrison|pos
 _NAMES_ITS_SITE = re.compile(r"\s+(?:military\s+|army\s+|air\s+|refugee\s+)?(?:base|camp|compound|airfield|outpost|garrison|barracks|cantonment)\b",
                              re.IGNORECASE)
 _SITE_ANAPHOR = re.compile(
-    r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:(?P<modifier>[\w-]+)\s+)?"
-    r"(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
+    r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+(?=[\w-]+\s+(?:city|town|village)\b))?"
+    r"(?:(?P<modifier>[\w-]+)\s+)?(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
     r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
     r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch|port|harbou?r)\b",
     re.IGNORECASE)
@@ -55,7 +56,8 @@ _NAMED_BY_OF = frozenset(("town", "city", "village", "province", "governorate", 
                           "suburb", "quarter", "site", "installation", "cantonment"))
 _OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])")  # "the headquarters of the Afghan army's 209th Corps": its own
 _NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s+(?:[ae]l-|the\s+)?(?-i:[A-Z])|,\s+[A-Z]")
-_PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around)\s+(?:the\s+)?"
+_PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around|stormed|attacked|raided|"
+                     r"shelled|bombed|besieged|seized|captured|recaptured|overran|retook|took|liberated)\s+(?:the\s+)?"
                      r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 # "The airstrip lies outside ...", "The camp is in ...": a sentence about where the site is
 _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|air\s+base|base|camp|compound|outpost|"
@@ -167,6 +169,9 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
 
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "had withdrawn its staff from Kunduz": where they were, not where they came from
+_LEFT_FROM = re.compile(r"\b(?:withdr[ae]wn?|withdrawing|pulled|pulling|evacuated|evacuating|fled|fleeing|retreated)\b"
+                        r"(?:\s+[\w'’-]+){0,4}\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIER = re.compile(r"\s(?-i:([A-Z][\w'’-]+))\s+(?:[\w-]+\s+)?$")
 
 
@@ -177,9 +182,16 @@ def _names_unknown(facts: ArticleFacts, found: re.Match) -> bool:
     if modifier is None:
         return False
     word = modifier.group(1)
-    if word.isupper() or word.lower() in words("demonyms") or word.lower() in words("qualifiers"):
+    if _known_word(word):
         return False
     return not facts.places.overlapping(modifier.start(1), modifier.end(1))
+
+
+def _known_word(word: str) -> bool:
+    """An acronym, a demonym ("US", "Afghan", "the French camp") or a qualifier ("northern"): no name."""
+    lowered = word.lower()
+    return word.isupper() or lowered in words("demonyms") or lowered in words("qualifiers") or \
+        lowered in country_table().adjectives
 
 
 def _unknown_namesake_between(facts: ArticleFacts, noun: str, start: int, end: int) -> bool:
@@ -190,8 +202,7 @@ def _unknown_namesake_between(facts: ArticleFacts, noun: str, start: int, end: i
     for match in pattern.finditer(facts.text, start, end):
         group = 1 if match.group(1) else 2
         word = match.group(group)
-        if not (word.isupper() or word.lower() in words("demonyms") or word.lower() in words("qualifiers")
-                or facts.places.overlapping(match.start(group), match.end(group))):
+        if not (_known_word(word) or facts.places.overlapping(match.start(group), match.end(group))):
             return True
     return False
 
@@ -252,9 +263,11 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
                 and not facts.no_site.overlaps(m.start, m.end) and not no_site_context(text, m.start)]
     if noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
         return [m for m in within
-                if m.entry is not None and m.entry.kind == "populated_place" and _located(facts, m)
+                if m.entry is not None and m.entry.kind == "populated_place"
+                and (_located(facts, m) or _LEFT_FROM.search(text, max(0, m.start - 80), m.start))
                 and not facts.foreign(m.entry) and not names_no_site(text, m)
-                and not _FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
+                and not (_FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
+                         and not _LEFT_FROM.search(text, max(0, m.start - 80), m.start))
                 and not _SEAT.search(text, max(0, m.start - 30), m.start) and not no_site_context(text, m.start)
                 and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
     # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")

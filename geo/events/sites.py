@@ -43,7 +43,7 @@ _LOCATIVE = re.compile(
     r"(?:edges?|parts?|areas?|neighbou?rhoods?|suburbs?)\s+of|"
     r"seized|captured|recaptured|retook|retaken|regained|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
-    r"entered|took|taken|overr(?:an|un)|occupied|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
+    r"entered|enter|took|taken|take|taking|capture|seize|overr(?:an|un)|occupied|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
     r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:(?-i:[A-Z])[\w'’-]+,\s+)?$",  # "in Maiwut, South Sudan"
     re.IGNORECASE,

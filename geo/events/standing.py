@@ -28,6 +28,7 @@ _REPEATED_AFTER = re.compile(r"\s+(?:repeatedly|regularly|frequently|many\s+time
 _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?|evok(?:ed|es|ing)|echo(?:ed|es|ing)|"
                        r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
                        re.IGNORECASE)
+_FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
                         r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|centre|center|heart|streets|outskirts|palace|"
@@ -81,6 +82,8 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         if sites and not any(d.time_precision == 1 for d in dates) and all(
                 s.mention.entry is not None and s.mention.entry.kind in ("country", "continent") for s in sites):
             return None  # "juntas forced its troops out of Mali, Burkina Faso and Niger": no town changed hands
+        if sites and _FLAG.search(trigger.text):
+            return FULL  # "pushed into the city centre and raised the flag over the governor's office": the city
         takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
         return FULL if takes_site or any(_taken(text, trigger, s) for s in sites) else None
     return FULL if dates else None

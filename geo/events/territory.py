@@ -4,7 +4,8 @@ of a capture told in the same report. Pure: no I/O, no clock.
 "M23 rebels marched into the centre of Bukavu on Sunday ... the governor said the army had pulled out
 of the city": the army's withdrawal is how the rebels took the town, one occurrence (ACLED codes the
 capture). A withdrawal from a town with no date of its own, at a town the report says was captured or
-retaken, is left out; a dated one (another day, another side) stays.
+retaken, is left out, and so is one its sentence tells after the capture as how the town fell; one
+on another day stays.
 """
 from __future__ import annotations
 
@@ -22,11 +23,24 @@ _TOWN_KINDS = ("populated_place", "admin2")
 
 def without_capture_withdrawals(events: list[Event], groups: list[list[EventMention]]
                                 ) -> tuple[list[Event], list[list[EventMention]]]:
-    taken = {e.location for e in events if e.category == "other" and e.sub_event_type in TERRITORY_TAKEN and e.located}
+    taken: dict[str, list[Event]] = {}
+    for event in events:
+        if event.category == "other" and event.sub_event_type in TERRITORY_TAKEN and event.located:
+            taken.setdefault(event.location, []).append(event)
     kept = [(event, group) for event, group in zip(events, groups) if not (
         event.category == "handover" and event.location in taken and event.location_kind in _TOWN_KINDS
-        and UNDATED_NOTE in (event.notes or "") and all(m.kind in ("withdrawal", "site") for m in group))]
+        and (UNDATED_NOTE in (event.notes or "") or any(_how_it_fell(event, capture) for capture in taken[event.location]))
+        and all(m.kind in ("withdrawal", "site") for m in group))]
     return [event for event, _ in kept], [group for _, group in kept]
+
+
+def _how_it_fell(withdrawal: Event, capture: Event) -> bool:
+    """"Rebels captured the town on Sunday after government soldiers abandoned their posts": the same
+    day, told after the capture in its own sentence, the withdrawal is how the town fell (UN troops
+    leaving their camp, and rebels taking it over within hours, are two occurrences)."""
+    return withdrawal.date_start is not None and withdrawal.start_char == capture.start_char and \
+        (withdrawal.date_start, withdrawal.date_end) == (capture.date_start, capture.date_end) and \
+        (capture.trigger_start or 0) < (withdrawal.trigger_start or 0)
 
 
 _ENTERED = re.compile(r"\b(?:swept|stormed|rolled|moved|marched)\s+into\b|\bentered\b", re.IGNORECASE)
@@ -42,6 +56,18 @@ def as_raid(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     town while killing in it is a raid, not a capture."""
     if trigger.kind == "capture" and _ENTERED.search(trigger.text) and _KILLING_IN_IT.search(text, trigger.end, clause.end):
         return replace(trigger, kind="storming", category="attack")
+    return trigger
+
+
+_CALLED_A_CAPTURE = re.compile(r"(?:[^.;]|\.(?!\s+[A-Z])){0,40}?\b(?:in|marking|as)\s+(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
+                               r"(?:capture|seizure|takeover|conquest)\s+of\b", re.IGNORECASE)
+
+
+def as_capture(text: str, clause: Clause, trigger: Trigger) -> Trigger:
+    """"Taliban fighters stormed Kunduz on Sept. 28, in the insurgents' first capture of a provincial
+    capital": the storming the clause itself calls a capture is one."""
+    if trigger.kind in ("storming", "attack") and _CALLED_A_CAPTURE.match(text, trigger.end):  # (past a clause break)
+        return replace(trigger, kind="capture", category="other")
     return trigger
 
 

@@ -124,7 +124,7 @@ def collect_records():
     country_records, country_capitals, demonyms = world.read_countries(countries, cities)
     division_records, division_capitals = sources.read_divisions(cities, divisions, places, generic, sources.load_subdivision_points())
     records = [*country_records, *world.read_continents(), *division_records]
-    curated = list(sources.read_curated_tables())
+    curated = canonical_divisions(list(sources.read_curated_tables()), division_records, generic)
     # A curated row that lists an ICAO code among its aliases supersedes that airportsdata row.
     superseded = {f"icao:{alias}" for record in curated for alias in record.aliases if ICAO_CODE.fullmatch(alias)}
     records.extend(curated)
@@ -135,6 +135,20 @@ def collect_records():
     records = sources.add_aliases(records, sources.read_aliases())
     names = {code: country["name"] for code, country in countries.items()}
     return records, {**country_capitals, **division_capitals}, demonyms, names
+
+
+def canonical_divisions(records: list, divisions: list, generic: list[str]) -> list:
+    """A curated row's first-level division spelled as GeoNames spells it ("Kharkiv" -> "Kharkivska
+    oblast"), so that one division has one name and a town is seen to lie in the province named."""
+    canonical = {}
+    for division in divisions:
+        if division.kind == "admin1":
+            for name in (division.name, *division.aliases):
+                canonical.setdefault((division.country_code, loosen(name_key(sources.strip_generic(name, generic)))),
+                                     division.name)
+    return [record._replace(admin1=canonical.get(
+        (record.country_code, loosen(name_key(sources.strip_generic(record.admin1, generic)))), record.admin1))
+        if record.admin1 else record for record in records]
 
 
 def build_index(path: Path) -> None:
