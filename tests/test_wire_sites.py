@@ -290,3 +290,38 @@ def test_the_same_air_base_is_the_air_base_not_the_drone_base_named_since(extrac
 ])
 def test_attempts_expulsions_flags_and_withdrawn_staff(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "rolled into the <name> district"; "announced its capture on <day>" dates the town taken before;
+    # a city "overlooked" is a landmark
+    ("Azerbaijani army units rolled into the Lachin district on Friday.\n\nLast year Azerbaijani forces seized "
+     "Shusha, the hilltop town overlooking the region's main city of Stepanakert. President Ilham Aliyev "
+     "announced its capture on November 8.",
+     [("other", "Laçın", "2024-07-26"), ("other", "Shusha", "2023-11-08")]),
+    # "pushed into the disputed city of X": a town taken
+    ("Iraqi government troops pushed into the disputed city of Kirkuk on Monday and seized its main military base.",
+     [("other", "Kirkuk", "2024-07-22")]),
+    # where the destroyers fired from is no site; "Their target was the X air base" is; the warplanes that
+    # carried out another day's attack give that attack no site
+    ("The United States fired cruise missiles at a Syrian air base before dawn on Friday, killing six people.\n\n"
+     "Two destroyers in the eastern Mediterranean fired 59 cruise missiles. Their target was the Shayrat air "
+     "base, southeast of Homs, the home of the warplanes that carried out Tuesday's attack.",
+     [("attack", "Shayrat Airbase", "2024-07-26")]),
+    # "That attack set off explosions in the Mussafah area of the capital": the district, in the same occurrence
+    ("The Houthis claimed a drone attack on Abu Dhabi on Monday. That attack set off explosions in the Mussafah "
+     "industrial area of the Emirati capital, killing three workers.",
+     [("attack", "Musaffah", "2024-07-22")]),
+    # where a widow spoke is no site; "a launch pad for air raids" is no raid
+    ("Militants opened fire on tourists near Pahalgam on Tuesday, killing 26 people. \"They shot him,\" a woman "
+     "whose husband was killed said at a hospital in Anantnag.\n\nThe army had used the base as a launch pad "
+     "for air raids on the capital, Srinagar.",
+     [("attack", "Pahalgam", "2024-07-23")]),
+    # "in the heart of the X camp", a paragraph after a lead with no site, is where it happened
+    ("Israeli forces rescued four hostages in the Gaza Strip on Saturday in a raid that killed 274 Palestinians."
+     "\n\nThey were freed "
+     "from two buildings in the heart of the Nuseirat refugee camp.",
+     [("attack", "An Nuşayrāt", "2024-07-27")]),
+])
+def test_districts_taken_references_back_and_where_people_spoke(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -65,7 +65,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
             continue
         found = _sentence_mentions(facts, sentence)
         mentions.extend(found)
-        if not found:
+        if all(m.partial for m in found):  # ("... the warplanes that carried out Tuesday's attack": told before)
             descriptions += [(sentence, site) for site in described_sites(facts, sentence)]
         claim = claim_pattern.search(facts.text, sentence.start, sentence.end)
         if claim:
@@ -177,7 +177,8 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
             for other in sorted((t for t in group if t is not best), key=lambda t: t.rank):
                 full = _trigger_mentions(facts, sentence, clause, other)
                 if full and not all(m.partial for m in full):
-                    mentions = full
+                    # "Aliyev announced its capture on November 8": the statement, and the day of the capture
+                    mentions = (mentions if best.kind in ("capture", "regain") else []) + full
                     break
                 mentions = mentions or full
         if mentions:

@@ -81,7 +81,7 @@ _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|s
                        r"(?:(?:city|town|port)\s+of\s+)?$",
                        re.IGNORECASE)
 # "An official said the targets were in Jurf al-Sakhar ...": where the targets of the occurrence lay
-_TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:was|were|lay|lie|are|is)\s+(?:in|at|near|around)\b|"
+_TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:was|were|lay|lie|are|is)\s+(?:in|at|near|around|the)\b|"
                            r"\b(?:most|much|the\s+worst|the\s+bulk)\s+of\s+the\s+(?:damage|destruction|casualties|deaths|dead|"
                            r"victims|fighting)\s+(?:was|were|came|occurred|happened)\s+(?:in|at|near|around)\b",
                            re.IGNORECASE)
@@ -346,8 +346,13 @@ def takes_named_site(text: str, position: int) -> bool:
     return bool(_SITE_ANAPHOR.match(text, position))
 
 
+# "freed from two buildings in the heart of the Nuseirat refugee camp": near the lead, where it happened
+_HEART_OF = re.compile(r"\b(?:in|at|into)\s+the\s+(?:heart|centre|center|middle)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
-    """Places a sentence names as "the village, X", "the base at X"; or, in a sentence that
+    """Places a sentence names as "the village, X", "the base at X" (or, in the lead's paragraphs, "in
+    the heart of X"); or, in a sentence that
     describes the site ("The airstrip lies outside the town of X, 20 km south-east of Y"), its
     finest known place, as near it (geo_precision 2)."""
     target = _TARGETS_WERE.search(facts.text, sentence.start, sentence.end)
@@ -362,8 +367,9 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
     for place in facts.places.within(sentence.start, sentence.end):
         if place.entry is None or place.entry.kind in ("country", "region", "continent"):
             continue
-        if _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start) and \
-                not no_site_context(facts.text, place.start):  # "the wounded were taken to the hospital in X"
+        named = _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start) or (
+            sentence.paragraph <= 1 and _HEART_OF.search(facts.text, max(sentence.start, place.start - 40), place.start))
+        if named and not no_site_context(facts.text, place.start):  # "the wounded were taken to the hospital in X"
             found.append(Site.named(place))
     return found
 

@@ -65,6 +65,7 @@ class EventMention:
     definite: bool = False  # "The assault on Palma": refers back to an occurrence already reported
     serves: int = 1  # how many occurrences a lead announces ("handed two more bases ... on Thursday")
     days_before: int = 0  # "came two days after <this>": days before the occurrence reported before it
+    refines: bool = False  # a reference back naming a district of the town named before: the finer site
 
     @property
     def category(self) -> str:
@@ -78,6 +79,9 @@ def frames(mentions: list[EventMention]) -> list[list[EventMention]]:
     for mention in mentions:
         home = None if mention.responds else next((g for g in reversed(groups) if _agrees(g, mention)), None)
         if home is not None:
+            site = _most_specific(home)
+            if not _sites_agree(site.event if site else None, mention.event):  # joined as a nearby reference
+                mention = replace(mention, refines=True)
             home.append(mention)
         elif mention.partial:
             if not (mention.definite and mention.event.located):  # "a trip to Angola because of the attack":
@@ -223,7 +227,7 @@ def _agrees(group: list[EventMention], mention: EventMention) -> bool:
     if not _actors_agree(group, mention.event) or not _kinds_agree(group, mention) or _earlier_one(group, mention):
         return False
     site, dated = _most_specific(group), _narrowest_date(group, weak=False)
-    if not (_sites_agree(site.event if site else None, mention.event) and (
+    if not ((_sites_agree(site.event if site else None, mention.event) or _near_reference(site, mention)) and (
             mention.weak_date or _dates_agree(dated.event if dated else None, mention.event))):
         return False
     # Beyond the next paragraph, a mention that would give it its first date or its first site is
@@ -232,6 +236,14 @@ def _agrees(group: list[EventMention], mention: EventMention) -> bool:
     gives_date = dated is None and mention.event.date_start is not None and not mention.weak_date
     gives_site = site is None and mention.event.located
     return near or not (gives_date or gives_site)
+
+
+def _near_reference(site: EventMention | None, mention: EventMention) -> bool:
+    """"That attack set off explosions ... in the Mussafah industrial area of the capital": a reference
+    back to the occurrence may name a district beside the town the lead named."""
+    return mention.definite and site is not None and site.event.located and mention.event.located and \
+        site.event.location_kind == mention.event.location_kind == "populated_place" and \
+        distance_km(site.event, mention.event) <= NEARBY_KM
 
 
 def _earlier_one(group: list[EventMention], mention: EventMention) -> bool:
@@ -275,7 +287,7 @@ def _rank(event: Event) -> int:
 
 def _most_specific(group: list[EventMention]) -> EventMention | None:
     located = [m for m in group if m.event.located]
-    return min(located, key=lambda m: (_rank(m.event), m.event.geo_precision or 3)) if located else None
+    return min(located, key=lambda m: (_rank(m.event), m.event.geo_precision or 3, not m.refines)) if located else None
 
 
 def _narrowest_date(group: list[EventMention], weak: bool = True) -> EventMention | None:

@@ -55,6 +55,8 @@ _APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit|of|from)\s+(?:the\
 _RELATIVE_TO = re.compile(rf"\b(?:{_DISTANCE})?{_DIRECTION}\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "near the border with <country>": the neighbour only says where the border is.
+# "Shusha, the hilltop town overlooking the region's main city of Stepanakert": a landmark in view
+_OVERLOOKING = re.compile(r"\b(?:overlooking|overlooks|overlooked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?$", re.IGNORECASE)
 _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # "militias loyal to <country>", "groups backed by <country>": a patron, not a place;
 # "a group based in Brussels", "a NATO summit in Washington": where it sits or meets, not where
@@ -75,6 +77,10 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
 _SPEAKERS_TOWN = re.compile(r"(?:^|[.!?\"”]\s+|\n)In\s+$")
 _SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|minister|"
                             r"secretary|president|ambassador|diplomats?|envoy|analysts?|lawmakers?|senators?)\b")
+_PLATFORM_IN = re.compile(r"\b(?:destroyers?|warships?|ships?|submarines?|frigates?|cruisers?|vessels?|carriers?|"
+                          r"bombers?|batteries|launchers?)\s+(?:(?:stationed|positioned|sailing|deployed)\s+)?"
+                          r"(?:in|off|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
+_LAUNCHES = re.compile(r"[^.;]{0,80}?\b(?:fired|launched|lobbed)\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\b(?:left|leaving|departed|departing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "rockets fired from a vehicle in the north of the city toward the airport", "a drone heading for the
 # palace": the weapon's target
@@ -84,6 +90,10 @@ _FIRED_TOWARDS = re.compile(r"(?:\b(?:fired|launched|lobbed|aimed)\b(?:\s+[\w'�
 _OFFICIALS_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|authorities|spokes(?:man|men|woman|person)|"
                            r"analysts|observers)\s+in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|or)\s+)?$",
                            re.IGNORECASE)
+# "a woman whose husband was killed said at a hospital in Anantnag": where the speaker was, not the site
+_SPOKE_AT = re.compile(r"\b(?:said|says|told\s+[\w-]+|speaking|spoke)\s+(?:at|in|from|outside)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:hospital|clinic|morgue|hotel|news\s+conference|press\s+conference|funeral|briefing|rally)\s+"
+                       r"(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
 SEAT_OF_OFFICIALS = 300_000  # a city this large where officials speak from is their seat, not the site
 _GATHERING_ATTACKED = re.compile(r"\b(?:struck|hit|attacked|bombed|targeted|stormed|raided|shelled|at|during|on)\s+"
                                  r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|rally|conference|forum|summit|gathering)\s+"
@@ -180,6 +190,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
         if _SPEAKERS_TOWN.search(before) and _SPEAKER_AFTER.match(text, mention.end):
             continue  # "In Washington, State Department spokesman Matthew Miller said ...": where they speak
+        if category == "attack" and _PLATFORM_IN.search(before) and _LAUNCHES.match(text, mention.end):
+            continue  # "Two destroyers in the eastern Mediterranean ... fired 59 missiles": where they fired from
         if category == "attack" and _LEFT_FROM.search(before):
             continue  # "the train had left Abuja's Idu station when explosives went off": where it came from
         if _is_site(before, mention, strict, from_is_site) or (
@@ -281,7 +293,7 @@ def _qualifies_actor(text: str, mention: PlaceMention) -> bool:
 
 def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: bool) -> bool:
     """``strict`` (statements, ceremonies): only "in/at/near X" places the event."""
-    if _BORDER_WITH.search(before):
+    if _BORDER_WITH.search(before) or _OVERLOOKING.search(before) or _SPOKE_AT.search(before):
         return False
     if _OFFICIALS_IN.search(before) and mention.entry is not None and mention.entry.population >= SEAT_OF_OFFICIALS:
         return False  # "officials in Niamey and Washington said": where they sit, not where it happened

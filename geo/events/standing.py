@@ -18,6 +18,11 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 # "the worst attack in years", "responsibility for the attack": a reference
 # back to an event already reported, not a new one (unless it names a site).
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+# "the home of the warplanes that carried out Tuesday's attack": who did an occurrence told elsewhere
+_DONE_BY = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+)?(?:carried\s+out|staged|conducted|mounted|"
+                      r"perpetrated)\s+(?:the\s+|a\s+|[\w'’]+\s+){0,2}?$", re.IGNORECASE)
+_THAT_ATTACK = re.compile(r"\s*[\"“]?(?:That|This|Those|These)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|raids?|assaults?|"
+                          r"blasts?|explosions?|shelling|ambush|barrage)\b")
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
 _APPRAISAL = re.compile(r",\s+[^,;]{0,80}?\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:serious|deadly|lethal))\b",
                         re.IGNORECASE)
@@ -28,6 +33,7 @@ _REPEATED_AFTER = re.compile(r"\s+(?:repeatedly|regularly|frequently|many\s+time
 _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?|evok(?:ed|es|ing)|echo(?:ed|es|ing)|"
                        r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
                        re.IGNORECASE)
+_CAPTURE_NOUN = re.compile(r"capture|fall|seizure|takeover|recapture|liberation", re.IGNORECASE)
 _FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
@@ -70,6 +76,8 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return None
         if not dates and _RECALLED.search(text, max(clause.start, trigger.start - 80), trigger.start):
             return PARTIAL  # "revived memories of the group's deadliest strike in the capital": told elsewhere
+        if _DONE_BY.search(text, max(clause.start, trigger.start - 50), trigger.start):
+            return PARTIAL
         definite = refers_back(text, clause, trigger)
         broad = all(_broad(s) for s in sites)
         if broad and not day and lexicon.cue("summary", text, clause.start, _appraisal_start(text, clause, trigger)):
@@ -82,6 +90,8 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         if sites and not any(d.time_precision == 1 for d in dates) and all(
                 s.mention.entry is not None and s.mention.entry.kind in ("country", "continent") for s in sites):
             return None  # "juntas forced its troops out of Mali, Burkina Faso and Niger": no town changed hands
+        if not sites and _CAPTURE_NOUN.fullmatch(trigger.text) and refers_back(text, clause, trigger):
+            return PARTIAL  # "Aliyev announced its capture on November 8": the day of the town taken before
         if sites and _FLAG.search(trigger.text):
             return FULL  # "pushed into the city centre and raised the flag over the governor's office": the city
         takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
@@ -102,6 +112,9 @@ def refers_back(text: str, clause: Clause, trigger: Trigger) -> bool:
     ("the militants struck" too: the attackers just reported; but "the Houthis struck" names its subject)."""
     if _PAST_VERB.search(trigger.text) and _NAMED_SUBJECT.search(text, max(clause.start, trigger.start - 40), trigger.start):
         return False
+    opening = _THAT_ATTACK.match(text, clause.start)
+    if opening and opening.end() <= trigger.start:
+        return True  # "That attack set off explosions among fuel tankers": more of the attack told before
     return bool(_DEFINITE.search(text, max(clause.start, trigger.start - 40), trigger.start))
 
 
