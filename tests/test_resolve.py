@@ -36,7 +36,9 @@ def point(latitude, longitude):
 # surface, kinds accepted, latitude, longitude, km allowed, ACLED geo_precision
 SEED_TABLE = [
     ("ERBIL", ("populated_place",), 36.19, 44.01, 10, 1),
-    ("Abu Ghraib", ("populated_place", "installation"), 33.31, 44.18, 15, 1),
+    # the base the coalition handed over ("six military bases ..., including Abu Ghraib near Baghdad"),
+    # pinned to the town it is at, so near it (2)
+    ("Abu Ghraib", ("installation",), 33.31, 44.18, 15, 2),
     ("Baghdad", ("populated_place",), 33.34, 44.40, 15, 1),
     ("K-1", ("installation", "airport"), 35.51, 44.28, 3, 1),
     ("Kirkuk", ("populated_place",), 35.47, 44.39, 10, 1),

@@ -325,3 +325,21 @@ def test_attempts_expulsions_flags_and_withdrawn_staff(extractor, text, expected
 ])
 def test_districts_taken_references_back_and_where_people_spoke(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the Iranian city of Kerman" in a report that names the US: Iran's Kerman, not California's
+    ("US officials said the same group carried out twin suicide bombings in the Iranian city of Kerman on "
+     "January 3, killing about 95 people.",
+     [("attack", "Kerman", "2024-01-03", 30.28, 57.08)]),
+    # a village the gazetteer lacks, described a sentence after a lead that gave only the country: the
+    # point its distance and bearing from a known town give
+    ("A police officer and three gunmen were killed on Sunday in a battle in a village in northern Kosovo.\n\n"
+     "The fighting began when police went to check reports of trucks blocking a bridge at Zupce, a village of "
+     "a few hundred people some 12 km north-west of Mitrovica.",
+     [("attack", "12 km north-west of Mitrovicë", "2024-07-28", 42.96, 20.76)]),
+])
+def test_demonym_qualified_towns_and_villages_described_in_apposition(extractor, text, expected):
+    events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+    assert [(e.category, e.location, str(e.date_start), round(e.latitude, 2), round(e.longitude, 2))
+            for e in events] == expected

@@ -22,6 +22,7 @@ from geo.events.clause_dates import (
 )
 from geo.events.clause_sites import ARMED_ACTOR_KINDS, clause_sites, forces_leave, site_blocker
 from geo.events.actors import ARMED_NON_STATE, STATE_TYPES
+from geo.events.apposed_sites import apposed_sites
 from geo.events.coreference import (antecedent, day_dates, described_sites, previous_date, refers_to_earlier_date,
                                     since_anchor)
 from geo.events.dates import DateExpression
@@ -66,7 +67,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
         found = _sentence_mentions(facts, sentence)
         mentions.extend(found)
         if all(m.partial for m in found):  # ("... the warplanes that carried out Tuesday's attack": told before)
-            descriptions += [(sentence, site) for site in described_sites(facts, sentence)]
+            descriptions += [(sentence, site) for site in described_sites(facts, sentence) or apposed_sites(facts, sentence)]
         claim = claim_pattern.search(facts.text, sentence.start, sentence.end)
         if claim:
             claims.append((sentence.start, claim.start()))

@@ -105,7 +105,7 @@ def merge(group: list[EventMention], published: date | None) -> Event:
     dated = _narrowest_date(group)
     toll = next((m.event for m in group if m.event.fatalities is not None), None)
     actors = next((m.event for m in group if m.event.actor1 or m.event.actor2), None)
-    typed = next((m for m in group if m.kind not in GENERIC_KINDS), group[0])
+    typed = next((m for m in group if m.kind not in GENERIC_KINDS and m.kind != "site"), group[0])
     merged = replace(
         first,
         event_type=typed.event.event_type, sub_event_type=typed.event.sub_event_type,
@@ -206,9 +206,14 @@ def add_described_site(groups: list[list[EventMention]], description: EventMenti
         if group[0].category == "other" and group[0].kind not in TERRITORY_KINDS:
             continue  # "The new figure, announced on Wednesday, ...": a statement has no site to describe
         site = _most_specific(group)
-        if site is not None and _rank(site.event) < KIND_RANK["admin2"]:
+        # "a camp near Ber" placed at the town it is near, then "Ber, a small town 55 km east of
+        # Timbuktu": the description of the same name places it better
+        same_name = site is not None and (site.event.geo_precision or 1) >= 2 and \
+            (site.event.place_text or "").lower() == (description.event.place_text or "").lower()
+        if site is not None and _rank(site.event) < KIND_RANK["admin2"] and not same_name:
             return
-        mention = replace(description, event=replace(description.event, category=group[0].category))
+        mention = replace(description, event=replace(description.event, category=group[0].category),
+                          refines=same_name)
         if _agrees(group, mention):
             group.append(mention)
         return

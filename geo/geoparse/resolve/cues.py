@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Match
+from geo.gazetteer.countries import country_table
 from geo.gazetteer.lexicon import words
 from geo.gazetteer.normalize import tokens
 from geo.geoparse.recognize import Toponym
@@ -70,3 +71,27 @@ def acronym(surface: str, matches: list[Match]) -> str:
     if not (surface.isalpha() and surface.isupper() and len(surface) <= ACRONYM_MAX_LETTERS):
         return ""
     return surface if any(surface == m.entry.name or surface in m.entry.aliases for m in matches) else ""
+
+
+# "the Iranian city of Kerman", "the Yemeni port of Hodeidah", "Syria's northern town of X" reads as
+# "in Syria": a demonym (or a country's possessive) set before the noun that names the place
+_QUALIFIED = re.compile(
+    r"\b(?-i:(?P<adjective>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))(?:['’]s)?\s+(?:(?:[\w-]+)\s+){0,2}?"
+    r"(?:city|town|village|port|capital|province|region|district|island|state|governorate|oblast|county|enclave)"
+    r"(?:\s+of)?\s+$", re.IGNORECASE)
+
+
+def qualifying_country(text: str, toponym: Toponym) -> str:
+    """The ISO code of the country a demonym before the name places it in ("the Iranian city of
+    Kerman"); empty when there is none."""
+    found = _QUALIFIED.search(text, max(0, toponym.start - 60), toponym.start)
+    if found is None:
+        return ""
+    table = country_table()
+    words_before = found.group("adjective")
+    for candidate in (words_before, words_before.split()[-1]):
+        country = table.find(candidate)
+        if country is not None:
+            return country.iso2
+    return ""
+

@@ -15,7 +15,7 @@ from geo.gazetteer import Gazetteer
 from geo.gazetteer.normalize import loosen, name_key
 from geo.geoparse.recognize import Toponym
 from geo.geoparse.resolve.context import Context, Vote, explicit_vote, resolved_vote
-from geo.geoparse.resolve.cues import acronym, followed_by_container_word, relations, used_as_modifier
+from geo.geoparse.resolve.cues import acronym, followed_by_container_word, qualifying_country, relations, used_as_modifier
 from geo.geoparse.resolve.scoring import (
     AREA_KINDS,
     CONFIDENCE_RIVALS,
@@ -91,7 +91,7 @@ class Resolver:
             found.append(Mention(
                 i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
                 followed_by_container_word(text, t), capitals, exact_kinds, has_primary,
-                used_as_modifier(text, t), acronym(t.text, matches[i]), major,
+                used_as_modifier(text, t), acronym(t.text, matches[i]), major, qualifying_country(text, t),
             ))
         return found
 

@@ -34,6 +34,7 @@ SITE_KINDS = ("installation", "airport")
 KIND_PRIOR = {"country": 6.0, "continent": 6.0, "region": 4.5, "admin1": 2.2, "admin2": 1.5, "installation": 1.0, "airport": 0.3}
 MAX_RUNNERS_UP = 5
 CONTAINS_BONUS = 4.0  # "X, Y" / "X in Y": a reading of Y that holds a reading of X
+QUALIFIED_BONUS = 6.0  # "the Iranian city of Kerman": the text says which country it is in
 CONTAINED_READINGS = 10
 CONFIDENCE_RIVALS = 3  # a name shared by a hundred hamlets is no less certain for the capital
 COUNTRY_CONTEXT = 4.0  # enough for "Georgia" among Atlanta suburbs to be the state
@@ -87,6 +88,7 @@ class Mention(NamedTuple):
     modifier: bool = False  # "US service members", "Iran-backed": names an actor, not where things happen
     acronym: str = ""  # the capitals of "EU", "UAE" when some candidate is written exactly so
     major: bool = False  # a country, region or world city bears exactly this name ("Atlantic", "Paris")
+    qualified: str = ""  # ISO code of the country a demonym before it names ("the Iranian city of Kerman")
 
 
 def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
@@ -125,6 +127,8 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
             total += 5.0
         elif mention.toponym.feature_cue == 1 and match.exact:
             total += 2.0
+    if mention.qualified and entry.country_code == mention.qualified:
+        total += QUALIFIED_BONUS
     relation = mention.relation
     if relation is not None and previous[relation.container] is not None:
         container = previous[relation.container].entry
