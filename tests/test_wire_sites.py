@@ -343,3 +343,29 @@ def test_demonym_qualified_towns_and_villages_described_in_apposition(extractor,
     events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
     assert [(e.category, e.location, str(e.date_start), round(e.latitude, 2), round(e.longitude, 2))
             for e in events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the Gulf Clan" is an armed group, not a gulf; a toll "given by the ministry on Friday" dates nothing;
+    # "the northwestern department of Antioquia" is the department, where Amalfi lies
+    ("A police helicopter was brought down by a drone in the northwestern department of Antioquia on Thursday.\n\n"
+     "The helicopter was hit over a rural area of Amalfi, police said. Thirteen officers were killed, according "
+     "to the latest count given by the defence ministry on Friday. President Gustavo Petro pointed at the Gulf "
+     "Clan.",
+     [("attack", "Amalfi", "2024-07-25", 13)]),
+    # "overran the last army base in X" with no one said killed: the base was taken
+    ("Karen rebels said on Thursday they had overrun the last army base in Myawaddy.",
+     [("other", "Myawaddy", "2024-07-25", None)]),
+    # "had already left the Zenit strongpoint ... on the southern edge of X, said General Y": the comma
+    # before "said" makes X no surname
+    ("Earlier this week Ukrainian units had already left the Zenit strongpoint, a former air-defence base on the "
+     "southern edge of Avdiivka, said General Oleksandr Tarnavsky.",
+     [("handover", "Avdiyivka", "2024-07-22", None)]),
+    # "one of the longest and bloodiest sieges of the war" ranks the withdrawal; it is no siege of its own
+    ("Ukraine said on Saturday it had pulled its troops out of Avdiivka after one of the longest and bloodiest "
+     "sieges of the war.",
+     [("handover", "Avdiyivka", "2024-07-27", None)]),
+])
+def test_armed_group_names_reported_tolls_bases_overrun_and_rankings(extractor, text, expected):
+    events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+    assert [(e.category, e.location, str(e.date_start), e.fatalities) for e in events] == expected

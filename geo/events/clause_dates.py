@@ -18,6 +18,7 @@ from geo.events.triggers import Trigger
 REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|added|told\s+(?:reporters|journalists|[A-Z][\w-]+)|"
     r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference|"
+    r"(?:count|tally|toll|figures?)\s+(?:given|released|published|issued|provided)\s+by\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?|"
     r"(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+)?(?:[\d,]+|[a-z]+(?:-[a-z]+)?))"
     r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 

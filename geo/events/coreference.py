@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.events.clause_dates import REPORTED_ON
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause, Sentence, ends_with_abbreviation
@@ -113,7 +114,9 @@ def previous_date(facts: ArticleFacts, sentence: Sentence) -> list[DateExpressio
             return days[:1]
     if _SOON_AFTER.match(facts.text, sentence.start) and not in_paragraph:
         # "Shortly afterwards, ..." opening a paragraph: the day last given before it
-        return day_dates(facts, max(0, sentence.start - 1500), sentence.start)[-1:]
+        # (not the day a toll was given: "the latest count given by the ministry on Friday")
+        return [d for d in day_dates(facts, max(0, sentence.start - 1500), sentence.start)
+                if not REPORTED_ON.search(facts.text, max(0, d.start - 60), d.start)][-1:]
     before = [d for d in facts.dates.within(max(0, sentence.start - 600), sentence.start)
               if not d.deadline and "\n\n" not in facts.text[d.end:sentence.start]]
     return before[-1:]

@@ -63,10 +63,18 @@ _CALLED_A_CAPTURE = re.compile(r"(?:[^.;]|\.(?!\s+[A-Z])){0,40}?\b(?:in|marking|
                                r"(?:capture|seizure|takeover|conquest)\s+of\b", re.IGNORECASE)
 
 
+_OVERRAN = re.compile(r"overr(?:an|un)\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:dead|died|deaths?|killed|wounded|injured|casualties|bodies)\b", re.IGNORECASE)
+
+
 def as_capture(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     """"Taliban fighters stormed Kunduz on Sept. 28, in the insurgents' first capture of a provincial
     capital": the storming the clause itself calls a capture is one."""
     if trigger.kind in ("storming", "attack") and _CALLED_A_CAPTURE.match(text, trigger.end):  # (past a clause break)
+        return replace(trigger, kind="capture", category="other")
+    # "they had overrun the last army base in Myawaddy": a base overrun with no one said killed was taken
+    if trigger.kind == "storming" and _OVERRAN.match(trigger.text) and not _KILLING_IN_IT.search(text, clause.start, clause.end) \
+            and not _TOLL.search(text, clause.start, clause.end):
         return replace(trigger, kind="capture", category="other")
     return trigger
 

@@ -216,6 +216,8 @@ class Recognizer:
             return False  # "King Abdullah II"
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
             return important
+        if end < len(run) and run[end].text.lower() in words("armed_group_heads"):
+            return False  # "the Gulf Clan", "the Sinaloa Cartel": an armed group
         if self._is_person(text, span, run, first, important) or (not important and (
                 (best.kind != "admin2" and _names_an_institution(run, first, end)) or self._inside_a_longer_name(run, first, end))):
             return False
@@ -241,7 +243,9 @@ class Recognizer:
                        and not (i == 0 and self._opens_sentence(text, t))]
         if name_before and before[-1].text.lower() not in self.connectors:
             return True  # the surname ending "Abu Hamza al-Qurashi", "Barack Obama"
-        return _next_word(text, span.end) in words("speech_verbs") and not before and span.end == run[-1].end
+        # "Obama said", not "... on the southern edge of Avdiivka, said General X": a comma ends the clause
+        return _next_word(text, span.end) in words("speech_verbs") and not before and span.end == run[-1].end \
+            and not text.startswith(",", span.end)
 
     def with_cue(self, text: str, span: Toponym) -> Toponym:
         if span.feature_cue == 2:  # "the al-Omar oil field": the feature word is part of the name

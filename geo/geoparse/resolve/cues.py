@@ -44,7 +44,7 @@ def followed_by_container_word(text: str, toponym: Toponym) -> bool:
     after = tokens(text[toponym.end:toponym.end + 20]) if toponym.end < len(text) else []
     if after and after[0] in words("container_words"):
         return True
-    before = _CONTAINER_OF.search(text, max(0, toponym.start - 30), toponym.start)
+    before = _CONTAINER_OF.search(text, max(0, toponym.start - 45), toponym.start)
     return before is not None and before.group(1).lower() in words("container_words")
 
 
