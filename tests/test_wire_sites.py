@@ -369,3 +369,21 @@ def test_demonym_qualified_towns_and_villages_described_in_apposition(extractor,
 def test_armed_group_names_reported_tolls_bases_overrun_and_rankings(extractor, text, expected):
     events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
     assert [(e.category, e.location, str(e.date_start), e.fatalities) for e in events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a raid on a village the gazetteer lacks is not at the dateline's city
+    ("N'DJAMENA (AFP) - Boko Haram killed 92 soldiers in an assault on an army base in the Lac province on "
+     "Monday.\n\nThe group first struck inside Chad in February 2015, when its fighters raided the fishing "
+     "village of Ngouboua, killing several villagers.",
+     [("attack", "Lac", "2024-07-22")]),
+    # a town in apposition to the town taken ("the town that served as a base for the offensive on X") is
+    # no second target, nor what "the town" later means; a conflict's tally since a month is no event
+    ("Government forces have recaptured Gharyan in Libya, the mountain town that served as the forward base for "
+     "the offensive on Tripoli.\n\nThey entered the town on Wednesday and took the hospital. More than 700 "
+     "people have been killed in the fighting around Tripoli since April. The violence has killed about 3,000 "
+     "people in the region.",
+     [("other", "Gharyan", "2024-07-22")]),
+])
+def test_unknown_villages_apposed_towns_and_tallies(extractor, text, expected):
+    assert located(extractor, text) == expected

@@ -77,7 +77,8 @@ _APPOSED_CONTAINER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|
                                 r"settlement|camp|base)\s+(?:in|of|near)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
                        r"(?:fall|capture|loss|liberation|siege|battle)\s+(?:of|for)|(?:edge|edges|outskirts|fringes?)\s+of|"
-                       r"linking|connecting|(?:road|route|highway|corridor)\s+(?:to|toward|towards|from))"
+                       r"linking|connecting|(?:road|route|highway|corridor)\s+(?:to|toward|towards|from)|"
+                       r"(?:offensive|advance|march|drive|push|campaign)\s+(?:on|against|toward|towards))"
                        r"\s+(?:the\s+)?(?:[\w-]+\s+)?"
                        r"(?:(?:city|town|port)\s+of\s+)?$",
                        re.IGNORECASE)

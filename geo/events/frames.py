@@ -47,7 +47,7 @@ STORY_SITE_NOTE = "no place of its own: sited where the occurrence reported befo
 # month or weekday) that the gazetteer does not know is a place of the sentence's own; "at the Aziz
 # Istanbul restaurant" is a building, in the town its paragraph is about
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|stormed|attacked|raided|overran|seized|captured|entered|shelled|"
-                            r"bombed)\s+(?:the\s+(?:village|town|city|district|camp)\s+of\s+)?"
+                            r"bombed)\s+(?:the\s+(?:[\w-]+\s+)?(?:village|town|city|district|camp)\s+of\s+)?"
                             r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]")
 

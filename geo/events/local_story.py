@@ -22,7 +22,8 @@ _TOWN_KINDS = ("populated_place", "admin2", "installation", "airport")
 def site_at_dateline(events: list[Event], groups: list[list[EventMention]], facts: ArticleFacts) -> list[Event]:
     """Attacks and handovers whose words name no place at all, in a report that names no town, base
     or airport but its dateline's, happened in the dateline's town (geo_precision 2)."""
-    unplaced = [i for i, (event, group) in enumerate(zip(events, groups)) if _names_no_place(event, group)]
+    unplaced = [i for i, (event, group) in enumerate(zip(events, groups))
+                if _names_no_place(event, group) and not names_unknown_place(group)]  # "raided the village of X"
     town = _only_town(facts) if unplaced else None
     if town is None:
         return events

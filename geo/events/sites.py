@@ -77,6 +77,8 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
 _SPEAKERS_TOWN = re.compile(r"(?:^|[.!?\"”]\s+|\n)In\s+$")
 _SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|minister|"
                             r"secretary|president|ambassador|diplomats?|envoy|analysts?|lawmakers?|senators?)\b")
+_DESCRIBED_BY = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:that|which|where|whose)\b[^,;.]*$",
+                          re.IGNORECASE)
 _PLATFORM_IN = re.compile(r"\b(?:destroyers?|warships?|ships?|submarines?|frigates?|cruisers?|vessels?|carriers?|"
                           r"bombers?|batteries|launchers?)\s+(?:(?:stationed|positioned|sailing|deployed)\s+)?"
                           r"(?:in|off|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
@@ -186,6 +188,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
         if any(rank(a) <= SPECIFIC_RANK for a in accepted) and describes and rank(mention) >= 1 \
                 and not _SECOND_TARGET.search(before, 0, describes.start()):
             continue
+        if accepted and _DESCRIBED_BY.search(before):
+            continue  # "recaptured Gharyan, the mountain town that served as a base for the offensive on Tripoli"
         if accepted and _RELATIVE_TO.search(before):
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
         if _SPEAKERS_TOWN.search(before) and _SPEAKER_AFTER.match(text, mention.end):

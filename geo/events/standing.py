@@ -34,6 +34,9 @@ _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?
                        r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
                        re.IGNORECASE)
 _CAPTURE_NOUN = re.compile(r"capture|fall|seizure|takeover|recapture|liberation", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+)?killed\b", re.IGNORECASE)
+_SINCE_WHEN = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\b|(?:January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December)\b|(?:19|20)\d\d\b|last\s+(?:year|month))")
 _FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
@@ -78,6 +81,9 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return PARTIAL  # "revived memories of the group's deadliest strike in the capital": told elsewhere
         if _DONE_BY.search(text, max(clause.start, trigger.start - 50), trigger.start):
             return PARTIAL
+        if _PERFECT.search(text, max(clause.start, trigger.start - 12), trigger.end) and \
+                _SINCE_WHEN.search(text, trigger.end, clause.end):
+            return None  # "more than 700 people have been killed in the fighting since April": a tally
         definite = refers_back(text, clause, trigger)
         broad = all(_broad(s) for s in sites)
         if broad and not day and lexicon.cue("summary", text, clause.start, _appraisal_start(text, clause, trigger)):

@@ -63,8 +63,9 @@ _CALLED_A_CAPTURE = re.compile(r"(?:[^.;]|\.(?!\s+[A-Z])){0,40}?\b(?:in|marking|
                                r"(?:capture|seizure|takeover|conquest)\s+of\b", re.IGNORECASE)
 
 
-_OVERRAN = re.compile(r"overr(?:an|un)\b", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:dead|died|deaths?|killed|wounded|injured|casualties|bodies)\b", re.IGNORECASE)
+_OVERRAN = re.compile(r"overr(?:an|un)\b.*\b(?:bases?|camps?|garrisons?|barracks)$", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:dead|died|deaths?|killed|wounded|injured|casualties|bodies|battle|fighting|clashes)\b",
+                   re.IGNORECASE)
 
 
 def as_capture(text: str, clause: Clause, trigger: Trigger) -> Trigger:
