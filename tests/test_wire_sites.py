@@ -387,3 +387,12 @@ def test_armed_group_names_reported_tolls_bases_overrun_and_rankings(extractor, 
 ])
 def test_unknown_villages_apposed_towns_and_tallies(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+def test_the_dateline_says_where_the_reporter_is_not_which_country_the_story_is_in(extractor):
+    # "ERBIL, Kurdistan Region —" over a story from Syria: "al-Sinaa prison" is no Iraqi village
+    text = ("ERBIL, Kurdistan Region — Islamic State fighters stormed a prison in the northeast Syrian city of "
+            "Hasakah on Thursday, killing 25 people, among them Iraqis held there.\n\nThe assault targeted "
+            "al-Sinaa prison in the southern Ghwayran neighbourhood.")
+    assert [(e.country, e.location) for e in extractor.extract(Article(text=text, published=PUBLISHED))
+            if e.located] == [("Syria", "Al Ḩasakah")]

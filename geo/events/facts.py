@@ -50,8 +50,12 @@ class ArticleFacts:
 
     @cached_property
     def place_countries(self) -> Counter:
-        """How many resolved place mentions lie in each country (by ISO code)."""
-        return Counter(m.entry.country_code for m in self.places.items if m.entry is not None)
+        """How many resolved place mentions lie in each country (by ISO code), the dateline's left out
+        (it says where the reporter is: "ERBIL, Kurdistan Region —" over a story from Syria)."""
+        return Counter(m.entry.country_code for m in self.places.items if m.entry is not None and not self._in_dateline(m))
+
+    def _in_dateline(self, mention) -> bool:
+        return self.dateline is not None and self.dateline[0] <= mention.start < self.dateline[1]
 
     def stray(self, entry, surface: str = "") -> bool:
         """A town in a country nothing else in the article points to ("Saida" in a report from Jammu
@@ -91,7 +95,8 @@ class ArticleFacts:
         """Countries a named region or first-level division lies in ("Majdal Shams" after "the Golan
         Heights", a report that never writes "Syria")."""
         return frozenset(m.entry.country_code for m in self.places.items
-                         if m.entry is not None and m.entry.kind in ("region", "admin1") and m.entry.country_code)
+                         if m.entry is not None and m.entry.kind in ("region", "admin1") and m.entry.country_code
+                         and not self._in_dateline(m))
 
     def _names_part_of(self, country: str | None) -> bool:
         """"Congo" for the Democratic Republic of the Congo: a word of the country's name in the text."""
