@@ -396,3 +396,10 @@ def test_the_dateline_says_where_the_reporter_is_not_which_country_the_story_is_
             "al-Sinaa prison in the southern Ghwayran neighbourhood.")
     assert [(e.country, e.location) for e in extractor.extract(Article(text=text, published=PUBLISHED))
             if e.located] == [("Syria", "Al Ḩasakah")]
+
+
+def test_earlier_in_the_morning_opening_a_paragraph_is_the_leads_day(extractor):
+    text = ("A missile slammed into a military parade in Aden on Thursday, killing at least 36 people.\n\n"
+            "Earlier in the morning, a bomber drove an explosives-packed car into the gate of a police station in "
+            "Sheikh Othman district.")
+    assert located(extractor, text) == [("attack", "Aden", "2024-07-25"), ("attack", "Ash Shaykh ‘Uthmān", "2024-07-25")]

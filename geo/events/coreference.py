@@ -19,7 +19,7 @@ from geo.gazetteer.lexicon import words
 _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?:attack|strike|raid|assault|bombing|"
                            r"occasion|incident|day|night)\b|\s*(?:At\s+the\s+time|That\s+(?:day|night)|"
                            r"(?:The|That)\s+same\s+(?:day|night|morning|afternoon|evening)|"
-                           r"Later\s+(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)|"
+                           r"(?:Later|Earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|night|morning|afternoon|evening)|"
                            r"(?:Shortly|Soon|Immediately)\s+after(?:wards?)?|(?:Minutes|Moments|Hours)\s+(?:later|earlier)|"
                            r"(?:(?:About|Some|Nearly|Barely|Less\s+than|Within)\s+)?(?:an?|one|two|three|half\s+an|\d+)\s+"
                            r"(?:hours?|minutes?)\s+(?:later|earlier|before|after(?:wards)?))\b")
@@ -125,8 +125,8 @@ def previous_date(facts: ArticleFacts, sentence: Sentence) -> list[DateExpressio
 
 _SOON_AFTER = re.compile(r"\s*(?:(?:Shortly|Soon|Immediately|Just)\s+after(?:wards?)?|(?:Minutes|Moments|Hours)\s+later|"
                          r"(?:About|Some|Less\s+than)\s+(?:an|one|two|half\s+an)\s+hours?\s+later)\b", re.IGNORECASE)
-_SAME_DAY = re.compile(r"\s*(?:On\s+|Later\s+|Earlier\s+)?(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
-                       re.IGNORECASE)
+_SAME_DAY = re.compile(r"\s*(?:(?:On\s+|Later\s+|Earlier\s+)?(?:the|that)\s+same|(?:Later|Earlier)\s+in\s+the)\s+"
+                       r"(?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
 
 
 def dateline_site(facts: ArticleFacts) -> list[Site]:

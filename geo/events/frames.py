@@ -29,7 +29,7 @@ GENERIC_KINDS = frozenset(("attack", "clash", "storming", "killing"))
 NEARBY_KM = 30.0  # two fine sites this close are one place ("the airport" and its town)
 DISTRICT_KM = 60.0
 AROUND_KM = 100.0
-_AROUND = re.compile(r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+_AROUND = re.compile(r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|\bparts?\s+of|"
                      r"\bnear|\boutside|\baround|\bclose\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)  # "south-west of X", "near X": how far from X the place may lie
 REGION_KM = 2000.0
 PENDING_REACH = 1200  # characters: how far ahead of its site a partial lead may be
@@ -292,7 +292,9 @@ def _rank(event: Event) -> int:
 
 def _most_specific(group: list[EventMention]) -> EventMention | None:
     located = [m for m in group if m.event.located]
-    return min(located, key=lambda m: (_rank(m.event), m.event.geo_precision or 3, not m.refines)) if located else None
+    # ("in another part of the city" ... "in Sheikh Othman district": the district)
+    return min(located, key=lambda m: (_rank(m.event), m.event.geo_precision or 3, not m.refines, _around(m.event))) \
+        if located else None
 
 
 def _narrowest_date(group: list[EventMention], weak: bool = True) -> EventMention | None:
