@@ -53,6 +53,7 @@ CASES = [
     ("in the past three days", SUNDAY, "in the past three days", "2020-07-02", "2020-07-05", 2),
     ("three months ago", SUNDAY, "three months ago", "2020-04-01", "2020-04-30", 3),
     ("On Christmas Day, a drone struck", date(2024, 1, 21), "Christmas Day", "2023-12-25", "2023-12-25", 1),
+    ("On Christmas Day 2021, a suicide bomber struck", date(2023, 1, 16), "Christmas Day 2021", "2021-12-25", "2021-12-25", 1),
     ("rockets on New Year's Eve", date(2024, 12, 31), "New Year's Eve", "2024-12-31", "2024-12-31", 1),
 ]
 

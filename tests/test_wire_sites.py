@@ -403,3 +403,10 @@ def test_earlier_in_the_morning_opening_a_paragraph_is_the_leads_day(extractor):
             "Earlier in the morning, a bomber drove an explosives-packed car into the gate of a police station in "
             "Sheikh Othman district.")
     assert located(extractor, text) == [("attack", "Aden", "2024-07-25"), ("attack", "Ash Shaykh ‘Uthmān", "2024-07-25")]
+
+
+def test_the_device_went_off_in_a_town_described_two_paragraphs_after_the_lead(extractor):
+    text = ("A bomb exploded in a market on Saturday in the eastern Democratic Republic of Congo, killing at least "
+            "eight people, the army said.\n\nThe army blamed the Allied Democratic Forces.\n\nThe device went off "
+            "near the stalls of Butembo, a trading city in North Kivu province, witnesses said.")
+    assert located(extractor, text) == [("attack", "Butembo", "2024-07-27")]

@@ -13,7 +13,7 @@ from geo.events.sentences import Sentence
 from geo.events.site_points import widen_precision
 from geo.events.sites import Site
 
-LEAD_PARAGRAPHS = 2  # the lead and the paragraph after it: later ones describe other places as often
+LEAD_PARAGRAPHS = 3  # the lead and the two paragraphs after it: later ones describe other places as often
 _APPOSED_PLACE = re.compile(
     r"(?-i:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})),\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:village|town|hamlet|settlement|locality|community|township)\b(?P<rest>[^.;]*)")

@@ -181,8 +181,11 @@ FIXED_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christm
 
 
 def holiday(m: re.Match, published: date) -> Interval:
-    """The most recent such day on or before publication."""
+    """The day of the year the text gives ("Christmas Day 2021"), else the most recent such day on or
+    before publication."""
     month, day = FIXED_HOLIDAYS[" ".join(m["h"].lower().replace("’", "'").split())]
+    if m["y"]:  # "On Christmas Day 2021"
+        return _day(int(m["y"]), month, day)
     year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
     return _day(year, month, day)
 
@@ -276,7 +279,7 @@ RULES: tuple[tuple[re.Pattern, Resolver, re.Pattern | None], ...] = (
     _rule(r"\b(?i:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b",
           named_day),
     _rule(r"(?=Christmas|New|Boxing)(?:(?<=\bon )|(?<=\bOn )|(?<=\bby )|(?<=\bsince )|(?<=\bSince ))(?P<h>Christmas(?:\s+(?:Day|Eve))?|"
-          r"New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day)\b", holiday, r"Christmas|New\s+Year|Boxing"),
+          r"New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day)\b(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?", holiday, r"Christmas|New\s+Year|Boxing"),
     _rule(rf"\b(?:(?P<rel>(?i:last|this|next|on|early|late))\s+)?(?P<wd>{_WD})"
           r"(?:\s+(?i:morning|afternoon|evening|night))?\b", weekday),
     _rule(r"\b(?i:(?:over|during|at|on)\s+)?(?P<rel>(?i:the|this|last|a))\s+(?i:weekend)\b", weekend, r"(?i)weekend"),
