@@ -22,8 +22,8 @@ from geo.events.clause_dates import (
 )
 from geo.events.clause_sites import ARMED_ACTOR_KINDS, clause_sites, forces_leave, site_blocker
 from geo.events.actors import ARMED_NON_STATE, STATE_TYPES
-from geo.events.apposed_sites import apposed_sites
-from geo.events.coreference import (antecedent, day_dates, described_sites, previous_date, refers_to_earlier_date,
+from geo.events.described_sites import apposed_sites, described_sites
+from geo.events.coreference import (antecedent, day_dates, previous_date, refers_to_earlier_date,
                                     since_anchor)
 from geo.events.dates import DateExpression
 from geo.events.facts import ArticleFacts

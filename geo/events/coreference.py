@@ -47,10 +47,6 @@ _SITE_ANAPHOR = re.compile(
 # "The base, about 60 km north of Aden, has changed hands": a sentence that opens with a site noun
 _OPENING_ANAPHOR = re.compile(r"[\"“]?(?:The|That|This|Its)\s+(?:[\w-]+\s+)?(?P<noun>base|camp|airport|airfield|garrison|outpost|"
                               r"compound|town|city|village)\b")
-# "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
-_NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
-                         r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:(?:is|was|lies|lay|sits|stands|"
-                         r"is\s+located|was\s+located)\s+)?(?:of|at|in|near|outside)\s+)$")
 # "the town of Owo" names the town; "the headquarters of the Afghan army's 209th Corps" and "the gate of the
 # boys' high school" name an owner, and still point back to the place named before
 _NAMED_BY_OF = frozenset(("town", "city", "village", "province", "governorate", "area", "neighbourhood", "neighborhood",
@@ -60,12 +56,6 @@ _NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s+(?:[ae]l-|the\s+)?(?-
 _PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around|stormed|attacked|raided|"
                      r"shelled|bombed|besieged|seized|captured|recaptured|overran|retook|took|liberated)\s+(?:the\s+)?"
                      r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
-# "The airstrip lies outside ...", "The camp is in ...": a sentence about where the site is
-_DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|air\s+base|base|camp|compound|outpost|"
-                        r"plant|factory|depot|terminal|field|station|hotel|school|market|hospital|village|town)\s+"
-                        r"(?:is|was|lies|lay|sits|sat|stands|stood|is\s+located|was\s+located)\s+"
-                        r"(?:in|at|near|outside|on|north|south|east|west|about|some|roughly|just)\b|"
-                        r"targets?\s+(?:was|were|is|are)\b)")
 # "120 km southeast of Kharkiv", "since the fall of Bakhmut": a town named as a landmark or for
 # another event, not one "the town" may point back to
 # "The defence ministry in Maputo did not respond": the government's seat, not the town a later "the
@@ -82,13 +72,6 @@ _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|s
                        r"\s+(?:the\s+)?(?:[\w-]+\s+)?"
                        r"(?:(?:city|town|port)\s+of\s+)?$",
                        re.IGNORECASE)
-# "An official said the targets were in Jurf al-Sakhar ...": where the targets of the occurrence lay
-_TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:was|were|lay|lie|are|is)\s+(?:in|at|near|around|the)\b|"
-                           r"\b(?:most|much|the\s+worst|the\s+bulk)\s+of\s+the\s+(?:damage|destruction|casualties|deaths|dead|"
-                           r"victims|fighting)\s+(?:was|were|came|occurred|happened)\s+(?:in|at|near|around)\b",
-                           re.IGNORECASE)
-_BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-_FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
 # nouns of a spot inside a town or a base: what they point back to may be either
 ANY_PLACE_NOUNS = ("perimeter", "site", "position", "area", "intersection", "junction", "crossroads", "square", "market",
                    "cantonment", "gate", "gates", "neighbourhood", "neighborhood", "suburb", "quarter", "spot", "stretch")
@@ -348,34 +331,6 @@ def names_here(text: str, clause: Clause) -> bool:
 def takes_named_site(text: str, position: int) -> bool:
     """"taken over the vacated compound": the object is the site just named."""
     return bool(_SITE_ANAPHOR.match(text, position))
-
-
-# "freed from two buildings in the heart of the Nuseirat refugee camp": near the lead, where it happened
-_HEART_OF = re.compile(r"\b(?:in|at|into)\s+the\s+(?:heart|centre|center|middle)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
-    """Places a sentence names as "the village, X", "the base at X" (or, in the lead's paragraphs, "in
-    the heart of X"); or, in a sentence that
-    describes the site ("The airstrip lies outside the town of X, 20 km south-east of Y"), its
-    finest known place, as near it (geo_precision 2)."""
-    target = _TARGETS_WERE.search(facts.text, sentence.start, sentence.end)
-    if _DESCRIBES.match(facts.text, sentence.start) or target:
-        places = [m for m in facts.places.within(target.end() if target else sentence.start, sentence.end)
-                  if m.entry is not None and m.entry.kind not in ("country", "region", "continent")
-                  and not _BORDER.search(facts.text, max(sentence.start, m.start - 30), m.start)]
-        if places:
-            place = min(places, key=lambda m: _FINENESS.get(m.entry.kind, 1))
-            return [Site.named(place, max(place.geo_precision or 1, 2))]
-    found = []
-    for place in facts.places.within(sentence.start, sentence.end):
-        if place.entry is None or place.entry.kind in ("country", "region", "continent"):
-            continue
-        named = _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start) or (
-            sentence.paragraph <= 1 and _HEART_OF.search(facts.text, max(sentence.start, place.start - 40), place.start))
-        if named and not no_site_context(facts.text, place.start):  # "the wounded were taken to the hospital in X"
-            found.append(Site.named(place))
-    return found
 
 
 # "al-Shaab, a village on the eastern edge of the province": the village lies in the province named before
