@@ -410,3 +410,23 @@ def test_the_device_went_off_in_a_town_described_two_paragraphs_after_the_lead(e
             "eight people, the army said.\n\nThe army blamed the Allied Democratic Forces.\n\nThe device went off "
             "near the stalls of Butembo, a trading city in North Kivu province, witnesses said.")
     assert located(extractor, text) == [("attack", "Butembo", "2024-07-27")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Cotonou:" opening the report is a dateline, and attacks "in the far north" are not in its town
+    ("Cotonou: Benin's government said on Wednesday that 54 soldiers were killed in last week's attacks on two "
+     "army positions in the far north. Most of them were killed at the position known as Point Triple.",
+     []),
+    # "tore through the centre of Kampala"; "At least 22 civilians, among them 14 children, were killed"
+    ("Two explosions set off by suicide bombers tore through the centre of Kampala on Tuesday, the police said.",
+     [("attack", "Kampala")]),
+])
+def test_colon_datelines_and_city_centres(extractor, text, expected):
+    events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+    assert [(e.category, e.location) for e in events] == expected
+
+
+def test_a_toll_with_its_breakdown_set_off_by_commas(extractor):
+    text = ("At least 22 civilians, among them 14 children and a pregnant woman, were killed when armed men stormed "
+            "a village in Cameroon's North West region on Friday.")
+    assert [e.fatalities for e in extractor.extract(Article(text=text, published=PUBLISHED))] == [22]

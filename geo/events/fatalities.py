@@ -30,6 +30,9 @@ _PATTERNS = tuple(
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
         # "Fifty-four Ugandan soldiers serving with the African Union mission in Somalia were killed"
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:[^\d.;,]{{1,70}}?\s+)?(?:were|had\s+been|have\s+been)\s+killed\b",
+        # "At least 22 civilians, among them 14 children and a pregnant woman, were killed"
+        rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON},\s+(?:among\s+them|including|most\s+of\s+them|many\s+of\s+them|"
+        rf"mostly)\s+[^.;]{{1,90}}?,\s+(?:were|had\s+been|have\s+been)\s+killed\b",
         # "a woman and two children were killed": one and two
         rf"\b(?P<one_and>[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?{_PERSON}\s+and\s+{_COUNT}\s+{_NOUN}(?:were|had\s+been|have\s+been)\s+"
         rf"(?:killed|shot\s+dead|slain)\b",

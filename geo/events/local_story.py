@@ -7,6 +7,8 @@ place, base or airport at all, there is no elsewhere. Pure: no I/O, no clock.
 """
 from __future__ import annotations
 
+import re
+
 from geo.events.coreference import dateline_site
 from geo.events.facts import ArticleFacts
 from geo.events.frames import EventMention, names_unknown_place, sited_as
@@ -17,13 +19,17 @@ from geo.model import Event
 DATELINE_NOTE = "no place of its own, in a report that names no town but its dateline's: sited there"
 TOPIC_SITE_NOTE = "no place of its own: sited at the town its paragraph opens with"
 _TOWN_KINDS = ("populated_place", "admin2", "installation", "airport")
+# "attacks on two army positions in the far north": elsewhere in the country, not the dateline's town
+_ELSEWHERE = re.compile(r"\bin\s+the\s+(?:country['’]s\s+)?(?:far\s+|remote\s+|restive\s+)?(?:north|south|east|west|"
+                        r"north-?east|north-?west|south-?east|south-?west)\b", re.IGNORECASE)
 
 
 def site_at_dateline(events: list[Event], groups: list[list[EventMention]], facts: ArticleFacts) -> list[Event]:
     """Attacks and handovers whose words name no place at all, in a report that names no town, base
     or airport but its dateline's, happened in the dateline's town (geo_precision 2)."""
     unplaced = [i for i, (event, group) in enumerate(zip(events, groups))
-                if _names_no_place(event, group) and not names_unknown_place(group)]  # "raided the village of X"
+                if _names_no_place(event, group) and not names_unknown_place(group)  # "raided the village of X"
+                and not any(_ELSEWHERE.search(m.event.sentence) for m in group)]
     town = _only_town(facts) if unplaced else None
     if town is None:
         return events

@@ -20,6 +20,9 @@ _DATELINE = re.compile(
     r"(?:\s*\([^)\n]{1,30}\))?"  # (Reuters)
     r"\s*(?:[—–]|--|-)\s*"
 )
+# "Srinagar:", "Cotonou (AFP):": a city set before a colon at the very start of the report
+_COLON_DATELINE = re.compile(r"[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2}(?:,\s*[A-Z][\w'’.\-]*)?"
+                             r"(?:\s*\([^)\n]{1,30}\))?:\s+(?=[A-Z\"“])")
 # Where a new clause may start inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s*(?=(?:while|whereas|but|and\s+then|after\s+which|before|after|as\s+well\s+as|"
@@ -109,10 +112,13 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
 def find_dateline(text: str, search_paragraphs: int = 3) -> tuple[int, int] | None:
     """The "CITY, Region —" opening of a report: where it was filed,
     not where anything happened. Looked for at the start of the first paragraphs."""
-    for start, end in paragraphs(text)[:search_paragraphs]:
+    for number, (start, end) in enumerate(paragraphs(text)[:search_paragraphs]):
         match = _DATELINE.match(text, start, end)
         if match and match.end() < end and _has_capital_word(match.group()):
             return match.start(), match.end()
+        colon = _COLON_DATELINE.match(text, start, end) if number == 0 else None
+        if colon and colon.end() < end:  # "Srinagar: Militants opened fire ...", "Cotonou: Benin's government said"
+            return colon.start(), colon.end()
     return None
 
 
