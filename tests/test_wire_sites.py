@@ -430,3 +430,13 @@ def test_a_toll_with_its_breakdown_set_off_by_commas(extractor):
     text = ("At least 22 civilians, among them 14 children and a pregnant woman, were killed when armed men stormed "
             "a village in Cameroon's North West region on Friday.")
     assert [e.fatalities for e in extractor.extract(Article(text=text, published=PUBLISHED))] == [22]
+
+
+def test_a_town_overrun_before_the_army_won_it_back(extractor):
+    # the day of the ", before ..." clause is the recapture's; the town taken and the town won back are two
+    text = ("NIAMEY (AFP) - Boko Haram fighters overran the town of Diffa in southeastern Niger in a night-time "
+            "assault that killed 30 soldiers, before the army won it back on Saturday, the ministry said.\n\n"
+            "Hundreds of jihadists attacked army positions in Diffa late on Friday. After hours of fighting the "
+            "insurgents took over the town, a security source said.")
+    assert located(extractor, text) == [("attack", "Diffa", "2024-07-26"), ("other", "Diffa", "2024-07-27"),
+                                        ("other", "Diffa", "2024-07-22")]

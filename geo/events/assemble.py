@@ -194,6 +194,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 # "The town fell on Wednesday after a final assault": the attack is how the town was taken
 _SINCE_THE = re.compile(r"\b(?:since|after|before|during)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PERSON_RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b[^,;.]*$")
+_BEFORE_NEXT = re.compile(r",?\s*before\s+(?!being\b)", re.IGNORECASE)
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                          re.IGNORECASE)
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
@@ -227,7 +228,11 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
             sites = clause_sites(facts, main, best, blocked)
         else:
             sites = antecedent(facts, main)
-    stated = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline]
+    # "overran the town in a night-time assault ..., before the army won it back on Saturday": that day is
+    # the recapture's, after the assault
+    later = clause.end if _BEFORE_NEXT.match(text, clause.end) else sentence.end
+    stated = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline
+              and not (d.start >= later)]
     dates = [d for d in stated if not in_relative_clause(text, best, d)] or \
         [d for d in stated if in_after_clause(text, best, d)]  # the after-clause's day, when it is the only one
     if best.category == "attack":

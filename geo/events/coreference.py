@@ -24,7 +24,7 @@ _DATE_ANAPHOR = re.compile(r"\s*(?:In|During|On)\s+(?:that|the\s+same|this)\s+(?
                            r"(?:(?:About|Some|Nearly|Barely|Less\s+than|Within)\s+)?(?:an?|one|two|three|half\s+an|\d+)\s+"
                            r"(?:hours?|minutes?)\s+(?:later|earlier|before|after(?:wards)?))\b")
 # "overran it", "to take it", "struck it": the place the sentence (or the one before) is about
-_PRONOUN_OBJECT = re.compile(r"\b(?:take|taking|took|taken|retake|retook|capture[ds]?|capturing|seize[ds]?|seizing|"
+_PRONOUN_OBJECT = re.compile(r"\b(?:take|taking|took|taken|retake|retook|won|win|capture[ds]?|capturing|seize[ds]?|seizing|"
                              r"overr[au]n|struck|strike|hit|attack(?:ed|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
                              r"target(?:ed|ing)|besieg(?:ed|ing)|storm(?:ed|ing))\s+(?P<it>it)\b", re.IGNORECASE)
 # "struck two operations centres there": the place just named (not "there were", "there is")
@@ -126,7 +126,8 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
     named before, within the last paragraphs (the words as written, the place's position)."""
     pronoun = _PRONOUN_OBJECT.search(facts.text, clause.start, clause.end)
     if pronoun:
-        return _subject_place(facts, pronoun.start("it"), pronoun.end("it"), pronoun.group("it"))
+        return _subject_place(facts, pronoun.start("it"), pronoun.end("it"), pronoun.group("it")) or \
+            _town_taken_before(facts, pronoun.start("it"), pronoun.end("it"), pronoun.group("it"))
     there = _THERE.search(facts.text, clause.start, clause.end)
     if there:
         # "The camp has been the focus of repeated raids. On Jan. 26, troops killed nine people there"
@@ -300,6 +301,20 @@ def _subject_place(facts: ArticleFacts, start_of: int, end_of: int, written: str
         if noun is not None and (site := _pointed_to(facts, opening, noun)) is not None:
             return [Site(site.mention, written, start_of, end_of, site.precision)]
     return []
+
+
+_TAKEN_TOWN = re.compile(r"\b(?:overran|overrun|seized|captured|took|taken|stormed)\s+(?:the\s+(?:[\w-]+\s+)?"
+                         r"(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _town_taken_before(facts: ArticleFacts, start_of: int, end_of: int, written: str) -> list[Site]:
+    """"Boko Haram fighters overran the town of Bosso ..., before the army won it back": the town its
+    own sentence says was taken."""
+    sentence_start = _sentence_start(facts.text, start_of)
+    taken = [m for m in facts.places.within(sentence_start, start_of)
+             if m.entry is not None and m.entry.kind == "populated_place" and not facts.no_site.overlaps(m.start, m.end)
+             and _TAKEN_TOWN.search(facts.text, max(0, m.start - 40), m.start)]
+    return [Site(taken[-1], written, start_of, end_of, taken[-1].geo_precision)] if taken else []
 
 
 def _sentence_start(text: str, position: int) -> int:

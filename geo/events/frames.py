@@ -266,6 +266,9 @@ _EARLIER = re.compile(r"(?:earlier|last)\s+(?:this\s+)?(?:week|month|year)\b", r
 def _kinds_agree(group: list[EventMention], mention: EventMention) -> bool:
     """A shooting is not the drone strike reported before it: two specific methods of different
     ACLED event types make two occurrences (drones and missiles, both remote violence, do not)."""
+    # the town insurgents took and the town the army won back ("retook", "won it back") are two occurrences
+    if not mention.partial and _taken_and_retaken([*group, mention]):
+        return False
     if mention.partial or mention.kind in GENERIC_KINDS:
         return True
     typed = next((m for m in group if not m.partial and m.kind not in GENERIC_KINDS), None)
@@ -276,6 +279,13 @@ def _kinds_agree(group: list[EventMention], mention: EventMention) -> bool:
     other_toll = typed.event.fatalities is not None and mention.event.fatalities is not None \
         and typed.event.fatalities != mention.event.fatalities and typed.kind != mention.kind and not mention.definite
     return typed.event.event_type == mention.event.event_type and not other_toll
+
+
+def _taken_and_retaken(mentions: list[EventMention]) -> bool:
+    """A retaking, and a capture by an armed group the text names as the taker."""
+    whole = [m for m in mentions if not m.partial]
+    return any(m.kind == "regain" for m in whole) and any(
+        m.kind == "capture" and m.event.sub_event_type == _TERRITORY_TAKEN[0] and m.event.actor1 for m in whole)
 
 
 def _actors_agree(group: list[EventMention], event: Event) -> bool:
@@ -345,6 +355,7 @@ def _dates_agree(one: Event | None, other: Event) -> bool:
 
 
 _SITES = ("installation", "airport")
+_TERRITORY_TAKEN = ("Non-state actor overtakes territory", "Government regains territory")
 SAME_SITE_KM = 2.0  # a base inside an airport's perimeter is one target with it
 
 SITE_FIELDS = ("location", "latitude", "longitude", "geo_precision", "country", "admin1", "location_kind",

@@ -130,7 +130,8 @@ def _taken(text: str, trigger: Trigger, site: Site) -> bool:
     if site.end <= trigger.start and takes_subject(trigger):
         return bool(SUBJECT_GAP.fullmatch(text[site.end:trigger.start]))  # "Shirin Tagab fell after ..."
     if site.start < trigger.end:  # "took control of the Baidoa base": the place inside the object taken
-        return trigger.start < site.start and bool(_TERRITORY_OBJECT.search(trigger.text))
+        # ("won it back": the town "it" points to)
+        return trigger.start < site.start and (bool(_TERRITORY_OBJECT.search(trigger.text)) or site.text == "it")
     gap = text[trigger.end:site.start]
     if _TAKEN_GAP.fullmatch(gap):
         return True
