@@ -440,3 +440,11 @@ def test_a_town_overrun_before_the_army_won_it_back(extractor):
             "insurgents took over the town, a security source said.")
     assert located(extractor, text) == [("attack", "Diffa", "2024-07-26"), ("other", "Diffa", "2024-07-27"),
                                         ("other", "Diffa", "2024-07-22")]
+
+
+def test_what_the_president_called_a_barbaric_attack_is_the_one_reported(extractor):
+    text = ("Jihadists killed 35 civilians in an assault on a town in northern Burkina Faso on Tuesday, the "
+            "government said.\n\nPresident Roch Kabore declared 48 hours of national mourning from Wednesday and "
+            "praised troops for repelling what he called a barbaric attack.")
+    assert [(e.category, str(e.date_start)) for e in extractor.extract(Article(text=text, published=PUBLISHED))
+            if e.category == "attack"] == [("attack", "2024-07-23")]

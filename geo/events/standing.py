@@ -17,7 +17,9 @@ MAX_HANDOVER_DAYS = 120
 ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own site stands
 # "the worst attack in years", "responsibility for the attack": a reference
 # back to an event already reported, not a new one (unless it names a site).
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such)|"
+                       r"\bwhat\s+(?:he|she|they|it|officials|the\s+[\w-]+)\s+(?:called|described\s+as|termed)\s+(?:an?|the))"
+                       r"\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)  # "what he called a barbaric attack": the one reported
 # "the home of the warplanes that carried out Tuesday's attack": who did an occurrence told elsewhere
 _DONE_BY = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+)?(?:carried\s+out|staged|conducted|mounted|"
                       r"perpetrated)\s+(?:the\s+|a\s+|[\w'’]+\s+){0,2}?$", re.IGNORECASE)
