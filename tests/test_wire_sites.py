@@ -448,3 +448,13 @@ def test_what_the_president_called_a_barbaric_attack_is_the_one_reported(extract
             "praised troops for repelling what he called a barbaric attack.")
     assert [(e.category, str(e.date_start)) for e in extractor.extract(Article(text=text, published=PUBLISHED))
             if e.category == "attack"] == [("attack", "2024-07-23")]
+
+
+def test_soldiers_shot_dead_and_a_toll_brought_up_later(extractor):
+    # "were shot dead when ..." counts its subject, not one; a death of wounds on a later day bringing the
+    # toll up is no second attack
+    text = ("Three Emirati soldiers and a Bahraini officer were shot dead when a recruit turned his gun on them at a "
+            "base in Mogadishu on Saturday.\n\nA fourth Emirati died of his wounds on Sunday, bringing the toll to "
+            "five including the gunman, who was killed on the spot.")
+    assert [(e.location, str(e.date_start), e.fatalities) for e in extractor.extract(Article(text=text, published=PUBLISHED))
+            if e.located] == [("Mogadishu", "2024-07-27", 3)]

@@ -24,12 +24,13 @@ _PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         rf"\bkill(?:ing|ed|s)?\s+{_QUALIFIER}(?:{_COUNT}\b(?!\s+(?:of\s+)?(?:wounded|injured))|(?P<a>an?)\s+(?:[\w-]+\s+)?{_PERSON}\b)",
-        rf"\b(?:shot\s+dead|gunned\s+down)\s+(?:{_QUALIFIER}{_COUNT}\b|(?P<a>(?=\w)(?!(?:those|them|people|passengers|"
+        rf"\b(?<!were )(?<!was )(?<!been )(?:shot\s+dead|gunned\s+down)\s+(?:{_QUALIFIER}{_COUNT}\b|(?P<a>(?=\w)(?!(?:those|them|people|passengers|"
         rf"villagers|civilians|residents|men|women|children|several|many|dozens|scores|others|travellers|workers)\b)))",
         rf"\b(?:left|leaving)\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:dead|killed)\b",
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
         # "Fifty-four Ugandan soldiers serving with the African Union mission in Somalia were killed"
-        rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:[^\d.;,]{{1,70}}?\s+)?(?:were|had\s+been|have\s+been)\s+killed\b",
+        rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:[^\d.;,]{{1,70}}?\s+)?(?:were|had\s+been|have\s+been)\s+"
+        rf"(?:killed|shot\s+dead|slain)\b",
         # "At least 22 civilians, among them 14 children and a pregnant woman, were killed"
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON},\s+(?:among\s+them|including|most\s+of\s+them|many\s+of\s+them|"
         rf"mostly)\s+[^.;]{{1,90}}?,\s+(?:were|had\s+been|have\s+been)\s+killed\b",

@@ -36,6 +36,8 @@ _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?
                        r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
                        re.IGNORECASE)
 _CAPTURE_NOUN = re.compile(r"capture|fall|seizure|takeover|recapture|liberation", re.IGNORECASE)
+_TOLL_UPDATE = re.compile(r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)\b|"
+                          r"\bbringing\s+the\s+(?:death\s+)?toll\s+to\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+)?killed\b", re.IGNORECASE)
 _SINCE_WHEN = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\b|(?:January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\b|(?:19|20)\d\d\b|last\s+(?:year|month))")
@@ -81,8 +83,9 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return None
         if not dates and _RECALLED.search(text, max(clause.start, trigger.start - 80), trigger.start):
             return PARTIAL  # "revived memories of the group's deadliest strike in the capital": told elsewhere
-        if _DONE_BY.search(text, max(clause.start, trigger.start - 50), trigger.start):
-            return PARTIAL
+        if _DONE_BY.search(text, max(clause.start, trigger.start - 50), trigger.start) or \
+                _TOLL_UPDATE.search(text, clause.start, clause.end):
+            return PARTIAL  # (and "A fourth soldier died of his wounds on Sunday, bringing the toll to five")
         if _PERFECT.search(text, max(clause.start, trigger.start - 12), trigger.end) and \
                 _SINCE_WHEN.search(text, trigger.end, clause.end):
             return None  # "more than 700 people have been killed in the fighting since April": a tally
