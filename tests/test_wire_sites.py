@@ -12,9 +12,12 @@ from tests.extract_helpers import extractor  # noqa: F401  (session fixture)
 PUBLISHED = date(2024, 7, 28)  # a Sunday
 
 
+def located_events(extractor, text: str) -> list:
+    return [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+
+
 def located(extractor, text: str) -> list[tuple]:
-    events = extractor.extract(Article(text=text, published=PUBLISHED))
-    return [(e.category, e.location, str(e.date_start)) for e in events if e.located]
+    return [(e.category, e.location, str(e.date_start)) for e in located_events(extractor, text)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -340,7 +343,7 @@ def test_districts_taken_references_back_and_where_people_spoke(extractor, text,
      [("attack", "12 km north-west of Mitrovicë", "2024-07-28", 42.96, 20.76)]),
 ])
 def test_demonym_qualified_towns_and_villages_described_in_apposition(extractor, text, expected):
-    events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+    events = located_events(extractor, text)
     assert [(e.category, e.location, str(e.date_start), round(e.latitude, 2), round(e.longitude, 2))
             for e in events] == expected
 
@@ -367,7 +370,7 @@ def test_demonym_qualified_towns_and_villages_described_in_apposition(extractor,
      [("handover", "Avdiyivka", "2024-07-27", None)]),
 ])
 def test_armed_group_names_reported_tolls_bases_overrun_and_rankings(extractor, text, expected):
-    events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+    events = located_events(extractor, text)
     assert [(e.category, e.location, str(e.date_start), e.fatalities) for e in events] == expected
 
 
@@ -394,8 +397,7 @@ def test_the_dateline_says_where_the_reporter_is_not_which_country_the_story_is_
     text = ("ERBIL, Kurdistan Region — Islamic State fighters stormed a prison in the northeast Syrian city of "
             "Hasakah on Thursday, killing 25 people, among them Iraqis held there.\n\nThe assault targeted "
             "al-Sinaa prison in the southern Ghwayran neighbourhood.")
-    assert [(e.country, e.location) for e in extractor.extract(Article(text=text, published=PUBLISHED))
-            if e.located] == [("Syria", "Al Ḩasakah")]
+    assert [(e.country, e.location) for e in located_events(extractor, text)] == [("Syria", "Al Ḩasakah")]
 
 
 def test_earlier_in_the_morning_opening_a_paragraph_is_the_leads_day(extractor):
@@ -422,7 +424,7 @@ def test_the_device_went_off_in_a_town_described_two_paragraphs_after_the_lead(e
      [("attack", "Kampala")]),
 ])
 def test_colon_datelines_and_city_centres(extractor, text, expected):
-    events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+    events = located_events(extractor, text)
     assert [(e.category, e.location) for e in events] == expected
 
 
@@ -456,5 +458,5 @@ def test_soldiers_shot_dead_and_a_toll_brought_up_later(extractor):
     text = ("Three Emirati soldiers and a Bahraini officer were shot dead when a recruit turned his gun on them at a "
             "base in Mogadishu on Saturday.\n\nA fourth Emirati died of his wounds on Sunday, bringing the toll to "
             "five including the gunman, who was killed on the spot.")
-    assert [(e.location, str(e.date_start), e.fatalities) for e in extractor.extract(Article(text=text, published=PUBLISHED))
-            if e.located] == [("Mogadishu", "2024-07-27", 3)]
+    assert [(e.location, str(e.date_start), e.fatalities) for e in located_events(extractor, text)] == \
+        [("Mogadishu", "2024-07-27", 3)]

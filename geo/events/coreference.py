@@ -158,8 +158,8 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 # "had withdrawn its staff from Kunduz": where they were, not where they came from
-_LEFT_FROM = re.compile(r"\b(?:withdr[ae]wn?|withdrawing|pulled|pulling|evacuated|evacuating|fled|fleeing|retreated)\b"
-                        r"(?:\s+[\w'’-]+){0,4}\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_WITHDRAWN_FROM = re.compile(r"\b(?:withdr[ae]wn?|withdrawing|pulled|pulling|evacuated|evacuating|fled|fleeing|retreated)\b"
+                             r"(?:\s+[\w'’-]+){0,4}\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIER = re.compile(r"\s(?-i:([A-Z][\w'’-]+))\s+(?:[\w-]+\s+)?$")
 
 
@@ -252,10 +252,10 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
     if noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
         return [m for m in within
                 if m.entry is not None and m.entry.kind == "populated_place"
-                and (_located(facts, m) or _LEFT_FROM.search(text, max(0, m.start - 80), m.start))
+                and (_located(facts, m) or _WITHDRAWN_FROM.search(text, max(0, m.start - 80), m.start))
                 and not facts.foreign(m.entry) and not names_no_site(text, m)
                 and not (_FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
-                         and not _LEFT_FROM.search(text, max(0, m.start - 80), m.start))
+                         and not _WITHDRAWN_FROM.search(text, max(0, m.start - 80), m.start))
                 and not _SEAT.search(text, max(0, m.start - 30), m.start) and not no_site_context(text, m.start)
                 and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
     # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")

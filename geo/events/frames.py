@@ -39,6 +39,7 @@ BROAD_RANK = KIND_RANK["region"]  # regions, countries, continents
 # publication (ACLED time_precision 2). See docs/extraction.md.
 UNDATED_WINDOW_DAYS = 6
 TERRITORY_KINDS = ("capture", "regain")  # a town taken is dated like an attack
+TERRITORY_TAKEN = ("Non-state actor overtakes territory", "Government regains territory")  # ACLED sub-event types
 UNDATED_NOTE = "no date in the report: dated by its publication (the week before it)"
 BEFORE_NOTE = "dated {days} day(s) before the report's lead occurrence, as the text says"
 SIBLING_NOTE = "no date of its own: dated as the other target its sentence names"
@@ -285,7 +286,7 @@ def _taken_and_retaken(mentions: list[EventMention]) -> bool:
     """A retaking, and a capture by an armed group the text names as the taker."""
     whole = [m for m in mentions if not m.partial]
     return any(m.kind == "regain" for m in whole) and any(
-        m.kind == "capture" and m.event.sub_event_type == _TERRITORY_TAKEN[0] and m.event.actor1 for m in whole)
+        m.kind == "capture" and m.event.sub_event_type == TERRITORY_TAKEN[0] and m.event.actor1 for m in whole)
 
 
 def _actors_agree(group: list[EventMention], event: Event) -> bool:
@@ -355,7 +356,6 @@ def _dates_agree(one: Event | None, other: Event) -> bool:
 
 
 _SITES = ("installation", "airport")
-_TERRITORY_TAKEN = ("Non-state actor overtakes territory", "Government regains territory")
 SAME_SITE_KM = 2.0  # a base inside an airport's perimeter is one target with it
 
 SITE_FIELDS = ("location", "latitude", "longitude", "geo_precision", "country", "admin1", "location_kind",

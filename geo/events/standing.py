@@ -8,6 +8,7 @@ from geo.events.coreference import takes_named_site
 from geo.events.dates import DateExpression
 from geo.events.sentences import Clause
 from geo.events.sites import Site
+from geo.events.territory import FLAG
 from geo.events.triggers import EventLexicon, Trigger
 from geo.model import Event
 
@@ -41,7 +42,6 @@ _TOLL_UPDATE = re.compile(r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+)?killed\b", re.IGNORECASE)
 _SINCE_WHEN = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\b|(?:January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\b|(?:19|20)\d\d\b|last\s+(?:year|month))")
-_FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
                         r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|centre|center|heart|streets|outskirts|palace|"
@@ -103,7 +103,7 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
             return None  # "juntas forced its troops out of Mali, Burkina Faso and Niger": no town changed hands
         if not sites and _CAPTURE_NOUN.fullmatch(trigger.text) and refers_back(text, clause, trigger):
             return PARTIAL  # "Aliyev announced its capture on November 8": the day of the town taken before
-        if sites and _FLAG.search(trigger.text):
+        if sites and FLAG.search(trigger.text):
             return FULL  # "pushed into the city centre and raised the flag over the governor's office": the city
         takes_site = bool(sites) and bool(takes_named_site(text, trigger.end + 1))  # "taken over the compound"
         return FULL if takes_site or any(_taken(text, trigger, s) for s in sites) else None

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.events.frames import UNDATED_NOTE, EventMention
+from geo.events.frames import TERRITORY_TAKEN, UNDATED_NOTE, EventMention
 from geo.events.sentences import Clause
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Event
 
-TERRITORY_TAKEN = ("Non-state actor overtakes territory", "Government regains territory")
 _TOWN_KINDS = ("populated_place", "admin2")
 
 
@@ -46,7 +45,7 @@ def _how_it_fell(withdrawal: Event, capture: Event) -> bool:
 _ENTERED = re.compile(r"\b(?:swept|stormed|rolled|moved|marched)\s+into\b|\bentered\b", re.IGNORECASE)
 _KILLING_IN_IT = re.compile(r"\b(?:kill(?:ing|ed)|shoot(?:ing)?|shot|massacr\w+|slaughter\w*|burn(?:ing|ed)|set\s+fire|"
                             r"abduct\w*|going\s+from\s+house\s+to\s+house)\b", re.IGNORECASE)
-_FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)
+FLAG = re.compile(r"\bflags?\b", re.IGNORECASE)  # "raised their flag over": a place taken
 _HOW_TAKEN_BEFORE = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _HOW_TAKEN = re.compile(r"\b(?:after|following|amid)\s+(?:[\w'’-]+\s+){0,4}?$", re.IGNORECASE)
 
@@ -90,7 +89,7 @@ def clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
                                         if a.start > captures[0].end) and captures[0].start < attacks[0].start:
             return -1
         # "stormed Kunduz ... and raised their white flag over its central square": the flag says it was taken
-        if any(_FLAG.search(t.text) for t in captures):
+        if any(FLAG.search(t.text) for t in captures):
             return -1
         # "After some fierce fighting, the mujahideen ... captured the capital of Kunduz"
         if captures and attacks and all(a.end < captures[0].start and _HOW_TAKEN_BEFORE.search(
