@@ -232,7 +232,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     # the recapture's, after the assault
     later = clause.end if _BEFORE_NEXT.match(text, clause.end) else sentence.end
     stated = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline
-              and not (d.start >= later)]
+              and d.start < later]
     dates = [d for d in stated if not in_relative_clause(text, best, d)] or \
         [d for d in stated if in_after_clause(text, best, d)]  # the after-clause's day, when it is the only one
     if best.category == "attack":
