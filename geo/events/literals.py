@@ -110,9 +110,10 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
     if starts is None:
         yield from pattern.finditer(text, start, end)
         return
-    folded = fold(text)
+    positions = _positions(fold(text), starts)
     resume = start
-    for position in _positions(folded, starts, start, end):
+    for index in range(bisect_left(positions, start), bisect_left(positions, end)):
+        position = positions[index]
         if position < resume:
             continue  # finditer goes on after the end of a match
         match = pattern.match(text, position, end)
@@ -121,14 +122,16 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
             resume = match.end()  # never empty: it holds one of the starts
 
 
-def _positions(folded: str, literals: Literals, start: int, end: int) -> list[int]:
-    """Where in folded[start:end] one of ``literals`` begins, in order."""
+@lru_cache(maxsize=4096)  # each rule runs clause by clause over one article: its starts are found once
+def _positions(folded: str, literals: Literals) -> list[int]:
+    """Where in ``folded`` one of ``literals`` begins, in order. A start found near the end of a
+    span may run past it; ``pattern.match`` bounded by the span's end then fails, as finditer would."""
     found = set()
-    for literal in literals:  # loops, not generators: this runs for every rule in every clause
-        position = folded.find(literal, start, end)
+    for literal in literals:
+        position = folded.find(literal)
         while position != -1:
             found.add(position)
-            position = folded.find(literal, position + 1, end)
+            position = folded.find(literal, position + 1)
     return sorted(found)
 
 
