@@ -46,6 +46,10 @@ def test_sentences_keep_offsets(text, sentences):
     ("Title\n\nNEW YORK — The talks began.", "NEW YORK — "),
     ("Rockets hit Erbil on Monday — officials said.", None),
     ("US forces left — quietly.", None),
+    ("Maputo, 13 May 2024 (Lusa) - At least ten people were killed.", "Maputo, 13 May 2024 (Lusa) - "),
+    ("Kyiv, March 3 (Reuters) - Russian drones hit.", "Kyiv, March 3 (Reuters) - "),
+    ("Goma (AFP) - Rebels entered the town.", "Goma (AFP) - "),
+    ("John Smith - a farmer - was shot.", None),
 ])
 def test_dateline(text, dateline):
     span = find_dateline(text)

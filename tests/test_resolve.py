@@ -136,6 +136,20 @@ def test_an_unknown_place_in_a_known_one_is_coded_there_less_precisely(geoparser
     assert unknown.confidence < mosul.confidence
 
 
+def test_a_namesake_outside_the_place_the_text_puts_it_in_is_not_that_place(geoparser):
+    """The gazetteer knows a Jacarezinho only in Parana, 600 km away: the favela is coded at Rio,
+    near it, and so is the bare "Jacarezinho" later in the text, which would otherwise be that town."""
+    text = ("A police raid in the Jacarezinho favela in northern Rio de Janeiro left 28 dead. "
+            "Officers entered Jacarezinho before dawn.")
+    favela, rio, again = [m for m in geoparser.places(text)]
+    assert (favela.text, again.text) == ("Jacarezinho", "Jacarezinho")
+    assert favela.entry.id == again.entry.id == rio.entry.id and favela.geo_precision == again.geo_precision == 2
+
+
+def test_a_compass_word_before_a_demonym_is_no_place(geoparser):
+    assert geoparser.places("the worst fighting between the Southeast Asian neighbours in a decade") == []
+
+
 @pytest.mark.parametrize("text, first, second, expected", [
     ("Abu Ghraib near Baghdad", "Abu Ghraib", "Baghdad", {0: (1, "near")}),
     ("K-1 in Kirkuk", "K-1", "Kirkuk", {0: (1, "in")}),
@@ -144,6 +158,9 @@ def test_an_unknown_place_in_a_known_one_is_coded_there_less_precisely(geoparser
     ("Mosul and Erbil", "Mosul", "Erbil", {}),
     ("Mosul north of Baghdad", "Mosul", "Baghdad", {0: (1, "near")}),
     ("Baghdad. Mosul", "Baghdad", "Mosul", {}),
+    ("Jacarezinho favela in northern Rio", "Jacarezinho", "Rio", {0: (1, "in")}),
+    ("Vizcatan district of Satipo", "Vizcatan", "Satipo", {0: (1, "in")}),
+    ("Mosul residents in Erbil", "Mosul", "Erbil", {}),
 ])
 def test_relations(text, first, second, expected):
     start = text.rindex(second)

@@ -23,6 +23,14 @@ _DATELINE = re.compile(
 # "Srinagar:", "Cotonou (AFP):": a city set before a colon at the very start of the report
 _COLON_DATELINE = re.compile(r"[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2}(?:,\s*[A-Z][\w'’.\-]*)?"
                              r"(?:\s*\([^)\n]{1,30}\))?:\s+(?=[A-Z\"“])")
+# "Maputo, 13 May 2024 (Lusa) -", "Kyiv, March 3 (Reuters) -", "Goma (AFP) -": a city in title case
+# needs the filing day or the agency to be told from a sentence that starts with a name and a dash
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_TITLE_DATELINE = re.compile(
+    r"[A-Z][a-z'’.\-]+(?:[ \-][A-Z][a-z'’.\-]+){0,2}(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})?"
+    r"(?:,\s*(?:\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)"
+    r"(?:\s*\([^)\n]{1,30}\))?|\s*\([^)\n]{1,30}\))"
+    r"\s*(?:[—–]|--|-)\s*(?=[A-Z0-9\"“])")
 # Where a new clause may start inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s*(?=(?:while|whereas|but|and\s+then|after\s+which|before|after|as\s+well\s+as|"
@@ -116,6 +124,9 @@ def find_dateline(text: str, search_paragraphs: int = 3) -> tuple[int, int] | No
         match = _DATELINE.match(text, start, end)
         if match and match.end() < end and _has_capital_word(match.group()):
             return match.start(), match.end()
+        title = _TITLE_DATELINE.match(text, start, end) if number == 0 else None
+        if title and title.end() < end:
+            return title.start(), title.end()
         colon = _COLON_DATELINE.match(text, start, end) if number == 0 else None
         if colon and colon.end() < end:  # "Srinagar: Militants opened fire ...", "Cotonou: Benin's government said"
             return colon.start(), colon.end()

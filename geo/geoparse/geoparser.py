@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from geo.errors import GeoError, InputError
 from geo.gazetteer.countries import country_table
 from geo.gazetteer.lookup import Gazetteer
+from geo.gazetteer.normalize import name_key
 from geo.geoparse.online import OnlineGeocoder
 from geo.geoparse.recognize import Recognizer, Toponym
 from geo.geoparse.resolve import Resolution, Resolver, Vote, document_vote, geo_precision, to_mention
@@ -141,11 +142,16 @@ class Geoparser:
         links = {m.index: m.relation for m in found if m.relation is not None}
         mentions = []
         sent_before = getattr(self.online, "requests_sent", 0)
+        relocated = {} if keep_implausible else _relocated(text, toponyms, resolutions, links)
         for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
             if resolution is not None and not resolution.plausible and not keep_implausible:
                 container = _finest_container(text, toponyms, resolutions, links.get(index))
                 if container is not None:  # "the village of X in Y province", X only known abroad: X, at Y
                     mentions.append(self._near_container(toponym, container))
+                continue
+            moved = relocated.get((name_key(toponym.text), resolution.entry.id)) if resolution is not None else None
+            if moved is not None:  # "the X favela in Y", then plain "X": the same X, at Y, not the namesake
+                mentions.append(self._near_container(toponym, moved))
                 continue
             if resolution is None or resolution.confidence < ONLINE_BELOW_CONFIDENCE:
                 within_budget = getattr(self.online, "requests_sent", 0) - sent_before < MAX_NEW_ONLINE_REQUESTS
@@ -193,6 +199,18 @@ class Geoparser:
             return offline
         runners_up = (offline.entry, *offline.candidates) if offline else ()
         return Resolution(entry, ONLINE_CONFIDENCE, runners_up[:5], True)
+
+
+def _relocated(text: str, toponyms: list[Toponym], resolutions: list, links: dict) -> dict:
+    """(name, entry id) -> the container an implausible reading of that name was moved to: "the X favela
+    in Y" once, then plain "X" later is the same X, at Y, not the namesake the gazetteer knows."""
+    moved = {}
+    for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
+        if resolution is not None and not resolution.plausible:
+            container = _finest_container(text, toponyms, resolutions, links.get(index))
+            if container is not None:
+                moved.setdefault((name_key(toponym.text), resolution.entry.id), container)
+    return moved
 
 
 def _finest_container(text: str, toponyms: list[Toponym], resolutions: list, relation) -> Resolution | None:

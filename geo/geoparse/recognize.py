@@ -216,6 +216,8 @@ class Recognizer:
             return False  # "King Abdullah II"
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
             return important
+        if single and end < len(run) and lowered in words("qualifiers") and _is_demonym(run[end].text.lower(), self.demonyms):
+            return False  # "the Southeast Asian neighbours", "West African troops": an adjective, not South East district
         if end < len(run) and run[end].text.lower() in words("armed_group_heads"):
             return False  # "the Gulf Clan", "the Sinaloa Cartel": an armed group
         if self._is_person(text, span, run, first, important) or (not important and (

@@ -34,9 +34,15 @@ def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
         kept = " ".join(word for word in between.replace(",", " ").split() if word not in skippable)
         if between.removeprefix("the ") in words("near_words") or kept in words("near_words"):
             found[index] = Relation(index + 1, "near")
-        elif kept in words("in_words"):
+        elif kept in words("in_words") or _kind_then_in(kept):
             found[index] = Relation(index + 1, "in")
     return found
+
+
+def _kind_then_in(kept: str) -> bool:
+    """"favela in", "district of": a kind of place, then "in" or "of"."""
+    head, _, rest = kept.partition(" ")
+    return head in words("settlement_words") and rest in words("in_words")
 
 
 def followed_by_container_word(text: str, toponym: Toponym) -> bool:

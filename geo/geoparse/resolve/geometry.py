@@ -45,3 +45,18 @@ def container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: st
     reach = 60.0 if relation == "in" else 150.0
     kilometres = distance_km(entry, container)
     return 3.0 if kilometres < reach else 1.0 if kilometres < 3 * reach else -1.0
+
+
+OUTSIDE_TOWN_KM = 180.0  # "X in <town>": farther than this from the town, X is not in it
+
+
+def lies_outside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
+    """The text says ``entry`` is in ``container``, and the gazetteer says it is not: another
+    country, another first-level division, or far from the town it is said to be in."""
+    if container.kind == "country":
+        return entry.country_code != container.country_code
+    if container.kind == "admin1":
+        return entry.country_code != container.country_code or (bool(entry.admin1) and entry.admin1 != container.admin1)
+    if container.kind == "populated_place":
+        return distance_km(entry, container) > OUTSIDE_TOWN_KM
+    return False

@@ -15,6 +15,7 @@ from geo.gazetteer import Gazetteer
 from geo.gazetteer.normalize import loosen, name_key
 from geo.geoparse.recognize import Toponym
 from geo.geoparse.resolve.context import Context, Vote, explicit_vote, resolved_vote
+from geo.geoparse.resolve.geometry import lies_outside
 from geo.geoparse.resolve.cues import acronym, followed_by_container_word, qualifying_country, relations, used_as_modifier
 from geo.geoparse.resolve.scoring import (
     AREA_KINDS,
@@ -70,7 +71,8 @@ class Resolver:
             votes = [weakened(resolved_vote(r and r.entry, r.confidence if r else 0.0), m.modifier) for r, m in zip(results, mentions)]
             context = Context(votes, outside, groups)
         return [
-            Resolution(result.entry, result.confidence, result.candidates, self._plausible(result, mentions[i], context))
+            Resolution(result.entry, result.confidence, result.candidates,
+                       self._plausible(result, mentions[i], context) and not _outside_container(result, mentions[i], results))
             if result else None
             for i, result in enumerate(results)
         ]
@@ -128,6 +130,16 @@ class Resolver:
             return not (entry.population < LONE_TOWN and weight <= 0 and context.strongest >= FOREIGN_CONTEXT)
         return weight > 0.05
 
+
+
+def _outside_container(result: Resolution, mention: Mention, results: list[Resolution | None]) -> bool:
+    """"the Jacarezinho favela in northern Rio de Janeiro", the gazetteer knowing only a Jacarezinho
+    600 km away: the text places X inside Y, so a town far outside Y is a namesake, not X."""
+    relation = mention.relation
+    if relation is None or relation.kind != "in" or result.entry.kind != "populated_place":
+        return False
+    container = results[relation.container]
+    return container is not None and container.entry.id != result.entry.id and lies_outside(result.entry, container.entry)
 
 
 def document_vote(results: list[Resolution | None]) -> tuple[Vote, ...]:

@@ -182,4 +182,4 @@ def _holds(container: GazetteerEntry, inner: Mention, relation_kind: str) -> boo
     """Some reading of the inner name lies inside (or near) this candidate container."""
     if container.kind not in ("country", "admin1", "admin2", "populated_place"):
         return False
-    return any(container_fit(m.entry, container, relation_kind) > 0 for m in inner.matches[:CONTAINED_READINGS] if m.exact)
+    return any(container_fit(m.entry, container, relation_kind) >= 1.0 for m in inner.matches[:CONTAINED_READINGS] if m.exact)
