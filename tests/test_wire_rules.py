@@ -337,3 +337,13 @@ def test_the_evidence_lists_every_sentence_used(extractor):
 ])
 def test_a_village_named_is_exact_and_one_in_a_district_is_near_it(extractor, text, precision):
     assert [e.geo_precision for e in events(extractor, text)] == [precision]
+
+
+def test_each_when_clause_takes_the_day_just_before_it(extractor):
+    """Two recalled events in one sentence, each day written before its ", when" clause: the day at
+    the end of the first clause belongs to the second."""
+    text = ("The raid revived memories of the night of April 14, 2014, when fighters seized 276 girls from "
+            "their school in Chibok in Borno state, and of Feb. 19, 2018, when more than 100 girls were taken "
+            "from a school in Dapchi in Yobe state.")
+    found = sorted((e.location, str(e.date_start)) for e in events(extractor, text))
+    assert found == [("Chibok", "2014-04-14"), ("Dapchi", "2018-02-19")]
