@@ -2,7 +2,8 @@
 
 A gold event and an extracted event *match* when they have the same category (a capture or
 recapture of territory, ACLED's "overtakes territory" / "regains territory", is one kind whether
-the coder filed it under ``handover`` or ``other``), the extracted
+the coder filed it under ``handover``, ``other`` or ``attack``: ACLED itself lists both under
+Battles), the extracted
 point lies within the gold ``within_km`` of the gold ``near`` point (default 40 km), and their
 date intervals overlap. Matching is one-to-one, closest pairs first, so a duplicate of a
 matched occurrence counts against precision.
@@ -118,7 +119,7 @@ TERRITORY_CHANGES = ("Non-state actor overtakes territory", "Government regains 
 
 
 def _territory_change(category: str, sub_event_type: str | None) -> bool:
-    return category in ("handover", "other") and sub_event_type in TERRITORY_CHANGES
+    return category in ("handover", "other", "attack") and sub_event_type in TERRITORY_CHANGES
 
 
 def _fits(event, gold: GoldEvent) -> float | None:

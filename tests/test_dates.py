@@ -126,3 +126,17 @@ def test_a_month_of_the_same_year_takes_the_year_last_written_out(text, expected
 ])
 def test_days_later_count_from_the_day_just_written_out(text, expected):
     assert [(d.text, str(d.date_start)) for d in find_dates(text, SUNDAY)] == expected
+
+
+@pytest.mark.parametrize("text, days", [
+    # the sentence opens with the year: its days are of that year, not of the last twelve months
+    ("In 2017, gunmen laid siege to the city of Marawi from May 23 to October 23.", ["2017-05-23", "2017-10-23"]),
+    ("In 2016, a bomb exploded at a market on September 2.", ["2016-09-02"]),
+    # a range whose end gives the year
+    ("Fighting raged from May 23 to October 23, 2017.", ["2017-05-23", "2017-10-23"]),
+    # a year in an earlier sentence says nothing about this one
+    ("In 2016 it was calm. On September 2 a bomb went off.", ["2018-09-02"]),
+])
+def test_days_take_the_year_their_sentence_gives(text, days):
+    found = [d for d in find_dates(text, date(2019, 1, 28)) if d.days == 1]
+    assert [d.date_start.isoformat() for d in found] == days

@@ -347,3 +347,15 @@ def test_each_when_clause_takes_the_day_just_before_it(extractor):
             "from a school in Dapchi in Yobe state.")
     found = sorted((e.location, str(e.date_start)) for e in events(extractor, text))
     assert found == [("Chibok", "2014-04-14"), ("Dapchi", "2018-02-19")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a promise to halt strikes, a court restricting raids: no strike and no raid happened
+    ("The military in return promised to halt air strikes on the group's territory in Kyaukme.", []),
+    ("In June the Supreme Court in Brasilia restricted police raids in Rio's favelas.", []),
+    # troops moving back into a town the rebels left: the town changed hands
+    ("Myanmar's military moved back into the town of Mogok on Friday after the rebels pulled out.",
+     [("other", "Mogok", "2024-03-01", "2024-03-01")]),
+])
+def test_halted_strikes_and_towns_moved_back_into(extractor, text, expected):
+    assert [summary(e) for e in events(extractor, text)] == expected

@@ -107,8 +107,8 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, interval))
     chosen.sort(key=lambda item: item[0])
-    expressions = _of_the_same_year(text, [_with_since(text, start, end, interval, published)
-                                           for start, end, interval in chosen if interval])
+    expressions = _years_from_the_sentence(text, _of_the_same_year(text, [
+        _with_since(text, start, end, interval, published) for start, end, interval in chosen if interval]))
     return _days_later(text, published, _overnight(text, _weekday_with_date(text, expressions)))
 
 
@@ -211,6 +211,36 @@ def _of_the_same_year(text: str, expressions: list[DateExpression]) -> list[Date
         elif _YEAR.search(expression.text):
             year = expression.date_start.year
         resolved.append(expression)
+    return resolved
+
+
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
+
+
+def _years_from_the_sentence(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
+    """"In 2017, gunmen laid siege to the city from May 23 to October 23": days of the year the sentence
+    opened with; "from May 23 to October 23, 2017": the first day of a range takes the year of its end."""
+    resolved = list(expressions)
+    for index, expression in enumerate(resolved):
+        if _YEAR.search(expression.text) or expression.days > 31:
+            continue
+        year = None
+        following = resolved[index + 1] if index + 1 < len(resolved) else None
+        if following is not None and _YEAR.search(following.text) and following.days <= 31 \
+                and _RANGE_TO.match(text[expression.end:following.start]):
+            year = following.date_start.year
+        else:
+            anchor = next((e for e in reversed(resolved[:index]) if _YEAR.search(e.text)), None)
+            if anchor is not None and anchor.days >= 365 and anchor.date_start.year == anchor.date_end.year \
+                    and expression.start - anchor.end <= SAME_SENTENCE_CHARS \
+                    and not _SENTENCE_BREAK.search(text, anchor.end, expression.start):
+                year = anchor.date_start.year
+        if year is not None and year != expression.date_start.year and expression.date_start.year == expression.date_end.year:
+            try:
+                resolved[index] = replace(expression, date_start=expression.date_start.replace(year=year),
+                                          date_end=expression.date_end.replace(year=year))
+            except ValueError:  # 29 February of a year without it
+                pass
     return resolved
 
 
