@@ -146,6 +146,17 @@ def test_a_namesake_outside_the_place_the_text_puts_it_in_is_not_that_place(geop
     assert favela.entry.id == again.entry.id == rio.entry.id and favela.geo_precision == again.geo_precision == 2
 
 
+def test_a_city_abroad_is_not_the_port_the_text_puts_in_a_district(geoparser):
+    """Egypt's Qena is no "small Qena port in the Rudum district" of Yemen: it is coded at Rudum, near it;
+    a base "in the Timbuktu region" may lie far from the town of Timbuktu, in its province."""
+    text = "On Nov. 9, a drone blew up at the small Qena port in the Rudum district of Shabwa province in Yemen."
+    qena = next(m for m in geoparser.places(text) if m.text == "Qena")
+    assert qena.entry.country_code == "YE" and qena.geo_precision == 2
+    text = "The French army handed over the Gossi base in the Timbuktu region of Mali on April 19."
+    gossi = next(m for m in geoparser.places(text) if m.text == "Gossi")
+    assert gossi.entry.name == "Gossi" and gossi.geo_precision == 1
+
+
 def test_a_compass_word_before_a_demonym_is_no_place(geoparser):
     assert geoparser.places("the worst fighting between the Southeast Asian neighbours in a decade") == []
 
@@ -161,6 +172,8 @@ def test_a_compass_word_before_a_demonym_is_no_place(geoparser):
     ("Jacarezinho favela in northern Rio", "Jacarezinho", "Rio", {0: (1, "in")}),
     ("Vizcatan district of Satipo", "Vizcatan", "Satipo", {0: (1, "in")}),
     ("Mosul residents in Erbil", "Mosul", "Erbil", {}),
+    ("Dhabba oil export terminal in the southeastern province of Hadhramaut", "Dhabba", "Hadhramaut", {0: (1, "in")}),
+    ("Qena port in the Rudum", "Qena", "Rudum", {0: (1, "in")}),
 ])
 def test_relations(text, first, second, expected):
     start = text.rindex(second)

@@ -42,7 +42,8 @@ _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+(?=[\w-]+\s+(?:city|town|village)\b))?"
     r"(?:(?P<modifier>[\w-]+)\s+)?(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
     r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
-    r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch|port|harbou?r)\b",
+    r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch|port|harbou?r|terminal|refinery|depot|"
+    r"oilfield|prison|jail)\b",
     re.IGNORECASE)
 # "The base, about 60 km north of Aden, has changed hands": a sentence that opens with a site noun
 _OPENING_ANAPHOR = re.compile(r"[\"“]?(?:The|That|This|Its)\s+(?:[\w-]+\s+)?(?P<noun>base|camp|airport|airfield|garrison|outpost|"

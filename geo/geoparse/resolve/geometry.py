@@ -55,8 +55,10 @@ def lies_outside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
     country, another first-level division, or far from the town it is said to be in."""
     if container.kind == "country":
         return entry.country_code != container.country_code
-    if container.kind == "admin1":
-        return entry.country_code != container.country_code or (bool(entry.admin1) and entry.admin1 != container.admin1)
-    if container.kind == "populated_place":
-        return distance_km(entry, container) > OUTSIDE_TOWN_KM
+    if container.kind in ("admin1", "admin2"):  # a district lies in its province: another province is outside it
+        return entry.country_code != container.country_code or (
+            bool(entry.admin1) and bool(container.admin1) and entry.admin1 != container.admin1)
+    if container.kind == "populated_place":  # "the Gossi base in the Timbuktu region": in the town's province will do
+        same_province = entry.country_code == container.country_code and bool(entry.admin1) and entry.admin1 == container.admin1
+        return not same_province and distance_km(entry, container) > OUTSIDE_TOWN_KM
     return False

@@ -136,7 +136,7 @@ def _outside_container(result: Resolution, mention: Mention, results: list[Resol
     """"the Jacarezinho favela in northern Rio de Janeiro", the gazetteer knowing only a Jacarezinho
     600 km away: the text places X inside Y, so a town far outside Y is a namesake, not X."""
     relation = mention.relation
-    if relation is None or relation.kind != "in" or result.entry.kind != "populated_place":
+    if relation is None or relation.kind != "in" or result.entry.kind not in ("populated_place", "admin1", "admin2"):
         return False
     container = results[relation.container]
     return container is not None and container.entry.id != result.entry.id and lies_outside(result.entry, container.entry)
