@@ -359,3 +359,14 @@ def test_each_when_clause_takes_the_day_just_before_it(extractor):
 ])
 def test_halted_strikes_and_towns_moved_back_into(extractor, text, expected):
     assert [summary(e) for e in events(extractor, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the western Aleppo countryside" is the governorate: the village near Atareb is the one site
+    ("Government shelling hit a home in Kafr Nouran, a village in the western Aleppo countryside near the town "
+     "of Atareb, on Tuesday, killing five civilians.", [("attack", "Al Atārib", "2024-03-05", "2024-03-05")]),
+    # what the militants want done is not done
+    ("The militants have said they want Kenya to withdraw its troops from Somalia.", []),
+])
+def test_countryside_and_wants(extractor, text, expected):
+    assert [summary(e) for e in events(extractor, text)] == expected

@@ -63,8 +63,9 @@ def _rows(name: str, delimiter: str) -> list[dict]:
 AGREED_WINDOW = 160
 _ENDS_WITH_TO = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a commitment, not an occurrence: "agreed ... to pull out", "pledged to hand over", "urged ... to withdraw"
-_AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|pledged|promised|vowed|committed|offered|proposed|urged|asked|"
-                        r"called\s+on|demanded|ordered|told)\b[^.;]{0,140}?\bto\s+(?:(?:fully|completely|gradually|"
+_AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|pledged|promised|vowed|committed|offered|proposed|urged|urging|urges|asked|"
+                        r"asking|called\s+on|calling\s+on|demanded|demanding|demands|ordered|told|wants?|wanted|wanting|"
+                        r"pressed|pressing|pushed|pushing)\b[^.;]{0,140}?\bto\s+(?:(?:fully|completely|gradually|"
                         r"also|then|immediately|eventually)\s+)?$", re.IGNORECASE)
 
 
