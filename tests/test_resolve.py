@@ -174,6 +174,8 @@ def test_a_compass_word_before_a_demonym_is_no_place(geoparser):
     ("Mosul residents in Erbil", "Mosul", "Erbil", {}),
     ("Dhabba oil export terminal in the southeastern province of Hadhramaut", "Dhabba", "Hadhramaut", {0: (1, "in")}),
     ("Qena port in the Rudum", "Qena", "Rudum", {0: (1, "in")}),
+    ("El Aguaje, a hamlet in the municipality of Aguililla", "El Aguaje", "Aguililla", {0: (1, "in")}),
+    ("Mosul, a city that Baghdad", "Mosul", "Baghdad", {}),
 ])
 def test_relations(text, first, second, expected):
     start = text.rindex(second)

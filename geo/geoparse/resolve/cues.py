@@ -43,15 +43,17 @@ MAX_KIND_WORDS = 4
 
 
 def _kind_then_in(kept: str) -> bool:
-    """"favela in", "district of", "oil export terminal in province of": a kind of place (after at most a
-    few words that say what kind), then "in" or "of", then perhaps the kind of the container."""
+    """"favela in", "district of", "oil export terminal in province of", ", a hamlet in the municipality
+    of": a kind of place (after at most a few words that say what kind), then "in" or "of", then perhaps
+    the kind of the container."""
     parts = kept.split()
     at = next((i for i, word in enumerate(parts) if word in words("in_words")), None)
     if at is None or not 1 <= at <= MAX_KIND_WORDS or parts[at - 1] not in words("settlement_words"):
         return False
     rest = parts[at + 1:]
     return all(word.isalpha() and word.islower() for word in parts[:at]) and (
-        not rest or (len(rest) == 2 and rest[0] in words("container_words") and rest[1] == "of"))
+        not rest or (len(rest) == 2 and rest[1] == "of" and (
+            rest[0] in words("container_words") or rest[0] in words("settlement_words"))))
 
 
 def followed_by_container_word(text: str, toponym: Toponym) -> bool:
