@@ -370,3 +370,8 @@ def test_halted_strikes_and_towns_moved_back_into(extractor, text, expected):
 ])
 def test_countryside_and_wants(extractor, text, expected):
     assert [summary(e) for e in events(extractor, text)] == expected
+
+
+def test_a_town_named_in_apposition_to_what_was_taken(extractor):
+    text = "Fighting in Afghanistan. Taliban fighters captured the provincial capital, Kunduz, on Monday."
+    assert [summary(e) for e in events(extractor, text)] == [("other", "Kunduz", "2024-03-04", "2024-03-04")]

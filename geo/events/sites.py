@@ -49,7 +49,8 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 # "In the regional capital, Kharkiv, ...", "at the village of Y": the name set beside its noun.
-_APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit|of|from)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?"
+_APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit|of|from|into|captured|seized|took|retook|recaptured|entered|"
+                      r"overran|stormed|attacked|raided|shelled|bombed|targeted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?"
                       r"(?:capital|city|town|village|port|hamlet|district|province|region|area|base|camp),\s+$", re.IGNORECASE)
 # "in a farming area south-west of the capital": somewhere around the place, not the place
 _RELATIVE_TO = re.compile(rf"\b(?:{_DISTANCE})?{_DIRECTION}\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
