@@ -157,6 +157,15 @@ def test_a_city_abroad_is_not_the_port_the_text_puts_in_a_district(geoparser):
     assert gossi.entry.name == "Gossi" and gossi.geo_precision == 1
 
 
+def test_the_part_of_the_country_a_compass_word_names_picks_the_namesake(geoparser):
+    """Mykolayiv is a city in the south and a town in Lviv oblast: "the southern Ukrainian city of
+    Mykolaiv" is the southern one, even beside Lviv, and so is the bare "Mykolaiv" after it."""
+    text = ("Strikes hit Lviv on Friday. Rescuers dug through a barracks in the southern Ukrainian city of "
+            "Mykolaiv on Saturday. Mykolaiv has been shelled for weeks.")
+    first, again = [m for m in geoparser.places(text) if m.text == "Mykolaiv"]
+    assert first.entry.id == again.entry.id and first.entry.latitude < 47.5
+
+
 def test_a_compass_word_before_a_demonym_is_no_place(geoparser):
     assert geoparser.places("the worst fighting between the Southeast Asian neighbours in a decade") == []
 

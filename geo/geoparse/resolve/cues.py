@@ -98,6 +98,19 @@ _QUALIFIED = re.compile(
     r"(?:\s+of)?\s+$", re.IGNORECASE)
 
 
+_COMPASS = re.compile(r"\b(north|south|east|west)(?:ern)?\s+$|\b(north|south)[\s-]?(east|west)(?:ern)?\s+$", re.IGNORECASE)
+
+
+def qualifying_compass(text: str, toponym: Toponym) -> str:
+    """"the southern Ukrainian city of Mykolaiv": the part of the demonym's country it lies in
+    ("south", "northeast"); empty when no compass word comes before the demonym."""
+    found = _QUALIFIED.search(text, max(0, toponym.start - 60), toponym.start)
+    if found is None:
+        return ""
+    compass = _COMPASS.search(text, max(0, found.start() - 16), found.start())
+    return "".join(part.lower() for part in compass.groups() if part) if compass else ""
+
+
 def qualifying_country(text: str, toponym: Toponym) -> str:
     """The ISO code of the country a demonym before the name places it in ("the Iranian city of
     Kerman"); empty when there is none."""

@@ -16,7 +16,8 @@ from geo.gazetteer.normalize import loosen, name_key
 from geo.geoparse.recognize import Toponym
 from geo.geoparse.resolve.context import Context, Vote, explicit_vote, resolved_vote
 from geo.geoparse.resolve.geometry import lies_outside
-from geo.geoparse.resolve.cues import acronym, followed_by_container_word, qualifying_country, relations, used_as_modifier
+from geo.geoparse.resolve.cues import (acronym, followed_by_container_word, qualifying_compass, qualifying_country,
+                                       relations, used_as_modifier)
 from geo.geoparse.resolve.scoring import (
     AREA_KINDS,
     CONFIDENCE_RIVALS,
@@ -70,6 +71,7 @@ class Resolver:
             results = [self._choose(m, context, results, mentions) for m in mentions]
             votes = [weakened(resolved_vote(r and r.entry, r.confidence if r else 0.0), m.modifier) for r, m in zip(results, mentions)]
             context = Context(votes, outside, groups)
+        results = _as_the_text_placed_it(mentions, results)
         return [
             Resolution(result.entry, result.confidence, result.candidates,
                        self._plausible(result, mentions[i], context) and not _outside_container(result, mentions[i], results))
@@ -90,10 +92,14 @@ class Resolver:
         found = []
         for i, t in enumerate(toponyms):
             exact_kinds, has_primary, major = traits(matches[i], capitals)
+            qualified = qualifying_country(text, t)
+            compass = qualifying_compass(text, t) if qualified else ""
+            country = self.gazetteer.entry(f"country:{qualified}") if compass else None
             found.append(Mention(
                 i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
                 followed_by_container_word(text, t), capitals, exact_kinds, has_primary,
-                used_as_modifier(text, t), acronym(t.text, matches[i]), major, qualifying_country(text, t),
+                used_as_modifier(text, t), acronym(t.text, matches[i]), major, qualified,
+                compass, (country.latitude, country.longitude) if country else None,
             ))
         return found
 
@@ -130,6 +136,23 @@ class Resolver:
             return not (entry.population < LONE_TOWN and weight <= 0 and context.strongest >= FOREIGN_CONTEXT)
         return weight > 0.05
 
+
+
+def _as_the_text_placed_it(mentions: list[Mention], results: list[Resolution | None]) -> list[Resolution | None]:
+    """"the southern Ukrainian city of Mykolaiv" once, then "Mykolaiv" alone: every mention of the name
+    takes the reading its country-and-compass mention chose, when that reading is among its own."""
+    placed = {m.key: results[m.index] for m in mentions if m.compass and results[m.index] is not None}
+    if not placed:
+        return results
+    settled = list(results)
+    for mention in mentions:
+        chosen = placed.get(mention.key)
+        current = results[mention.index]
+        if chosen is None or current is None or current.entry.id == chosen.entry.id:
+            continue
+        if any(match.entry.id == chosen.entry.id for match in mention.matches):
+            settled[mention.index] = Resolution(chosen.entry, current.confidence, current.candidates, current.plausible)
+    return settled
 
 
 def _outside_container(result: Resolution, mention: Mention, results: list[Resolution | None]) -> bool:

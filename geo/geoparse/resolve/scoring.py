@@ -72,6 +72,22 @@ def prior(match: Match, key: str) -> float:
     return score
 
 
+COMPASS_FIT = 2.0  # "the southern Ukrainian city of X": a namesake in the north is the weaker reading
+COMPASS_SLACK_DEGREES = 0.5
+
+
+def compass_fit(entry: GazetteerEntry, point: tuple[float, float], compass: str) -> float:
+    """+1 when the entry lies in the part of its country the compass word names, -1 when it lies
+    clearly in the opposite part, 0 near the middle."""
+    offsets = {"north": entry.latitude - point[0], "south": point[0] - entry.latitude,
+               "east": entry.longitude - point[1], "west": point[1] - entry.longitude}
+    parts = [part for part in ("north", "south", "east", "west") if part in compass]
+    values = [offsets[part] for part in parts]
+    if all(value > 0 for value in values):
+        return 1.0
+    return -1.0 if any(value < -COMPASS_SLACK_DEGREES for value in values) else 0.0
+
+
 class Mention(NamedTuple):
     """One toponym with what the text around it says."""
 
@@ -89,6 +105,8 @@ class Mention(NamedTuple):
     acronym: str = ""  # the capitals of "EU", "UAE" when some candidate is written exactly so
     major: bool = False  # a country, region or world city bears exactly this name ("Atlantic", "Paris")
     qualified: str = ""  # ISO code of the country a demonym before it names ("the Iranian city of Kerman")
+    compass: str = ""  # "the southern Ukrainian city of X": "south"
+    country_point: tuple[float, float] | None = None  # the qualifying country's point, for ``compass``
 
 
 def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
@@ -127,6 +145,8 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
             total += 5.0
         elif mention.toponym.feature_cue == 1 and match.exact:
             total += 2.0
+    if mention.compass and mention.country_point and entry.country_code == mention.qualified:
+        total += COMPASS_FIT * compass_fit(entry, mention.country_point, mention.compass)
     if mention.qualified and entry.country_code == mention.qualified:
         total += QUALIFIED_BONUS
     relation = mention.relation
