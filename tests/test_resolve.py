@@ -179,7 +179,9 @@ def test_a_compass_word_before_a_demonym_is_no_place(geoparser):
     ("Mosul north of Baghdad", "Mosul", "Baghdad", {0: (1, "near")}),
     ("Baghdad. Mosul", "Baghdad", "Mosul", {}),
     ("Jacarezinho favela in northern Rio", "Jacarezinho", "Rio", {0: (1, "in")}),
-    ("Vizcatan district of Satipo", "Vizcatan", "Satipo", {0: (1, "in")}),
+    ("Vizcatan district of Satipo province", "Vizcatan", "Satipo", {0: (1, "in")}),
+    # "the Baghdad district of Karrada": Karrada is in Baghdad, not the other way round
+    ("Baghdad district of Karrada", "Baghdad", "Karrada", {}),
     ("Mosul residents in Erbil", "Mosul", "Erbil", {}),
     ("Dhabba oil export terminal in the southeastern province of Hadhramaut", "Dhabba", "Hadhramaut", {0: (1, "in")}),
     ("Qena port in the Rudum", "Qena", "Rudum", {0: (1, "in")}),

@@ -201,12 +201,15 @@ class Geoparser:
         return Resolution(entry, ONLINE_CONFIDENCE, runners_up[:5], True)
 
 
+RELOCATED_BELOW = 100_000  # a namesake this big is named for itself elsewhere in the text too
+
+
 def _relocated(text: str, toponyms: list[Toponym], resolutions: list, links: dict) -> dict:
     """(name, entry id) -> the container an implausible reading of that name was moved to: "the X favela
     in Y" once, then plain "X" later is the same X, at Y, not the namesake the gazetteer knows."""
     moved = {}
     for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
-        if resolution is not None and not resolution.plausible:
+        if resolution is not None and not resolution.plausible and resolution.entry.population < RELOCATED_BELOW:
             container = _finest_container(text, toponyms, resolutions, links.get(index))
             if container is not None:
                 moved.setdefault((name_key(toponym.text), resolution.entry.id), container)

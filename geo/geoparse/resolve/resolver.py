@@ -41,6 +41,7 @@ def geo_precision(entry: GazetteerEntry) -> int:
     return 2 if entry.kind == "admin2" or entry.approximate else 1
 
 
+WORLD_CITY_POPULATION = 1_000_000
 LONE_TOWN = 20_000  # below this, a town in a country the text never names is doubtful
 FOREIGN_CONTEXT = 3.0  # how firmly the text must point to other countries
 
@@ -161,6 +162,8 @@ def _outside_container(result: Resolution, mention: Mention, results: list[Resol
     relation = mention.relation
     if relation is None or relation.kind != "in" or result.entry.kind not in ("populated_place", "admin1", "admin2"):
         return False
+    if result.entry.kind == "populated_place" and result.entry.population >= WORLD_CITY_POPULATION:
+        return False  # "the Moscow ... in Chicago": the phrase belongs to something else named there
     container = results[relation.container]
     return container is not None and container.entry.id != result.entry.id and lies_outside(result.entry, container.entry)
 
