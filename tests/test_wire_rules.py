@@ -375,3 +375,20 @@ def test_countryside_and_wants(extractor, text, expected):
 def test_a_town_named_in_apposition_to_what_was_taken(extractor):
     text = "Fighting in Afghanistan. Taliban fighters captured the provincial capital, Kunduz, on Monday."
     assert [summary(e) for e in events(extractor, text)] == [("other", "Kunduz", "2024-03-04", "2024-03-04")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the base lies, and where the town lies, are no targets of their own
+    ("Fighting in Syria. Missiles hit the T-4 air base, also known as Tiyas, which lies in the desert between the "
+     "city of Homs and the ancient town of Palmyra, on Monday.", [("attack", "Tiyas Military Airbase", "2024-03-04", "2024-03-04")]),
+    ("Fighting in Syria. A chemical attack on Saturday hit Douma, the last rebel-held town in the Eastern Ghouta "
+     "enclave near Damascus.", [("attack", "Dūmā", "2024-03-02", "2024-03-02")]),
+])
+def test_where_a_named_site_lies_is_no_second_target(extractor, text, expected):
+    assert [summary(e) for e in events(extractor, text)] == expected
+
+
+def test_a_weapon_opening_a_sentence_is_no_team_name(extractor):
+    """"... in Syria. Rockets hit": the capitalised word before is the end of the sentence before."""
+    text = "The war goes on in Syria. Rockets hit the T-4 air base on Monday."
+    assert [summary(e)[:2] for e in events(extractor, text)] == [("attack", "Tiyas Military Airbase")]

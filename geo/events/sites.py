@@ -80,6 +80,9 @@ _SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}?(
                             r"secretary|president|ambassador|diplomats?|envoy|analysts?|lawmakers?|senators?)\b")
 _DESCRIBED_BY = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:that|which|where|whose)\b[^,;.]*$",
                           re.IGNORECASE)
+# "Douma, the last rebel-held town in the Eastern Ghouta enclave near Damascus": where the town just named lies
+_DESCRIBED_TOWN = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|hamlet|settlement|enclave|suburb|"
+                             r"district|camp|base)\s+(?:in|near|outside|on|of)\b[^,;.]*$", re.IGNORECASE)
 _PLATFORM_IN = re.compile(r"\b(?:destroyers?|warships?|ships?|submarines?|frigates?|cruisers?|vessels?|carriers?|"
                           r"bombers?|batteries|launchers?)\s+(?:(?:stationed|positioned|sailing|deployed)\s+)?"
                           r"(?:in|off|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
@@ -116,7 +119,10 @@ _UNNAMED_SITE = re.compile(
 # only says where "the base"/"the facility" lies is no second site.
 _DESCRIBES_SITE = re.compile(
     r"\b(?:base|camp|airfield|air\s+base|facility|outpost|garrison|installation|compound|site|station|hotel|prison)"
-    rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:in|near|outside|on\s+the\s+outskirts\s+of|{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?$",
+    rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:in|near|outside|on\s+the\s+outskirts\s+of|{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?$|"
+    # "the T-4 air base, also known as Tiyas, which lies in the desert between the city of Homs and ...":
+    # where the site named just before lies
+    r",\s+(?:which|that)\s+(?:lies|lay|sits|sat|stands|stood|is\s+located|was\s+located)\b[^,;.]{0,80}?$",
     re.IGNORECASE,
 )
 # "that Washington blames on militias", "Moscow denied": a capital or country that acts or
@@ -191,6 +197,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue
         if accepted and _DESCRIBED_BY.search(before):
             continue  # "recaptured Gharyan, the mountain town that served as a base for the offensive on Tripoli"
+        if any(rank(a) <= SPECIFIC_RANK for a in accepted) and _DESCRIBED_TOWN.search(before):
+            continue
         if accepted and _RELATIVE_TO.search(before):
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
         if _SPEAKERS_TOWN.search(before) and _SPEAKER_AFTER.match(text, mention.end):

@@ -157,6 +157,8 @@ def _part_of_a_name(text: str, start: int) -> bool:
     if not text[start].isupper():
         return False
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if previous and previous.group(1).endswith(".") and not previous.group(1).isupper():
+        return False  # "... in Syria. Rockets hit": the sentence before ends there
     return bool(previous) and previous.group(1)[0].isupper()
 
 

@@ -216,8 +216,9 @@ class Recognizer:
             return False  # "King Abdullah II"
         if single and ACRONYM.fullmatch(span.text) and not _dateline(text, span):
             return important
-        if single and end < len(run) and lowered in words("qualifiers") and _is_demonym(run[end].text.lower(), self.demonyms):
-            return False  # "the Southeast Asian neighbours", "West African troops": an adjective, not South East district
+        if single and end < len(run) and lowered in words("qualifiers") and (
+                _is_demonym(run[end].text.lower(), self.demonyms) or self._inside_a_longer_name(run, first, end)):
+            return False  # "the Southeast Asian neighbours", "the Eastern Ghouta enclave": not a district called East
         if end < len(run) and run[end].text.lower() in words("armed_group_heads"):
             return False  # "the Gulf Clan", "the Sinaloa Cartel": an armed group
         if self._is_person(text, span, run, first, important) or (not important and (
