@@ -392,3 +392,15 @@ def test_a_weapon_opening_a_sentence_is_no_team_name(extractor):
     """"... in Syria. Rockets hit": the capitalised word before is the end of the sentence before."""
     text = "The war goes on in Syria. Rockets hit the T-4 air base on Monday."
     assert [summary(e)[:2] for e in events(extractor, text)] == [("attack", "Tiyas Military Airbase")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # letters handed over are no base handed over
+    ("Delegations from the two countries handed over separately signed letters to the U.S. mediator at the UN "
+     "headquarters in Naqoura, Lebanon, on Thursday.", []),
+    # weeks of air strikes before the fall are the background, the fall is the event
+    ("Fighting in Iraq. Islamic State militants overran Ramadi on Sunday, handing the extremists their biggest "
+     "victory this year despite weeks of U.S.-led airstrikes.", [("other", "Ramadi", "2024-03-03", "2024-03-03")]),
+])
+def test_letters_handed_over_and_weeks_of_strikes(extractor, text, expected):
+    assert [summary(e) for e in events(extractor, text)] == expected
