@@ -143,3 +143,14 @@ def test_names_that_continue_into_a_person_street_or_group(recognizer, text, kep
 def test_a_town_word_heading_an_institution_is_no_place(recognizer, text, absent, present):
     found = [t.text for t in recognizer.find(text)]
     assert absent not in found and present in found
+
+
+@pytest.mark.parametrize("text, names", [
+    # a known name cut short before "de"/"del" and a capitalised word is part of a longer unknown one
+    ("An ambush in the Santo Domingo de Acobamba district of Huancayo province.", ["Huancayo"]),
+    ("Gunmen attacked bars in San Miguel del Ene, in Satipo province.", ["Satipo"]),
+    # ... while a known longer name, or two names joined by "and", stay what they are
+    ("They flew to Rio de Janeiro and Santo Domingo.", ["Rio de Janeiro", "Santo Domingo"]),
+])
+def test_a_name_cut_short_before_de_is_no_place(recognizer, text, names):
+    assert [t.text for t in recognizer.find(text)] == names

@@ -107,6 +107,9 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+_ROMANCE_CONNECTORS = frozenset(("de", "del", "della", "di", "da", "do", "dos", "das", "du", "des"))
+
+
 class Recognizer:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -150,6 +153,8 @@ class Recognizer:
                 if end == first:
                     first += 1
                     continue
+                if self._truncated_name(text, run, end):
+                    break  # "San Miguel del Ene", "Santo Domingo de Acobamba": a longer name the gazetteer lacks
                 span_end = self._completed_by_lowercase(text, run[first].start, run[end - 1].end) \
                     if end == len(run) else run[end - 1].end
                 span = Toponym(run[first].start, span_end, text[run[first].start:span_end],
@@ -161,6 +166,14 @@ class Recognizer:
                 first = end
         # A surname seen after a given name ("Jacob Zuma") is the person when it later stands alone.
         return [self.with_cue(text, span) for span, alone in found if not (alone and span.text in surnames)]
+
+    def _truncated_name(self, text: str, run: list[Token], end: int) -> bool:
+        """The longest known name stops before "de", "del", "da" ... and a capitalised word: the words are
+        one longer name the gazetteer lacks ("San Miguel del Ene" is not San Miguel, "Santo Domingo de
+        Acobamba" neither Santo Domingo nor Acobamba)."""
+        if end + 1 >= len(run) or run[end].text.lower() not in _ROMANCE_CONNECTORS:
+            return False
+        return run[end + 1].text[:1].isupper()
 
     def _completed_by_lowercase(self, text: str, start: int, end: int) -> int:
         """"the al-Omar oil field": lowercase words after a name that complete the name of a base,
