@@ -177,6 +177,7 @@ def test_a_compass_word_before_a_demonym_is_no_place(geoparser):
     ("Khanaqin, Diyala", "Khanaqin", "Diyala", {0: (1, "comma")}),
     ("Mosul and Erbil", "Mosul", "Erbil", {}),
     ("Mosul north of Baghdad", "Mosul", "Baghdad", {0: (1, "near")}),
+    ("Beiji, north of Baghdad", "Beiji", "Baghdad", {0: (1, "near")}),
     ("Baghdad. Mosul", "Baghdad", "Mosul", {}),
     ("Jacarezinho favela in northern Rio", "Jacarezinho", "Rio", {0: (1, "in")}),
     ("Vizcatan district of Satipo province", "Vizcatan", "Satipo", {0: (1, "in")}),

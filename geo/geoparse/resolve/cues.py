@@ -32,7 +32,9 @@ def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
             found[index] = Relation(index + 1, "comma")
             continue
         kept = " ".join(word for word in between.replace(",", " ").split() if word not in skippable)
-        if between.removeprefix("the ") in words("near_words") or kept in words("near_words"):
+        plain = " ".join(between.replace(",", " ").split()).removeprefix("the ")  # "Beiji, north of Baghdad"
+        if between.removeprefix("the ") in words("near_words") or kept in words("near_words") or \
+                plain in words("near_words"):
             found[index] = Relation(index + 1, "near")
         elif kept in words("in_words") or _kind_then_in(kept, followed_by_container_word(text, toponyms[index + 1])):
             found[index] = Relation(index + 1, "in")
