@@ -93,7 +93,7 @@ def render(totals: Totals, measured_on: date, revision: str, folders: list[Path]
         f"({totals.gold} expected events, {totals.gold_current} of them the reports' current events, the rest "
         "specific earlier events recalled in background paragraphs). Scoring rules: "
         "`benchmarks/extract_scoring.py` (same category, a capture of territory being one kind whether coded as "
-        "`handover` or `other`, within the expected `within_km` of the true site, "
+        "`handover`, `other` or `attack`, within the expected `within_km` of the true site, "
         "overlapping dates; one-to-one, so duplicates count against precision). The corpus is the development "
         "set: the rules were tuned while reading it, and the curated `geo/data/places.csv` holds some of the towns it "
         "names, so reports it has not seen will score lower.",
