@@ -303,13 +303,14 @@ def test_an_after_clause_dates_the_event_when_nothing_else_does(extractor):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # "handed its camp at Goundam, in the Tombouctou region, over to"; "the Ber camp" (Ber unknown) is
-    # not the camp named before, nor is a later "the camp"; a convoy "towards Tombouctou" was not there
+    # "handed its camp at Goundam, in the Tombouctou region, over to"; "the Ber camp" is not the camp
+    # named before (the withdrawal from it is its own handover), nor is a later "the camp"; a convoy
+    # "towards Tombouctou" was not there
     ("TOMBOUCTOU — The UN mission on Wednesday 24 July handed its camp at Goundam, in the Tombouctou region, "
      "over to the Malian authorities.\n\nOn Sunday 21 July, the mission brought forward its withdrawal from the "
      "Ber camp. The convoy carrying the peacekeepers from Ber towards Tombouctou came under fire on the road. "
      "Rebels had insisted that the camp should not be handed to the army.",
-     [("handover", "Goundam", "2024-07-24", "2024-07-24", None)]),
+     [("handover", "Goundam", "2024-07-24", "2024-07-24", None), ("handover", "Ber", "2024-07-21", "2024-07-21", None)]),
 ])
 def test_camps_named_and_unnamed(extractor, text, expected):
     found = [summary(e) for e in extractor.extract(Article(text=text, published=PUBLISHED))]

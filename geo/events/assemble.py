@@ -18,6 +18,7 @@ from geo.events.clause_dates import (
     days_before,
     in_after_clause,
     in_relative_clause,
+    when_clause_dates,
     without_rituals,
 )
 from geo.events.clause_sites import ARMED_ACTOR_KINDS, clause_sites, forces_leave, site_blocker
@@ -202,22 +203,6 @@ _SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+)?$|^\s*(?:and|or)\b|\b(?:wi
                         r"including|such\s+as|as\s+well\s+as|notably|mostly|mainly|often|among\s+them)\b", re.IGNORECASE)
 
 
-_COMMA_WHEN = re.compile(r",\s*when\b")
-
-
-def _when_dates(text: str, clause: Clause, clause_dates: list, dates: list, stated: list) -> tuple[list, list]:
-    """"memories of April 14, 2014, when fighters seized 276 girls in Chibok, and of Feb. 19, 2018, when
-    ...": the day just before ", when" is the when-clause's, not a day later in its own clause."""
-    if _COMMA_WHEN.match(text, clause.start - 2):
-        before = [d for d in stated if d.end <= clause.start and d.since_end is None
-                  and not text[d.end:clause.start].strip(" ,\n").removesuffix("when").strip()]
-        antecedent = before[-1] if before else None
-        if antecedent is not None and not any(antecedent.date_start <= d.date_start and d.date_end <= antecedent.date_end
-                                              for d in clause_dates):  # "in June 2014, when ... on 15 June": 15 June
-            return [antecedent], [antecedent]
-    return clause_dates, dates
-
-
 def _armed_actor_struck(facts: ArticleFacts, clause: Clause) -> list[Trigger]:
     """"the Houthis struck the cargo ship Rubymar", "Hezbollah hit an army post": an armed group or
     force named right before "struck" or "hit" (the trigger table only knows generic subjects)."""
@@ -266,7 +251,7 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     weak_date = (bool(reported) and len(reported) == len(dates)) or quoted_today
     dates = dates if weak_date else [d for d in dates if d not in reported]
     clause_dates = without_rituals(text, [d for d in dates if clause.start <= d.start and d.end <= clause.end], dates)
-    clause_dates, dates = _when_dates(text, clause, clause_dates, dates, stated)
+    clause_dates, dates = when_clause_dates(text, clause, clause_dates, dates, stated)
     earlier = days_after(text, clause, dates) if not clause_dates else None
     if earlier is not None:
         dates = clause_dates = [earlier]

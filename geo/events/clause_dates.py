@@ -128,3 +128,19 @@ def in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> boo
 def in_after_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:
     """"killed after Taliban fighters surrounded them on Wednesday": the date of the after-clause."""
     return date.start > trigger.end and _AFTER_CLAUSE.search(text, trigger.end, date.start) is not None
+
+
+_COMMA_WHEN = re.compile(r",\s*when\b")
+
+
+def when_clause_dates(text: str, clause: Clause, clause_dates: list, dates: list, stated: list) -> tuple[list, list]:
+    """"memories of April 14, 2014, when fighters seized 276 girls in Chibok, and of Feb. 19, 2018, when
+    ...": the day just before ", when" is the when-clause's, not a day later in its own clause."""
+    if _COMMA_WHEN.match(text, clause.start - 2):
+        before = [d for d in stated if d.end <= clause.start and d.since_end is None
+                  and not text[d.end:clause.start].strip(" ,\n").removesuffix("when").strip()]
+        antecedent = before[-1] if before else None
+        if antecedent is not None and not any(antecedent.date_start <= d.date_start and d.date_end <= antecedent.date_end
+                                              for d in clause_dates):  # "in June 2014, when ... on 15 June": 15 June
+            return [antecedent], [antecedent]
+    return clause_dates, dates
