@@ -142,10 +142,11 @@ class Geoparser:
         links = {m.index: m.relation for m in found if m.relation is not None}
         mentions = []
         sent_before = getattr(self.online, "requests_sent", 0)
-        relocated = {} if keep_implausible else _relocated(text, toponyms, resolutions, links)
+        containers = {} if keep_implausible else _containers_of_implausible(text, toponyms, resolutions, links)
+        relocated = _relocated(toponyms, resolutions, containers)
         for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
             if resolution is not None and not resolution.plausible and not keep_implausible:
-                container = _finest_container(text, toponyms, resolutions, links.get(index))
+                container = containers.get(index)
                 if container is not None:  # "the village of X in Y province", X only known abroad: X, at Y
                     mentions.append(self._near_container(toponym, container))
                 continue
@@ -204,15 +205,26 @@ class Geoparser:
 RELOCATED_BELOW = 100_000  # a namesake this big is named for itself elsewhere in the text too
 
 
-def _relocated(text: str, toponyms: list[Toponym], resolutions: list, links: dict) -> dict:
+def _containers_of_implausible(text: str, toponyms: list[Toponym], resolutions: list, links: dict) -> dict[int, Resolution]:
+    """Toponym index -> the place an implausible reading of it is coded at instead ("the village of X in
+    Y province", X only known abroad: Y)."""
+    found = {}
+    for index, resolution in enumerate(resolutions):
+        if resolution is not None and not resolution.plausible:
+            container = _finest_container(text, toponyms, resolutions, links.get(index))
+            if container is not None:
+                found[index] = container
+    return found
+
+
+def _relocated(toponyms: list[Toponym], resolutions: list, containers: dict[int, Resolution]) -> dict:
     """(name, entry id) -> the container an implausible reading of that name was moved to: "the X favela
     in Y" once, then plain "X" later is the same X, at Y, not the namesake the gazetteer knows."""
     moved = {}
-    for index, (toponym, resolution) in enumerate(zip(toponyms, resolutions)):
-        if resolution is not None and not resolution.plausible and resolution.entry.population < RELOCATED_BELOW:
-            container = _finest_container(text, toponyms, resolutions, links.get(index))
-            if container is not None:
-                moved.setdefault((name_key(toponym.text), resolution.entry.id), container)
+    for index, container in containers.items():
+        resolution = resolutions[index]
+        if resolution.entry.population < RELOCATED_BELOW:
+            moved.setdefault((name_key(toponyms[index].text), resolution.entry.id), container)
     return moved
 
 

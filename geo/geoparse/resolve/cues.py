@@ -33,8 +33,7 @@ def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
             continue
         kept = " ".join(word for word in between.replace(",", " ").split() if word not in skippable)
         plain = " ".join(between.replace(",", " ").split()).removeprefix("the ")  # "Beiji, north of Baghdad"
-        if between.removeprefix("the ") in words("near_words") or kept in words("near_words") or \
-                plain in words("near_words"):
+        if plain in words("near_words") or kept in words("near_words"):
             found[index] = Relation(index + 1, "near")
         elif kept in words("in_words") or _kind_then_in(kept, followed_by_container_word(text, toponyms[index + 1])):
             found[index] = Relation(index + 1, "in")
@@ -107,22 +106,21 @@ _QUALIFIED = re.compile(
 _COMPASS = re.compile(r"\b(north|south|east|west)(?:ern)?\s+$|\b(north|south)[\s-]?(east|west)(?:ern)?\s+$", re.IGNORECASE)
 
 
-def qualifying_compass(text: str, toponym: Toponym) -> str:
-    """"the southern Ukrainian city of Mykolaiv": the part of the demonym's country it lies in
-    ("south", "northeast"); empty when no compass word comes before the demonym."""
-    found = _QUALIFIED.search(text, max(0, toponym.start - 60), toponym.start)
-    if found is None:
-        return ""
-    compass = _COMPASS.search(text, max(0, found.start() - 16), found.start())
-    return "".join(part.lower() for part in compass.groups() if part) if compass else ""
-
-
-def qualifying_country(text: str, toponym: Toponym) -> str:
+def qualifier(text: str, toponym: Toponym) -> tuple[str, str]:
     """The ISO code of the country a demonym before the name places it in ("the Iranian city of
-    Kerman"); empty when there is none."""
+    Kerman"), and the part of that country a compass word before the demonym names ("the southern
+    Ukrainian city of Mykolaiv": "south"; "northeast"); empty strings when there is none."""
     found = _QUALIFIED.search(text, max(0, toponym.start - 60), toponym.start)
     if found is None:
-        return ""
+        return "", ""
+    table = country_table()
+    words_before = found.group("adjective")
+    for candidate in (words_before, words_before.split()[-1]):
+        country = table.find(candidate)
+        if country is not None:
+            compass = _COMPASS.search(text, max(0, found.start() - 16), found.start())
+            return country.iso2, "".join(part.lower() for part in compass.groups() if part) if compass else ""
+    return "", ""
     table = country_table()
     words_before = found.group("adjective")
     for candidate in (words_before, words_before.split()[-1]):

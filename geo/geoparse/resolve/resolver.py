@@ -16,8 +16,7 @@ from geo.gazetteer.normalize import loosen, name_key
 from geo.geoparse.recognize import Toponym
 from geo.geoparse.resolve.context import Context, Vote, explicit_vote, resolved_vote
 from geo.geoparse.resolve.geometry import lies_outside
-from geo.geoparse.resolve.cues import (acronym, followed_by_container_word, qualifying_compass, qualifying_country,
-                                       relations, used_as_modifier)
+from geo.geoparse.resolve.cues import acronym, followed_by_container_word, qualifier, relations, used_as_modifier
 from geo.geoparse.resolve.scoring import (
     AREA_KINDS,
     CONFIDENCE_RIVALS,
@@ -93,8 +92,7 @@ class Resolver:
         found = []
         for i, t in enumerate(toponyms):
             exact_kinds, has_primary, major = traits(matches[i], capitals)
-            qualified = qualifying_country(text, t)
-            compass = qualifying_compass(text, t) if qualified else ""
+            qualified, compass = qualifier(text, t)
             country = self.gazetteer.entry(f"country:{qualified}") if compass else None
             found.append(Mention(
                 i, t, name_key(t.text), matches[i], links.get(i), tuple(contained.get(i, ())),
