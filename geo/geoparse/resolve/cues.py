@@ -35,7 +35,7 @@ def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
         plain = " ".join(between.replace(",", " ").split()).removeprefix("the ")  # "Beiji, north of Baghdad"
         if plain in words("near_words") or kept in words("near_words"):
             found[index] = Relation(index + 1, "near")
-        elif kept in words("in_words") or _kind_then_in(kept, followed_by_container_word(text, toponyms[index + 1])):
+        elif kept in words("in_words") or _kind_then_in(kept, text, toponyms[index + 1]):
             found[index] = Relation(index + 1, "in")
     return found
 
@@ -43,7 +43,7 @@ def relations(text: str, toponyms: list[Toponym]) -> dict[int, Relation]:
 MAX_KIND_WORDS = 4
 
 
-def _kind_then_in(kept: str, container_named_as_such: bool) -> bool:
+def _kind_then_in(kept: str, text: str, container: Toponym) -> bool:
     """"favela in", "district of", "oil export terminal in province of", ", a hamlet in the municipality
     of": a kind of place (after at most a few words that say what kind), then "in" or "of", then perhaps
     the kind of the container."""
@@ -54,7 +54,7 @@ def _kind_then_in(kept: str, container_named_as_such: bool) -> bool:
     rest = parts[at + 1:]
     # "the Baghdad district of Karrada" puts Karrada in Baghdad, "the Rudum district of Shabwa province"
     # Rudum in Shabwa: after "of", only a container called so ("province", "the state of") holds X
-    if parts[at] == "of" and not rest and not container_named_as_such:
+    if parts[at] == "of" and not rest and not followed_by_container_word(text, container):
         return False
     return all(word.isalpha() and word.islower() for word in parts[:at]) and (
         not rest or (len(rest) == 2 and rest[1] == "of" and (
