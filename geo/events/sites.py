@@ -38,7 +38,7 @@ _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 # Words just before a place that make it a location: "in <city>", "at <base>".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
-    r"targeting|targeted|target|hit|hitting|struck|striking|strike|stormed|storming|storm|attacked|attack|raided|raid|shelled|shell|bombed|bomb|close\s+to|next\s+to|"
+    r"targeting|targeted|target|hit|hitting|struck|striking|strike|stormed|storming|storm|attacked|attack|raided|raid|shelled|shell|bombed|bomb|close\s+to|next\s+to|beside|alongside|"
     r"destroyed|damaged|wrecked|levell?ed|flattened|razed|off|off\s+the\s+coast\s+of|"
     r"(?:edges?|parts?|areas?|neighbou?rhoods?|suburbs?|cent(?:re|er)|heart|middle)\s+of|through|"
     r"seized|captured|recaptured|retook|retaken|regained|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
@@ -76,8 +76,9 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
                      re.IGNORECASE)
 _SPEAKERS_TOWN = re.compile(r"(?:^|[.!?\"”]\s+|\n)In\s+$")
-_SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|minister|"
-                            r"secretary|president|ambassador|diplomats?|envoy|analysts?|lawmakers?|senators?)\b")
+_SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w.'’-]*|defen[cs]e|foreign|interior|state)\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|minister|"
+                            r"secretary|president|ambassador|diplomats?|envoy|analysts?|lawmakers?|senators?|ministry|government|military|army|"
+                            r"Kremlin|Pentagon)\b")
 _DESCRIBED_BY = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:that|which|where|whose)\b[^,;.]*$",
                           re.IGNORECASE)
 # "Douma, the last rebel-held town in the Eastern Ghouta enclave near Damascus": where the town just named lies
