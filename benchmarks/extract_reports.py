@@ -55,6 +55,8 @@ HELD_OUT = (
     (REPO / "tests" / "reports" / "holdout25", "57.1% recall, 51.9% precision at commit e76e7d2"),
     (REPO / "tests" / "reports" / "holdout26", "48.0% recall, 46.7% precision at commit 7902c7a"),
     (REPO / "tests" / "reports" / "holdout27", "60.0% recall, 57.9% precision at commit da4a374"),
+    (REPO / "tests" / "reports" / "holdout28", "47.4% recall, 42.1% precision at commit e9cde59"),
+    (REPO / "tests" / "reports" / "holdout29", "60.0% recall, 47.4% precision at commit e9cde59"),
 )
 DEFAULT_OUTPUT = REPO / "docs" / "benchmarks.md"
 SECTION = ("<!-- event extraction benchmark: start -->", "<!-- event extraction benchmark: end -->")
