@@ -32,3 +32,31 @@ def located(extractor, text: str) -> list[tuple]:
 ])
 def test_speakers_towns_and_what_lies_beside(extractor, text, expected):
     assert located(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a palace, a dam or a port taken is territory taken
+    ("Separatists seized the presidential palace in Aden on Saturday.",
+     [("other", "Aden", "2024-07-27")]),
+    ("Rebels captured the Tabqa dam on Friday.", [("other", "Tabqa Dam", "2024-07-26")]),
+    # "are now in full control of", "entered the city": the town is taken
+    ("Troops are now in full control of Kismayo, a military spokesman said on Saturday.",
+     [("other", "Kismayo", "2024-07-27")]),
+    # the town whose name only says since when ("its seat since the rebels took Sanaa") is no capture site,
+    # and no antecedent of "the city" when another town is
+    ("It is the second time the two sides have fought for control of Aden, the government's seat since the "
+     "Houthis took Sanaa in 2014. Between January 28 and 30 last year, separatists battled troops and took "
+     "over most of the city, in fighting that killed 38 people.",
+     [("other", "Sanaa", "2014-01-01"), ("attack", "Aden", "2023-01-28")]),
+    # where someone lives is no site
+    ("Guards handed over the base on Saturday, which was empty because the president lives in Riyadh.", []),
+])
+def test_palaces_control_and_towns_named_in_passing(extractor, text, expected):
+    assert located(extractor, text) == expected
+
+
+def test_a_verb_opening_a_sentence_is_no_given_name():
+    # "Losing Kismayo deprives ...": Kismayo is no surname, so it stays a place elsewhere in the text
+    from geo.geoparse.geoparser import Geoparser
+    text = "Troops fought in Kismayo on Monday. Losing Kismayo deprives the rebels of port taxes."
+    assert [m.text for m in Geoparser.default().places(text) if m.entry is not None] == ["Kismayo", "Kismayo"]

@@ -24,6 +24,7 @@ _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar
                        r"worst\s+since|deadliest\s+since)\b", re.IGNORECASE)
 
 _SINCE = re.compile(r"\bsince\s+[^,;]*$", re.IGNORECASE)
+_DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?")
 _ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
 
 _PASSIVE_TARGET = re.compile(
@@ -68,6 +69,10 @@ def clause_sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked)
     sites = [s for s in sites if not (s.end <= trigger.start and _COMPARED.search(text, s.end, trigger.start))]
     # "the first base to change hands since N'Djamena tore up its pact with Paris": another occurrence's
     sites = [s for s in sites if not (s.start >= trigger.end and _SINCE.search(text, trigger.end, s.start))]
+    if trigger.kind in ("capture", "regain") and any(s.start >= trigger.end and _DIRECT_OBJECT.fullmatch(text, trigger.end, s.start)
+                                                      for s in sites):
+        # "fought for control of Aden, ... since the Houthis took Sanaa": the place taken is the verb's object
+        sites = [s for s in sites if s.start >= trigger.end]
     if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
             and names_here(text, clause):
         sites = dateline_site(facts) or sites

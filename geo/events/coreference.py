@@ -251,7 +251,7 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
                 and _PORT_AROUND.search(text, max(0, m.start - 30), min(len(text), m.end + 12))
                 and not facts.no_site.overlaps(m.start, m.end) and not no_site_context(text, m.start)]
     if noun in ("town", "city", "village"):  # a town named as a place, not as a government or a name
-        return [m for m in within
+        towns = [m for m in within
                 if m.entry is not None and m.entry.kind == "populated_place"
                 and (_located(facts, m) or _WITHDRAWN_FROM.search(text, max(0, m.start - 80), m.start))
                 and not facts.foreign(m.entry) and not names_no_site(text, m)
@@ -259,12 +259,16 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
                          and not _WITHDRAWN_FROM.search(text, max(0, m.start - 80), m.start))
                 and not _SEAT.search(text, max(0, m.start - 30), m.start) and not no_site_context(text, m.start)
                 and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
+        # "fought for control of Aden, its seat since the Houthis took Sanaa": a town named to say since
+        # when is the antecedent only when no other town is
+        return [m for m in towns if not _SINCE_CLAUSE.search(text, max(0, m.start - 60), m.start)] or towns
     # (a namesake abroad is no antecedent: "the site" after "the Adrar des Ifoghas mountains")
     kinds = ("airport",) if noun in ("airport", "airfield") else ("airport", "installation") if noun not in ANY_PLACE_NOUNS \
         else ("installation", "airport", "populated_place")
     return [m for m in within
             if m.entry is not None and not facts.no_site.overlaps(m.start, m.end) and not facts.foreign(m.entry)
             and not no_site_context(text, m.start)  # "sailing to Israel's port of Eilat"
+            and not _SEAT.search(text, max(0, m.start - 30), m.start)  # "the Yemeni embassy in Baghdad"
             and not (noun in _GARRISON_NOUNS and m.entry.kind == "airport" and not _military_airfield(m.entry)) and (
                 m.entry.kind in kinds or (m.entry.kind == "populated_place" and (_HOSTS_SITE.search(
                     text, max(0, m.start - 60), m.start) or _NAMES_ITS_SITE.match(text, m.end))))
@@ -273,6 +277,7 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
             and not _APPOSED_CONTAINER.search(text, max(0, m.start - 60), m.start)]  # "stripped Paris of": a government
 
 
+_SINCE_CLAUSE = re.compile(r"\bsince\s+[^,;.]*$", re.IGNORECASE)
 _GARRISON_NOUNS = frozenset(("base", "garrison", "barracks", "outpost", "cantonment"))
 _MILITARY_NAME = re.compile(r"\b(?:air\s*base|airbase|air\s+station|air\s*field|military|army|base|camp)\b", re.IGNORECASE)
 

@@ -179,6 +179,7 @@ SAME_SENTENCE_CHARS = 160
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
 _SAME_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:the\s+same|that)\s+year\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b")
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?")
 
 
 def _of_the_same_year(text: str, expressions: list[DateExpression]) -> list[DateExpression]:
@@ -193,7 +194,7 @@ def _of_the_same_year(text: str, expressions: list[DateExpression]) -> list[Date
                 and expression.days == 1 and previous.date_start.month == expression.date_start.month \
                 and previous.date_start.year == previous.date_end.year != expression.date_start.year \
                 and expression.start - previous.end <= SAME_SENTENCE_CHARS \
-                and not _SENTENCE_BREAK.search(text, previous.end, expression.start):
+                and not _SENTENCE_BREAK.search(text, previous.end, expression.start + 1):
             try:
                 expression = replace(expression, date_start=expression.date_start.replace(year=previous.date_start.year),
                                      date_end=expression.date_end.replace(year=previous.date_start.year))
@@ -229,11 +230,13 @@ def _years_from_the_sentence(text: str, expressions: list[DateExpression]) -> li
         if following is not None and _YEAR.search(following.text) and following.days <= 31 \
                 and _RANGE_TO.match(text[expression.end:following.start]):
             year = following.date_start.year
+        elif following is not None and 365 <= following.days <= 366 and _YEAR_AFTER.fullmatch(text, expression.end, following.start):
+            year = following.date_start.year  # "between January 28 and 30 last year"
         else:
             anchor = next((e for e in reversed(resolved[:index]) if _YEAR.search(e.text)), None)
             if anchor is not None and anchor.days >= 365 and anchor.date_start.year == anchor.date_end.year \
                     and expression.start - anchor.end <= SAME_SENTENCE_CHARS \
-                    and not _SENTENCE_BREAK.search(text, anchor.end, expression.start):
+                    and not _SENTENCE_BREAK.search(text, anchor.end, expression.start + 1):
                 year = anchor.date_start.year
         if year is not None and year != expression.date_start.year and expression.date_start.year == expression.date_end.year:
             try:

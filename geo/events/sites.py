@@ -64,7 +64,7 @@ _BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+
 # anything happened; "sailing to Eilat", "taken to hospitals in Ouallam": where people went after;
 # "missiles fired from Houthi-held areas near Taiz": where the weapon came from.
 _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
-                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered)\s+in|"
+                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered|lives?|lived|living|resides?|resided|residing|exiled)\s+in|"
                      r"(?:summit|talks|conference|meeting|forum|negotiations|agreement|accord|treaty|pact|deal)\s+(?:[\w-]+\s+)?in|"
                      r"(?:government|regime|administration|authorities)\s+in|"
                      r"(?:support|solidarity|sympathy)\s+(?:for|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:in|of)|"

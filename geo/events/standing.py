@@ -52,7 +52,8 @@ _PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s|(?:had|has|have
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
                                r"capitals?|areas?|positions|settlements?|control|ground|territory|pockets?|enclaves?|"
                                r"strongholds?|footholds?|headquarters|compounds?|garrisons?|barracks|outposts?|camps?|commands?|posts?|"
-                               r"checkpoints?|bridges?|crossings?)$",
+                               r"checkpoints?|bridges?|crossings?|palaces?|parliament|government\s+(?:buildings?|offices|headquarters)|"
+                               r"(?:radio|television|tv)\s+stations?|ports?|seaports?|dams?|oil\s*fields?|gas\s+fields?|refiner(?:y|ies)|prisons?)$",
                                re.IGNORECASE)
 
 

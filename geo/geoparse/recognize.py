@@ -190,10 +190,13 @@ class Recognizer:
         matches = self.gazetteer.matches(name)
         return bool(matches) and matches[0].entry.kind in NON_PLACE_KINDS_FOR_ACRONYMS and any(m.exact for m in matches)
 
-    @staticmethod
-    def _opens_sentence(text: str, token: Token) -> bool:
-        """"From Base 7, ...", "In Kryvyi Rih, ...": capitalised only because it starts the sentence."""
-        return token.text.lower() in words("sentence_openers") and _starts_sentence(text, token.start)
+    def _opens_sentence(self, text: str, token: Token) -> bool:
+        """"From Base 7, ...", "In Kryvyi Rih, ...", "Losing Kismayo deprives ...": capitalised only because
+        it starts the sentence (a common word ending in -ing is a verb, never a given name)."""
+        lowered = token.text.lower()
+        opener = lowered in words("sentence_openers") or (
+            len(lowered) > 5 and lowered.endswith("ing") and lowered in self.gazetteer.word_frequency)
+        return opener and _starts_sentence(text, token.start)
 
     def _ends_a_name(self, text: str, run: list[Token], first: int, end: int) -> bool:
         """The surname ending "Abu Hamza al-Qurashi", "Barack Obama": capitalised words before it, no connector."""
