@@ -60,3 +60,22 @@ def test_a_verb_opening_a_sentence_is_no_given_name():
     from geo.geoparse.geoparser import Geoparser
     text = "Troops fought in Kismayo on Monday. Losing Kismayo deprives the rebels of port taxes."
     assert [m.text for m in Geoparser.default().places(text) if m.entry is not None] == ["Kismayo", "Kismayo"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the killing and the assault after a capture say how the place was taken: one capture, with its toll
+    ("Militants took the army base on the northern edge of Raqqa on July 25, killing at least 85 people.",
+     [("other", "Non-state actor overtakes territory", 85)]),
+    ("On Friday militants captured the army base near Raqqa after an assault that opened with three suicide "
+     "bombings, killing 36 soldiers.",
+     [("other", "Non-state actor overtakes territory", 36)]),
+    # a base overrun after days of fighting, with no one said killed, was taken
+    ("Militants overran the Tabqa air base on Sunday after days of fierce fighting.",
+     [("other", "Non-state actor overtakes territory", None)]),
+    # ... while a raid that kills and moves on stays an attack
+    ("Gunmen stormed the army base near Raqqa on Friday and killed 12 soldiers before withdrawing.",
+     [("attack", "Armed clash", 12)]),
+])
+def test_captures_told_with_how_they_were_taken(extractor, text, expected):
+    assert [(e.category, e.sub_event_type, e.fatalities) for e in
+            extractor.extract(Article(text=text, published=PUBLISHED)) if e.located] == expected

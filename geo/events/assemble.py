@@ -286,7 +286,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     actors = [a for a in facts.actors.within(sentence.start, sentence.end)
               if facts.quotes.containing(a.start, a.end) in (None, quote)]
     civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)
-    fatalities = fatalities_in(text, clause.start, clause.end) if best.category == "attack" else None
+    fatalities = fatalities_in(text, clause.start, clause.end) if best.category == "attack" or best.kind in ("capture", "regain") \
+        else None  # "took the base on July 25, killing at least 85 people"
     # "Rebels opposed to President X's re-election captured the town": the first actor named is who did it
     before = [a for a in actors if a.end <= best.start and a.kind in (*STATE_TYPES, *ARMED_NON_STATE)]
     state_actor = before[0].is_state if best.kind == "capture" and before else any(a.is_state for a in before)

@@ -63,7 +63,7 @@ _CALLED_A_CAPTURE = re.compile(r"(?:[^.;]|\.(?!\s+[A-Z])){0,40}?\b(?:in|marking|
 
 
 _OVERRAN = re.compile(r"overr(?:an|un)\b.*\b(?:bases?|camps?|garrisons?|barracks)$", re.IGNORECASE)
-_TOLL = re.compile(r"\b(?:dead|died|deaths?|killed|wounded|injured|casualties|bodies|battle|fighting|clashes)\b",
+_TOLL = re.compile(r"\b(?:dead|died|deaths?|killed|wounded|injured|casualties|bodies)\b",
                    re.IGNORECASE)
 
 
@@ -79,14 +79,29 @@ def as_capture(text: str, clause: Clause, trigger: Trigger) -> Trigger:
     return trigger
 
 
+_KILLING_AS_IT_FELL = re.compile(r",\s+(?:[\w'’-]+\s+){0,2}?$")
+
+
+def _all_how_taken(text: str, capture: Trigger, attacks: list[Trigger]) -> bool:
+    """"seized the town after an assault that opened with suicide bombings", "took the base on July 25,
+    killing at least 85 people": the attacks after the capture say how it was taken (once one does, the
+    ones after it belong to the same phrase)."""
+    how = False
+    for attack in (a for a in attacks if a.start > capture.end):
+        how = how or bool(_HOW_TAKEN.search(text, capture.end, attack.start)) or (
+            attack.kind == "killing" and bool(_KILLING_AS_IT_FELL.search(text, capture.end, attack.start)))
+        if not how:
+            return False
+    return True
+
+
 def clause_priority(text: str, triggers: list[Trigger], category: str) -> int:
     """Attacks first, then handovers, then the rest; but a capture whose attack only says how the
     place fell ("fell after a final assault", "seized the town following heavy fighting") comes first."""
     if category == "other":
         captures = [t for t in triggers if t.kind in ("capture", "regain")]
         attacks = [t for t in triggers if t.category == "attack"]
-        if captures and attacks and all(_HOW_TAKEN.search(text, captures[0].end, a.start) for a in attacks
-                                        if a.start > captures[0].end) and captures[0].start < attacks[0].start:
+        if captures and attacks and captures[0].start < attacks[0].start and _all_how_taken(text, captures[0], attacks):
             return -1
         # "stormed Kunduz ... and raised their white flag over its central square": the flag says it was taken
         if any(FLAG.search(t.text) for t in captures):
