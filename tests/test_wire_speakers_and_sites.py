@@ -79,3 +79,14 @@ def test_a_verb_opening_a_sentence_is_no_given_name():
 def test_captures_told_with_how_they_were_taken(extractor, text, expected):
     assert [(e.category, e.sub_event_type, e.fatalities) for e in
             extractor.extract(Article(text=text, published=PUBLISHED)) if e.located] == expected
+
+
+def test_drones_flown_towards_two_bases_are_two_targets(extractor):
+    # the lead says "its main air base and its naval facility"; the next sentence names both, with the night
+    text = ("Russia's military says it fought off an attack by 13 armed drones on its main air base and its naval "
+            "facility in Syria.\n\nIn a statement on Monday, the defence ministry said 10 drones had flown towards "
+            "the Hmeimim air base in Latakia province and three towards the naval supply point in the port of "
+            "Tartus during the night of 5-6 January.")
+    assert [(e.location, str(e.date_start), str(e.date_end))
+            for e in extractor.extract(Article(text=text, published=date(2018, 1, 8))) if e.located] == \
+        [("Khmeimim Air Base", "2018-01-05", "2018-01-06"), ("Ţarţūs", "2018-01-05", "2018-01-06")]

@@ -91,7 +91,7 @@ _LAUNCHES = re.compile(r"[^.;]{0,80}?\b(?:fired|launched|lobbed)\b", re.IGNORECA
 _LEFT_FROM = re.compile(r"\b(?:left|leaving|departed|departing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "rockets fired from a vehicle in the north of the city toward the airport", "a drone heading for the
 # palace": the weapon's target
-_FIRED_TOWARDS = re.compile(r"(?:\b(?:fired|launched|lobbed|aimed)\b(?:\s+[\w'’,-]+){0,10}?\s+towards?|"
+_FIRED_TOWARDS = re.compile(r"(?:\b(?:fired|launched|lobbed|aimed|flown|flew)\b(?:\s+[\w'’,-]+){0,10}?\s+towards?|"
                             r"\b(?:drones?|missiles?|rockets?|projectiles?)\s+(?:heading|headed)\s+(?:for|to|towards?))"
                             r"\s+(?:the\s+)?$", re.IGNORECASE)
 _OFFICIALS_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|authorities|spokes(?:man|men|woman|person)|"
