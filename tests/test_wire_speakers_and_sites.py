@@ -90,3 +90,11 @@ def test_drones_flown_towards_two_bases_are_two_targets(extractor):
     assert [(e.location, str(e.date_start), str(e.date_end))
             for e in extractor.extract(Article(text=text, published=date(2018, 1, 8))) if e.located] == \
         [("Khmeimim Air Base", "2018-01-05", "2018-01-06"), ("Ţarţūs", "2018-01-05", "2018-01-06")]
+
+
+def test_a_towns_past_does_not_date_its_capture_nor_its_container_stand_for_it(extractor):
+    text = ("Syrian government forces have taken full control of Khan Sheikhoun, a strategic town in southern Idlib "
+            "that had been held by rebels since 2014, a war monitor said on Wednesday.\n\n\"Regime forces are in "
+            "complete control of the town,\" the monitor's head said.")
+    assert {(e.location, str(e.date_start)) for e in extractor.extract(Article(text=text, published=PUBLISHED))
+            if e.located} == {("Khān Shaykhūn", "2024-07-24")}

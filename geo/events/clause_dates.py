@@ -28,6 +28,8 @@ REPORTED_AFTER = re.compile(r",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}
                             r"put\s+the\s+(?:death\s+)?toll|raised\s+the\s+(?:death\s+)?toll)\b", re.IGNORECASE)
 
 RELATIVE = re.compile(r",\s+(?:which|where|who|whom|whose)\b[^,;.]*$")
+# "Khan Sheikhoun, a strategic town that had been held by rebels since 2014": the town's past, not the event's day
+_THAT_HAD = re.compile(r"\b(?:that|which)\s+(?:had|has|have)\s+been\b[^,;.]*$")
 
 # "take back ground they lost three years ago": a clause of its own, with no "which" before it
 _ZERO_RELATIVE = re.compile(r"\b(?-i:[a-z])[\w-]+\s+(?:they|it|he|she|we)\s+(?:had\s+)?(?:lost|took|seized|captured|held|won|"
@@ -122,7 +124,8 @@ def in_relative_clause(text: str, trigger: Trigger, date: DateExpression) -> boo
         return False
     return RELATIVE.search(text, trigger.end, date.start) is not None or \
         _ZERO_RELATIVE.search(text, trigger.end, date.start) is not None or \
-        _SINCE_CLAUSE.search(text, trigger.end, date.start) is not None or in_after_clause(text, trigger, date)
+        _SINCE_CLAUSE.search(text, trigger.end, date.start) is not None or in_after_clause(text, trigger, date) or \
+        _THAT_HAD.search(text, trigger.end, date.start) is not None
 
 
 def in_after_clause(text: str, trigger: Trigger, date: DateExpression) -> bool:

@@ -258,7 +258,8 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
                 and not (_FROM.search(text, max(0, m.start - 12), m.start)  # "experts sent from Nairobi"
                          and not _WITHDRAWN_FROM.search(text, max(0, m.start - 80), m.start))
                 and not _SEAT.search(text, max(0, m.start - 30), m.start) and not no_site_context(text, m.start)
-                and not _LANDMARK.search(text, max(0, m.start - 40), m.start)]
+                and not _LANDMARK.search(text, max(0, m.start - 40), m.start)
+                and not _APPOSED_CONTAINER.search(text, max(0, m.start - 60), m.start)]  # "a town in southern Idlib"
         # "fought for control of Aden, its seat since the Houthis took Sanaa": a town named to say since
         # when is the antecedent only when no other town is
         return [m for m in towns if not _SINCE_CLAUSE.search(text, max(0, m.start - 60), m.start)] or towns
