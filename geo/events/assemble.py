@@ -152,7 +152,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: clause_priority(text, triggers, c)):
         group = [t for t in triggers if t.category == category]
-        voided = [t for t in group if lexicon.not_actual(text, clause.start, t)]
+        voided = [t for t in group if lexicon.not_actual(text, clause.start, t) or _unreal_participle(text, clause, t)]
         if voided and voided[0] is group[0]:
             # "fired a wave of cruise missiles ..., and one of them ripped through a building": a later
             # trigger with no such word of its own since the voided one still states an occurrence
@@ -201,6 +201,18 @@ _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|nig
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
 _SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+)?$|^\s*(?:and|or)\b|\b(?:will|would|could|might|may|plans?|threat\w*|"
                         r"including|such\s+as|as\s+well\s+as|notably|mostly|mainly|often|among\s+them)\b", re.IGNORECASE)
+
+
+def _unreal_participle(text: str, clause: Clause, trigger: Trigger) -> bool:
+    """"will complete the withdrawal by next year, handing its areas to Mozambican forces": a participle
+    after a comma tells the outcome of the verb before it, as unreal as that verb is."""
+    comma = text.rfind(", ", clause.start, trigger.start)
+    return comma != -1 and comma + 2 == trigger.start and trigger.text.split(maxsplit=1)[0].lower().endswith("ing") \
+        and _UNREAL.search(text, clause.start, comma) is not None
+
+
+_UNREAL = re.compile(r"\b(?:will|would|could|might|should|(?:plans?|planning|due|expected|set|told|ordered|asked|"
+                     r"going)\s+to)\b", re.IGNORECASE)
 
 
 def _armed_actor_struck(facts: ArticleFacts, clause: Clause) -> list[Trigger]:
