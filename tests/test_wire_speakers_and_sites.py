@@ -98,3 +98,14 @@ def test_a_towns_past_does_not_date_its_capture_nor_its_container_stand_for_it(e
             "complete control of the town,\" the monitor's head said.")
     assert {(e.location, str(e.date_start)) for e in extractor.extract(Article(text=text, published=PUBLISHED))
             if e.located} == {("Khān Shaykhūn", "2024-07-24")}
+
+
+def test_a_compound_inside_the_dateline_town_leaves_it_the_reports_only_town(extractor):
+    # "near the gates of the Villa Somalia compound" names a site inside Mogadishu, not another town, so an
+    # attack told with no place of its own is still the dateline's town's
+    text = ("MOGADISHU, Somalia (AP) - Militants stormed a hotel near the gates of the Villa Somalia compound on "
+            "Thursday night, killing three people.\n\nOn Dec. 10, 2019, gunmen wearing police uniforms stormed "
+            "the same hotel, and five people were killed.")
+    events = extractor.extract(Article(text=text, published=PUBLISHED))
+    assert [(e.location, str(e.date_start)) for e in events if e.located and e.date_start.year == 2019] == \
+        [("Mogadishu", "2019-12-10")]

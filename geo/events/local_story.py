@@ -14,11 +14,13 @@ from geo.events.facts import ArticleFacts
 from geo.events.frames import EventMention, names_unknown_place, sited_as
 from geo.events.site_points import site_fields
 from geo.events.sites import Site
+from geo.geoparse.resolve import distance_km
 from geo.model import Event
 
 DATELINE_NOTE = "no place of its own, in a report that names no town but its dateline's: sited there"
 TOPIC_SITE_NOTE = "no place of its own: sited at the town its paragraph opens with"
 _TOWN_KINDS = ("populated_place", "admin2", "installation", "airport")
+INSIDE_TOWN_KM = 8.0  # a compound or airport this close to the dateline's town is in it
 # "attacks on two army positions in the far north": elsewhere in the country, not the dateline's town
 _ELSEWHERE = re.compile(r"\bin\s+the\s+(?:country['’]s\s+)?(?:far\s+|remote\s+|restive\s+)?(?:north|south|east|west|"
                         r"north-?east|north-?west|south-?east|south-?west)\b", re.IGNORECASE)
@@ -59,8 +61,13 @@ def _only_town(facts: ArticleFacts):
     # (a town abroad in a country the text never names is a word of a name: "Abdifatah Adan Hassan")
     others = [m for m in facts.places.items if m.entry is not None and m.entry.kind in _TOWN_KINDS
               and m.entry.id != town.mention.entry.id and not (facts.dateline[0] <= m.start < facts.dateline[1])
-              and not facts.foreign(m.entry, any_size=True)]
+              and not facts.foreign(m.entry, any_size=True)
+              and not _inside_town(m.entry, town.mention.entry)]  # "the Villa Somalia compound" in Mogadishu
     return None if others else town
+
+
+def _inside_town(entry, town) -> bool:
+    return entry.kind in ("installation", "airport") and distance_km(entry, town) <= INSIDE_TOWN_KM
 
 
 def site_at_paragraph_topic(events: list[Event], groups: list[list[EventMention]], facts: ArticleFacts) -> list[Event]:
