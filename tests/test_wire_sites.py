@@ -378,7 +378,7 @@ def test_armed_group_names_reported_tolls_bases_overrun_and_rankings(extractor, 
     # a raid on a village the gazetteer lacks is not at the dateline's city
     ("N'DJAMENA (AFP) - Boko Haram killed 92 soldiers in an assault on an army base in the Lac province on "
      "Monday.\n\nThe group first struck inside Chad in February 2015, when its fighters raided the fishing "
-     "village of Ngouboua, killing several villagers.",
+     "village of Kaiga Kindjiria, killing several villagers.",
      [("attack", "Lac", "2024-07-22")]),
     # a town in apposition to the town taken ("the town that served as a base for the offensive on X") is
     # no second target, nor what "the town" later means; a conflict's tally since a month is no event
