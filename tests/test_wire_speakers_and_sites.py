@@ -109,3 +109,11 @@ def test_a_compound_inside_the_dateline_town_leaves_it_the_reports_only_town(ext
     events = extractor.extract(Article(text=text, published=PUBLISHED))
     assert [(e.location, str(e.date_start)) for e in events if e.located and e.date_start.year == 2019] == \
         [("Mogadishu", "2019-12-10")]
+
+
+def test_the_complex_in_central_tehran_sites_the_lead(extractor):
+    # the lead names the target only as "Iran's parliament"; the next paragraph says where the complex is
+    text = ("TEHRAN (AFP) - Gunmen and suicide bombers struck Iran's parliament on Wednesday, killing at least 12 "
+            "people.\n\nThe assault on the parliament complex in central Tehran began at about 10:30 am.")
+    assert [(e.location, e.fatalities) for e in extractor.extract(Article(text=text, published=PUBLISHED))
+            if e.located] == [("Tehran", 12)]

@@ -19,8 +19,10 @@ from geo.events.sites import Site, no_site_context
 
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
-                         r"hotel|station|school|market|hospital|city)(?:,\s+|\s+(?:(?:is|was|lies|lay|sits|stands|"
-                         r"is\s+located|was\s+located)\s+)?(?:of|at|in|near|outside)\s+)$")
+                         r"hotel|station|school|market|hospital|city|complex|building|mosque|church|shrine|mausoleum|"
+                         r"palace|prison|embassy)(?:,\s+|\s+(?:(?:is|was|lies|lay|sits|stands|"
+                         r"is\s+located|was\s+located)\s+)?(?:of|at|in|near|outside)\s+(?:(?:central|downtown|northern|"
+                         r"southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)$")
 
 # "The airstrip lies outside ...", "The camp is in ...": a sentence about where the site is
 _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|air\s+base|base|camp|compound|outpost|"
