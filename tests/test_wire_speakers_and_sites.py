@@ -117,3 +117,15 @@ def test_the_complex_in_central_tehran_sites_the_lead(extractor):
             "people.\n\nThe assault on the parliament complex in central Tehran began at about 10:30 am.")
     assert [(e.location, e.fatalities) for e in extractor.extract(Article(text=text, published=PUBLISHED))
             if e.located] == [("Tehran", 12)]
+
+
+def test_what_a_strike_retaliates_for_keeps_its_own_day(extractor):
+    # "in retaliation for a rocket attack that killed a contractor" is an earlier attack: it takes no day
+    # of the strike's clause, so the later "one of the strikes hit ... near al-Qaim" refines the strike
+    text = ("BAGHDAD (Reuters) - U.S. warplanes struck the militia in Iraq and Syria on Sunday, killing at least 25 "
+            "of its fighters, sources said, in retaliation for a rocket attack that killed an American contractor."
+            "\n\nThe sources said one of the strikes in Iraq hit the group's headquarters near the western district "
+            "of al-Qaim in Anbar province. Militia sources said the Syrian targets lay across the border around the "
+            "town of Albu Kamal.")
+    assert [(e.location, str(e.date_start)) for e in extractor.extract(Article(text=text, published=PUBLISHED))
+            if e.located] == [("Al Qā’im", "2024-07-28"), ("Ālbū Kamāl", "2024-07-28")]

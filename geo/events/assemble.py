@@ -196,6 +196,7 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 _SINCE_THE = re.compile(r"\b(?:since|after|before|during)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PERSON_RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b[^,;.]*$")
 _BEFORE_NEXT = re.compile(r",?\s*before\s+(?!being\b)", re.IGNORECASE)
+_IN_RETALIATION_FOR = re.compile(r",?\s*in\s+(?:retaliation|response|revenge|reprisal)\s+for\b", re.IGNORECASE)
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                          re.IGNORECASE)
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
@@ -248,6 +249,10 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
               and d.start < later]
     dates = [d for d in stated if not in_relative_clause(text, best, d)] or \
         [d for d in stated if in_after_clause(text, best, d)]  # the after-clause's day, when it is the only one
+    if _IN_RETALIATION_FOR.match(text, clause.start):
+        # "struck the militia on Sunday ..., in retaliation for a rocket attack that killed a contractor":
+        # the earlier attack has only the days of its own clause
+        dates = [d for d in dates if clause.start <= d.start and d.end <= clause.end]
     if best.category == "attack":
         # "since Sunday" dates no attack; in "the worst since 8 October, when <event>", the day is <event>'s
         anchor = [since_anchor(d) for d in dates if d.since_end is not None and d.end <= clause.start
