@@ -129,3 +129,13 @@ def test_what_a_strike_retaliates_for_keeps_its_own_day(extractor):
             "town of Albu Kamal.")
     assert [(e.location, str(e.date_start)) for e in extractor.extract(Article(text=text, published=PUBLISHED))
             if e.located] == [("Al Qā’im", "2024-07-28"), ("Ālbū Kamāl", "2024-07-28")]
+
+
+@pytest.mark.parametrize("text", [
+    "Iraq's prime minister on Friday formally proclaimed the liberation of Mosul from the Islamic State group.",
+    "The army on Friday announced the recapture of Mosul.",
+])
+def test_a_proclaimed_liberation_is_the_town_regained(extractor, text):
+    assert [(e.sub_event_type, e.location, str(e.date_start)) for e in
+            extractor.extract(Article(text=text, published=PUBLISHED)) if e.located] == \
+        [("Government regains territory", "Mosul", "2024-07-26")]

@@ -41,7 +41,7 @@ _LOCATIVE = re.compile(
     r"targeting|targeted|target|hit|hitting|struck|striking|strike|stormed|storming|storm|attacked|attack|raided|raid|shelled|shell|bombed|bomb|close\s+to|next\s+to|beside|alongside|"
     r"destroyed|damaged|wrecked|levell?ed|flattened|razed|off|off\s+the\s+coast\s+of|"
     r"(?:edges?|parts?|areas?|neighbou?rhoods?|suburbs?|cent(?:re|er)|heart|middle)\s+of|through|"
-    r"seized|captured|recaptured|retook|retaken|regained|liberated|claimed|including|such\s+as|namely|outskirts\s+of|"
+    r"seized|captured|recaptured|retook|retaken|regained|liberated|(?:liberation|recapture)\s+of|claimed|including|such\s+as|namely|outskirts\s+of|"
     r"hand(?:ed|s|ing)(?:\s+over)?|transferr(?:ed|ing)|vacat(?:ed|ing)|left|leaving|evacuated|abandoned|"
     r"entered|enter|took|taken|take|taking|capture|seize|overr(?:an|un)|occupied|rocked|shook|pounded|bombarded|control\s+(?:of|over)|out\s+of|"
     r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
