@@ -139,3 +139,15 @@ def test_a_proclaimed_liberation_is_the_town_regained(extractor, text):
     assert [(e.sub_event_type, e.location, str(e.date_start)) for e in
             extractor.extract(Article(text=text, published=PUBLISHED)) if e.located] == \
         [("Government regains territory", "Mosul", "2024-07-26")]
+
+
+def test_a_town_the_gazetteer_lacks_keeps_there_and_a_destination_from_other_towns(extractor):
+    # "Halgan" is unknown: "there" is no other town (not the government's seat in Addis Ababa), and "drove
+    # towards the regional capital Beledweyne" names where the troops went, not where they left
+    text = ("MOGADISHU, Somalia - Al-Shabaab militants took over the town of Halgan in Somalia's Hiiraan region on "
+            "Sunday, hours after Ethiopian troops abandoned their base there.\n\nThe Ethiopian contingent left "
+            "Halgan early in the morning and drove north towards the regional capital Beledweyne, witnesses said. "
+            "Neither AMISOM nor the government in Addis Ababa has commented.\n\nHalgan sits at a key junction. On "
+            "June 9, al-Shabaab attacked the Ethiopian base there with a suicide car bomb.")
+    located = [e.location for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+    assert "Beledweyne" not in located and "Addis Ababa" not in located

@@ -135,9 +135,12 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
         opened = _subject_place(facts, there.start("there"), there.end("there"), "there")
         if opened:
             return opened
+        if _unknown_subject_before(facts, there.start("there")):
+            return []  # "Halgan sits at a key junction ... attacked the base there": the town the gazetteer lacks
         earlier = [m for m in facts.places.within(max(0, there.start() - ANTECEDENT_REACH), there.start())
                    if m.entry is not None and m.entry.kind in ("populated_place", "installation", "airport")
                    and not facts.no_site.overlaps(m.start, m.end)
+                   and not _SEAT.search(facts.text, max(0, m.start - 30), m.start)
                    and not _LANDMARK.search(facts.text, max(0, m.start - 40), m.start)
                    and not _CONTAINER_AFTER.search(facts.text, max(0, m.start - 20), m.start)]
         if earlier:
@@ -308,6 +311,30 @@ def _subject_place(facts: ArticleFacts, start_of: int, end_of: int, written: str
         if noun is not None and (site := _pointed_to(facts, opening, noun)) is not None:
             return [Site(site.mention, written, start_of, end_of, site.precision)]
     return []
+
+
+_UNKNOWN_SUBJECT = re.compile(r"[\"“]?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:sits|lies|lay|stands|is|was|has|had)\b")
+
+
+_PRONOUNS = frozenset(("it", "this", "that", "there", "he", "she", "they", "we", "its", "the", "a", "an"))
+
+
+def _unknown_subject_before(facts: ArticleFacts, position: int) -> bool:
+    """The sentence before (or this one) opens with a capitalised name that is no place the text
+    resolved and no known word ("Halgan sits at a key junction"): a town the gazetteer lacks."""
+    text = facts.text
+    start = _sentence_start(text, position)
+    for opening in (start, _sentence_start(text, start - 2) if start > 1 else None):
+        if opening is None:
+            continue
+        found = _UNKNOWN_SUBJECT.match(text, opening)
+        word = found.group(0).split()[0].strip("\"“") if found else ""
+        # (a word also written in lower case, "It", "This", is no name)
+        if found and not facts.places.overlapping(opening, found.end()) and not facts.actors.within(opening, found.end()) \
+                and not _known_word(word) and not re.search(rf"\b{re.escape(word.lower())}\b", text) \
+                and word.lower() not in _PRONOUNS:
+            return True
+    return False
 
 
 _TAKEN_TOWN = re.compile(r"\b(?:overran|overrun|seized|captured|took|taken|stormed)\s+(?:the\s+(?:[\w-]+\s+)?"

@@ -73,7 +73,8 @@ _PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated
                      r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))(?:\s+(?:south|north|east|west|on\s+foot|by\s+(?:boat|road|bus|air|sea)|across\s+(?:the\s+)?[\w-]+))?\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?(?:port|capital|city|town)(?:\s+of|,))?|arriv(?:ed|ing|al)\s+(?:in|at)|"
                      r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
                      r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
-                     r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
+                     r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?:regional|provincial|state|district)\s+capital,?\s+)?"
+                     r"(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
                      re.IGNORECASE)
 _SPEAKERS_TOWN = re.compile(r"(?:^|[.!?\"”]\s+|\n)In\s+$")
 _SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w.'’-]*|defen[cs]e|foreign|interior|state)\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|minister|"
