@@ -151,3 +151,15 @@ def test_a_town_the_gazetteer_lacks_keeps_there_and_a_destination_from_other_tow
             "June 9, al-Shabaab attacked the Ethiopian base there with a suicide car bomb.")
     located = [e.location for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
     assert "Beledweyne" not in located and "Addis Ababa" not in located
+
+
+@pytest.mark.parametrize("text", [
+    "A house in Shaab in Sweida province was destroyed.",
+    "One raid destroyed a house in the village of Shaab, in the eastern countryside of Sweida province.",
+])
+def test_y_province_is_the_province_and_a_namesake_abroad_is_coded_in_it(text):
+    # "Sweida province" is the province, not its town that happens to lie nearer a namesake of Shaab
+    # across the border; Shaab, known only abroad, is coded in the province
+    from geo.geoparse.geoparser import Geoparser
+    assert [(m.text, m.entry.kind, m.entry.country_code) for m in Geoparser.default().places(text)] == \
+        [("Shaab", "admin1", "SY"), ("Sweida", "admin1", "SY")]

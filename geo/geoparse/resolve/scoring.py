@@ -154,7 +154,9 @@ def score(match: Match, mention: Mention, context: Context, previous: list, ment
         container = previous[relation.container].entry
         if container.id != entry.id:
             total += container_fit(entry, container, relation.kind)
-    if mention.contained and any(_holds(entry, mentions[i], kind) for i, kind in _contained(mention, mentions)):
+    # (a town holding the inner place is no reason to read "Y province" as the town)
+    if mention.contained and not (mention.wants_division and entry.kind == "populated_place") and \
+            any(_holds(entry, mentions[i], kind) for i, kind in _contained(mention, mentions)):
         total += CONTAINS_BONUS
     if context.anchors and context.near_anchor(entry, mention.index):
         total += 1.0
