@@ -163,3 +163,17 @@ def test_y_province_is_the_province_and_a_namesake_abroad_is_coded_in_it(text):
     from geo.geoparse.geoparser import Geoparser
     assert [(m.text, m.entry.kind, m.entry.country_code) for m in Geoparser.default().places(text)] == \
         [("Shaab", "admin1", "SY"), ("Sweida", "admin1", "SY")]
+
+
+def test_a_siege_broken_and_another_occurrence_told_with_also(extractor):
+    # troops "backed by air strikes" who "broke through to the besieged" air base regained it (the strikes
+    # say how); a quoted "break this barbaric siege" announces nothing that "Also on Tuesday, rockets
+    # struck Latakia" would be
+    text = ("BEIRUT (AFP) - Syrian troops backed by Russian air strikes broke through to the besieged Kweires "
+            "military airport in Aleppo province on Tuesday, state media said.\n\n\"We were finally able to break "
+            "this barbaric siege,\" an army spokesman said.\n\nAlso on Tuesday, at least 22 people were killed when "
+            "rebel rockets struck the coastal city of Latakia, the Observatory said.")
+    events = [e for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+    assert [(e.sub_event_type, e.location) for e in events] == \
+        [("Government regains territory", "Kuweires Military Airbase"), ("Shelling/artillery/missile attack", "Latakia")]
+    assert events[1].sentence.startswith("Also on Tuesday")

@@ -44,6 +44,9 @@ from geo.model import Article, Event
 
 VIOLENT_AGAINST_PEOPLE = ("storming", "attack", "ambush", "assassination", "abduction", "killing")
 _ALSO = re.compile(r"\balso\s+$", re.IGNORECASE)
+# "Also on Tuesday, rockets struck Latakia", "Separately, ...", "Elsewhere, ...": another occurrence
+_SEPARATELY = re.compile(r"[\"“]?(?:Also\s+(?:on|late|early|overnight|that|on\s+the\s+same)\b|Also,|Separately\b|Elsewhere\b|"
+                         r"In\s+a\s+separate\s+(?:incident|attack|development)\b)")
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
                       r"facilities|posts)\b", re.IGNORECASE)
@@ -148,7 +151,8 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
     text, lexicon = facts.text, facts.lexicon
     triggers = lexicon.triggers(text, clause.start, clause.end) or _armed_actor_struck(facts, clause)
     triggers, clause = _without_relative_clauses(text, clause, triggers)
-    triggers = [as_capture(text, clause, as_raid(text, clause, t)) for t in triggers]
+    triggers = [as_capture(text, clause, as_raid(text, clause, t)) for t in triggers
+                if not (t.category == "attack" and _SUPPORT.search(text, max(clause.start, t.start - 40), t.start))]
     found: list[EventMention] = []
     for category in sorted({t.category for t in triggers}, key=lambda c: clause_priority(text, triggers, c)):
         group = [t for t in triggers if t.category == category]
@@ -196,6 +200,9 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
 _SINCE_THE = re.compile(r"\b(?:since|after|before|during)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PERSON_RELATIVE = re.compile(r",\s+(?:who|whom|whose)\b[^,;.]*$")
 _BEFORE_NEXT = re.compile(r",?\s*before\s+(?!being\b)", re.IGNORECASE)
+# "troops backed by Russian air strikes broke through": the strikes only say how the troops advanced
+_SUPPORT = re.compile(r"\b(?:backed|supported|aided|helped|covered)\s+by\s+(?:[\w'’-]+\s+){0,3}?$|"
+                      r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover|help)\s+of\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _IN_RETALIATION_FOR = re.compile(r",?\s*in\s+(?:retaliation|response|revenge|reprisal)\s+for\b", re.IGNORECASE)
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                          re.IGNORECASE)
@@ -299,7 +306,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         role = PARTIAL
     # "in response", "came days after"; "Troops also left X": another occurrence, not more of the last one
     responds = lexicon.cue("response", text, sentence.start, clause.end) or \
-        _ALSO.search(text, max(clause.start, best.start - 12), best.start) is not None
+        _ALSO.search(text, max(clause.start, best.start - 12), best.start) is not None or \
+        _SEPARATELY.match(text, sentence.start) is not None
     actors = [a for a in facts.actors.within(sentence.start, sentence.end)
               if facts.quotes.containing(a.start, a.end) in (None, quote)]
     civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)

@@ -90,8 +90,9 @@ def frames(mentions: list[EventMention]) -> list[list[EventMention]]:
         else:
             # "handed an air base over on Sunday" ... "troops left the base at dawn": the lead
             # announces the occurrence whose site comes a sentence later
-            lead = [m for m in pending if mention.event.start_char - m.event.start_char <= PENDING_REACH
-                    and _agrees([mention], m)]
+            # ("Also on Tuesday, rockets struck Latakia": another occurrence, announced by nothing before it)
+            lead = [] if mention.responds else [m for m in pending if mention.event.start_char - m.event.start_char
+                                                <= PENDING_REACH and _agrees([mention], m)]
             # "handed two more bases to Somali troops on Thursday": such a lead announces several
             pending = [m if m not in lead else replace(m, serves=m.serves - 1) for m in pending
                        if m not in lead or m.serves > 1]
