@@ -177,3 +177,10 @@ def test_a_siege_broken_and_another_occurrence_told_with_also(extractor):
     assert [(e.sub_event_type, e.location) for e in events] == \
         [("Government regains territory", "Kuweires Military Airbase"), ("Shelling/artillery/missile attack", "Latakia")]
     assert events[1].sentence.startswith("Also on Tuesday")
+
+
+def test_a_future_conjunct_keeps_its_towns(extractor):
+    text = ("French troops handed over their base at Faya-Largeau in the north of Chad on December 26, and are due "
+            "to leave their remaining sites in Abeche and N'Djamena by the end of January.")
+    assert [e.location for e in extractor.extract(Article(text=text, published=date(2025, 1, 9))) if e.located] == \
+        ["Faya-Largeau"]

@@ -174,6 +174,9 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
         # the voided conjunct are not the first one's
         cut = min((m.start() for v in voided if v.start > best.end
                    for m in [_CONJUNCT.search(text, best.end, v.start)] if m), default=clause.end)
+        # "handed over their base at Faya-Largeau on December 26, and are due to leave their sites in Abeche"
+        future = _FUTURE_CONJUNCT.search(text, best.end, cut)
+        cut = future.start() if future else cut
         clause = Clause(clause.start, cut)
         mentions = _trigger_mentions(facts, sentence, clause, best)
         if not mentions or all(m.partial for m in mentions):
@@ -207,6 +210,8 @@ _IN_RETALIATION_FOR = re.compile(r",?\s*in\s+(?:retaliation|response|revenge|rep
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                          re.IGNORECASE)
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
+_FUTURE_CONJUNCT = re.compile(r",?\s+(?:and|but|while)\s+(?:[\w'’-]+\s+){0,2}?(?:will|would|(?:is|are)\s+(?:due|expected|set|"
+                              r"scheduled|planning|preparing)\s+to|plans?\s+to)\b", re.IGNORECASE)
 _SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+)?$|^\s*(?:and|or)\b|\b(?:will|would|could|might|may|plans?|threat\w*|"
                         r"including|such\s+as|as\s+well\s+as|notably|mostly|mainly|often|among\s+them)\b", re.IGNORECASE)
 
