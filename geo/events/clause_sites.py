@@ -24,6 +24,7 @@ _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar
                        r"worst\s+since|deadliest\s+since)\b", re.IGNORECASE)
 
 _SINCE = re.compile(r"\bsince\s+[^,;]*$", re.IGNORECASE)
+_AVENGES = re.compile(r"\b(?:revenge|retaliation|reprisals?|response|punishment)\s+for\b[^;.]*$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?")
 _ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
 
@@ -69,6 +70,8 @@ def clause_sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked)
     sites = [s for s in sites if not (s.end <= trigger.start and _COMPARED.search(text, s.end, trigger.start))]
     # "the first base to change hands since N'Djamena tore up its pact with Paris": another occurrence's
     sites = [s for s in sites if not (s.start >= trigger.end and _SINCE.search(text, trigger.end, s.start))]
+    # "the killings were revenge for the persecution of Muslims in Mombasa": what it avenges is elsewhere
+    sites = [s for s in sites if not (s.start >= trigger.end and _AVENGES.search(text, trigger.end, s.start))]
     if trigger.kind in ("capture", "regain") and any(s.start >= trigger.end and _DIRECT_OBJECT.fullmatch(text, trigger.end, s.start)
                                                       for s in sites):
         # "fought for control of Aden, ... since the Houthis took Sanaa": the place taken is the verb's object
