@@ -37,6 +37,8 @@ _TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:w
                            r"victims|fighting)\s+(?:was|were|came|occurred|happened)\s+(?:in|at|near|around)\b",
                            re.IGNORECASE)
 
+# "the killings were revenge for the persecution of Muslims in the coastal city of Mombasa": elsewhere
+_AVENGED = re.compile(r"\b(?:revenge|retaliation|reprisals?|response|punishment)\s+for\b[^;.]*$", re.IGNORECASE)
 _BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
@@ -63,7 +65,8 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
             continue
         named = _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start) or (
             sentence.paragraph <= 1 and _HEART_OF.search(facts.text, max(sentence.start, place.start - 40), place.start))
-        if named and not no_site_context(facts.text, place.start):  # "the wounded were taken to the hospital in X"
+        if named and not no_site_context(facts.text, place.start) \
+                and not _AVENGED.search(facts.text, sentence.start, place.start):  # "the wounded were taken to the hospital in X"
             found.append(Site.named(place))
     return found
 
