@@ -191,3 +191,14 @@ def test_what_an_attack_avenges_is_no_site_of_it(extractor):
             "In a statement, the group said the killings were revenge for what it called the persecution of Muslims "
             "in the coastal city of Mombasa.")
     assert "Mombasa" not in [e.location for e in extractor.extract(Article(text=text, published=PUBLISHED))]
+
+
+def test_who_a_gain_is_handed_to_and_the_main_clause_of_there(extractor):
+    # "handing Kyiv one of the most significant gains": who gains, not a site; "As Kherson celebrated,
+    # Mykolaiv ... was counting its dead. A missile struck a building there": Mykolaiv, not Kherson
+    text = ("KYIV, Ukraine (AP) - Ukrainian troops rolled into the southern city of Kherson on Friday, handing Kyiv "
+            "one of the most significant gains of the war.\n\nAs Kherson celebrated, Mykolaiv, the nearest large "
+            "Ukrainian-held city, was counting its dead. A Russian missile struck a five-story apartment building "
+            "there before dawn, killing seven people.")
+    assert [e.location for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located] == \
+        ["Kherson", "Mykolayiv"]

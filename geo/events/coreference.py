@@ -301,6 +301,9 @@ def _subject_place(facts: ArticleFacts, start_of: int, end_of: int, written: str
     for opening in (start, _sentence_start(text, start - 2) if start > 1 else None):
         if opening is None:
             continue
+        subordinate = _SUBORDINATE_OPENING.match(text, opening)
+        if subordinate:  # "As Kherson celebrated, Mykolaiv ... was counting its dead": the main clause's subject
+            opening = subordinate.end()
         first = facts.places.within(opening, min(len(text), opening + 80))[:1]
         if first and first[0].start - opening <= 4 and first[0].entry is not None and \
                 first[0].entry.kind in ("populated_place", "installation", "airport") and \
@@ -337,6 +340,7 @@ def _unknown_subject_before(facts: ArticleFacts, position: int) -> bool:
     return False
 
 
+_SUBORDINATE_OPENING = re.compile(r"(?:As|While|When|After|Before|Although|Though|Even\s+as)\s+[^,.;]{1,80},\s*")
 _TAKEN_TOWN = re.compile(r"\b(?:overran|overrun|seized|captured|took|taken|stormed)\s+(?:the\s+(?:[\w-]+\s+)?"
                          r"(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 

@@ -89,6 +89,8 @@ _PLATFORM_IN = re.compile(r"\b(?:destroyers?|warships?|ships?|submarines?|frigat
                           r"bombers?|batteries|launchers?)\s+(?:(?:stationed|positioned|sailing|deployed)\s+)?"
                           r"(?:in|off|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _LAUNCHES = re.compile(r"[^.;]{0,80}?\b(?:fired|launched|lobbed)\b", re.IGNORECASE)
+_HANDING_X = re.compile(r"\b(?:handing|handed|hands|giving|gave|gives|dealing|dealt|delivering|delivered)\s+$", re.IGNORECASE)
+_WHAT_IS_HANDED = re.compile(r"\s+(?:a|an|one|its|their|his|her|the|another|control|victory|defeat)\b", re.IGNORECASE)
 _LEAVING_X = re.compile(r"\bleaving\s+$", re.IGNORECASE)
 _WITHOUT = re.compile(r"\s+without\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\b(?:left|leaving|departed|departing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
@@ -209,6 +211,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue  # "In Washington, State Department spokesman Matthew Miller said ...": where they speak
         if category == "attack" and _PLATFORM_IN.search(before) and _LAUNCHES.match(text, mention.end):
             continue  # "Two destroyers in the eastern Mediterranean ... fired 59 missiles": where they fired from
+        if _HANDING_X.search(before) and _WHAT_IS_HANDED.match(text, mention.end):
+            continue  # "handing Kyiv one of the most significant gains of the war": who gains, not where
         if _LEAVING_X.search(before) and _WITHOUT.match(text, mention.end):
             continue  # "leaving Paris without a fixed base in West Africa": the government, left without it
         if category == "attack" and _LEFT_FROM.search(before):
