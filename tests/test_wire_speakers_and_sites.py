@@ -202,3 +202,12 @@ def test_who_a_gain_is_handed_to_and_the_main_clause_of_there(extractor):
             "there before dawn, killing seven people.")
     assert [e.location for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located] == \
         ["Kherson", "Mykolayiv"]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops retook Tikrit on Tuesday. Commanders said teams were clearing roadside bombs and booby-trapped houses.",
+    "Militants captured the town on Friday. On Saturday they executed cadets who had left nearby Camp Speicher.",
+])
+def test_bombs_cleared_and_people_who_had_left_a_base_are_no_events(extractor, text):
+    kinds = [e.sub_event_type for e in extractor.extract(Article(text=text, published=PUBLISHED))]
+    assert "Remote explosive/landmine/IED" not in kinds and "Non-violent transfer of territory" not in kinds

@@ -206,6 +206,7 @@ _BEFORE_NEXT = re.compile(r",?\s*before\s+(?!being\b)", re.IGNORECASE)
 # "troops backed by Russian air strikes broke through": the strikes only say how the troops advanced
 _SUPPORT = re.compile(r"\b(?:backed|supported|aided|helped|covered)\s+by\s+(?:[\w'’-]+\s+){0,3}?$|"
                       r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover|help)\s+of\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_WHO_HAD = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?(?:just\s+|already\s+)?$", re.IGNORECASE)
 _IN_RETALIATION_FOR = re.compile(r",?\s*in\s+(?:retaliation|response|revenge|reprisal)\s+for\b", re.IGNORECASE)
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                          re.IGNORECASE)
@@ -291,6 +292,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
         # not a date another clause of the sentence gives
         dates = clause_dates = [d for d in day_dates(facts, 0, sentence.start)
                                 if not REPORTED_ON.search(text, max(0, d.start - 60), d.start)][:1] or dates
+    if best.kind == "withdrawal" and _WHO_HAD.search(text, max(clause.start, best.start - 20), best.start):
+        return []  # "captured hundreds of cadets who had left nearby Camp Speicher": what the people did
     if best.kind == "withdrawal" and not forces_leave(facts, clause, best, sites):
         return []  # "the foreign minister left N'Djamena after talks": a visit ending, not a withdrawal
     role = standing(best, sites, clause_dates or dates, lexicon, text, clause)
