@@ -297,10 +297,7 @@ def _subject_place(facts: ArticleFacts, start_of: int, end_of: int, written: str
     the one before; "The base, about 60 km north of Aden, has changed hands. Government fighters retook
     it ...": the place that sentence's opening noun points back to."""
     text = facts.text
-    start = _sentence_start(text, start_of)
-    for opening in (start, _sentence_start(text, start - 2) if start > 1 else None):
-        if opening is None:
-            continue
+    for opening in _openings(text, start_of):
         subordinate = _SUBORDINATE_OPENING.match(text, opening)
         if subordinate:  # "As Kherson celebrated, Mykolaiv ... was counting its dead": the main clause's subject
             opening = subordinate.end()
@@ -326,10 +323,7 @@ def _unknown_subject_before(facts: ArticleFacts, position: int) -> bool:
     """The sentence before (or this one) opens with a capitalised name that is no place the text
     resolved and no known word ("Halgan sits at a key junction"): a town the gazetteer lacks."""
     text = facts.text
-    start = _sentence_start(text, position)
-    for opening in (start, _sentence_start(text, start - 2) if start > 1 else None):
-        if opening is None:
-            continue
+    for opening in _openings(text, position):
         found = _UNKNOWN_SUBJECT.match(text, opening)
         word = found.group(0).split()[0].strip("\"“") if found else ""
         # (a word also written in lower case, "It", "This", is no name)
@@ -353,6 +347,12 @@ def _town_taken_before(facts: ArticleFacts, start_of: int, end_of: int, written:
              if m.entry is not None and m.entry.kind == "populated_place" and not facts.no_site.overlaps(m.start, m.end)
              and _TAKEN_TOWN.search(facts.text, max(0, m.start - 40), m.start)]
     return [Site(taken[-1], written, start_of, end_of, taken[-1].geo_precision)] if taken else []
+
+
+def _openings(text: str, position: int) -> list[int]:
+    """Where the sentence holding ``position`` starts, and the sentence before it."""
+    start = _sentence_start(text, position)
+    return [start, _sentence_start(text, start - 2)] if start > 1 else [start]
 
 
 def _sentence_start(text: str, position: int) -> int:
