@@ -211,3 +211,14 @@ def test_who_a_gain_is_handed_to_and_the_main_clause_of_there(extractor):
 def test_bombs_cleared_and_people_who_had_left_a_base_are_no_events(extractor, text):
     kinds = [e.sub_event_type for e in extractor.extract(Article(text=text, published=PUBLISHED))]
     assert "Remote explosive/landmine/IED" not in kinds and "Non-violent transfer of territory" not in kinds
+
+
+def test_a_towns_description_with_a_population_and_a_news_conference_abroad(extractor):
+    # "Konna, a town of about 50,000 people on the road to ... Mopti and Sevare": the comma in the number
+    # does not end the description, so Mopti and Sevare are no sites of the attack on Konna; "told a news
+    # conference in Paris on Saturday that ... on Friday afternoon": the strike's day is Friday
+    text = ("Fighters attacked Konna, a town of about 50,000 people on the road to the army garrison at Mopti and "
+            "Sevare, late on Wednesday.\n\nThe defence minister told a news conference in Paris on Saturday that "
+            "jets had attacked a column of militants near Mopti on Friday afternoon.")
+    assert [(e.location, str(e.date_start)) for e in extractor.extract(Article(text=text, published=PUBLISHED))
+            if e.located] == [("Konna", "2024-07-24"), ("Mopti", "2024-07-26")]

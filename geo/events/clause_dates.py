@@ -17,10 +17,10 @@ from geo.events.triggers import Trigger
 # not of the attack or handover it reports.
 REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|added|told\s+(?:reporters|journalists|[A-Z][\w-]+)|"
-    r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|press\s+conference|"
+    r"statement(?:\s+(?:issued|released|published|posted|sent))?|briefing|(?:press|news)\s+conference|"
     r"(?:count|tally|toll|figures?)\s+(?:given|released|published|issued|provided)\s+by\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?|"
     r"(?:rose|risen|climbed|jumped|increased|reached)\s+to\s+(?:at\s+least\s+)?(?:[\d,]+|[a-z]+(?:-[a-z]+)?))"
-    r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+    r"(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)  # "told a news conference in Paris on"
 
 # "The Islamic State group on Thursday claimed responsibility for an attack", "On Wednesday the ministry put
 # the toll at 71": the day it was claimed or counted

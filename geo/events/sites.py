@@ -84,7 +84,7 @@ _DESCRIBED_BY = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}
                           re.IGNORECASE)
 # "Douma, the last rebel-held town in the Eastern Ghouta enclave near Damascus": where the town just named lies
 _DESCRIBED_TOWN = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|hamlet|settlement|enclave|suburb|"
-                             r"district|camp|base)\s+(?:in|near|outside|on|of)\b[^,;.]*$", re.IGNORECASE)
+                             r"district|camp|base)\s+(?:in|near|outside|on|of)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*$", re.IGNORECASE)
 _PLATFORM_IN = re.compile(r"\b(?:destroyers?|warships?|ships?|submarines?|frigates?|cruisers?|vessels?|carriers?|"
                           r"bombers?|batteries|launchers?)\s+(?:(?:stationed|positioned|sailing|deployed)\s+)?"
                           r"(?:in|off|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
