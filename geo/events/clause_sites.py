@@ -10,7 +10,7 @@ from geo.events.coreference import antecedent, dateline_site, in_the_province_na
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Clause
 from geo.events.site_points import widen_precision
-from geo.events.sites import Site, no_site_context, select_sites
+from geo.events.sites import AVENGES, Site, no_site_context, select_sites
 from geo.events.standing import SUBJECT_GAP, takes_subject
 from geo.events.triggers import Trigger
 
@@ -24,7 +24,6 @@ _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar
                        r"worst\s+since|deadliest\s+since)\b", re.IGNORECASE)
 
 _SINCE = re.compile(r"\bsince\s+[^,;]*$", re.IGNORECASE)
-_AVENGES = re.compile(r"\b(?:revenge|retaliation|reprisals?|response|punishment)\s+for\b[^;.]*$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?")
 _ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
 
@@ -71,7 +70,7 @@ def clause_sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked)
     # "the first base to change hands since N'Djamena tore up its pact with Paris": another occurrence's
     sites = [s for s in sites if not (s.start >= trigger.end and _SINCE.search(text, trigger.end, s.start))]
     # "the killings were revenge for the persecution of Muslims in Mombasa": what it avenges is elsewhere
-    sites = [s for s in sites if not (s.start >= trigger.end and _AVENGES.search(text, trigger.end, s.start))]
+    sites = [s for s in sites if not (s.start >= trigger.end and AVENGES.search(text, trigger.end, s.start))]
     if trigger.kind in ("capture", "regain") and any(s.start >= trigger.end and _DIRECT_OBJECT.fullmatch(text, trigger.end, s.start)
                                                       for s in sites):
         # "fought for control of Aden, ... since the Houthis took Sanaa": the place taken is the verb's object

@@ -15,7 +15,7 @@ import re
 from geo.events.facts import ArticleFacts
 from geo.events.sentences import Sentence
 from geo.events.site_points import widen_precision
-from geo.events.sites import Site, no_site_context
+from geo.events.sites import AVENGES, Site, no_site_context
 
 # "The village, Hroza, lies in ...", "The base at Kidal was ...": a sentence that names the site
 _NAMES_SITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:village|town|hamlet|base|camp|airfield|compound|outpost|facility|"
@@ -37,8 +37,6 @@ _TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:w
                            r"victims|fighting)\s+(?:was|were|came|occurred|happened)\s+(?:in|at|near|around)\b",
                            re.IGNORECASE)
 
-# "the killings were revenge for the persecution of Muslims in the coastal city of Mombasa": elsewhere
-_AVENGED = re.compile(r"\b(?:revenge|retaliation|reprisals?|response|punishment)\s+for\b[^;.]*$", re.IGNORECASE)
 _BORDER = re.compile(r"\b(?:border|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 
 _FINENESS = {"installation": 0, "airport": 0, "populated_place": 1, "admin2": 2, "admin1": 3}
@@ -65,8 +63,8 @@ def described_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
             continue
         named = _NAMES_SITE.search(facts.text, max(sentence.start, place.start - 60), place.start) or (
             sentence.paragraph <= 1 and _HEART_OF.search(facts.text, max(sentence.start, place.start - 40), place.start))
-        if named and not no_site_context(facts.text, place.start) \
-                and not _AVENGED.search(facts.text, sentence.start, place.start):  # "the wounded were taken to the hospital in X"
+        # (no site: "the wounded were taken to the hospital in X", "revenge for ... in the city of X")
+        if named and not no_site_context(facts.text, place.start) and not AVENGES.search(facts.text, sentence.start, place.start):
             found.append(Site.named(place))
     return found
 

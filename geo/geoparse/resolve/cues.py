@@ -121,11 +121,4 @@ def qualifier(text: str, toponym: Toponym) -> tuple[str, str]:
             compass = _COMPASS.search(text, max(0, found.start() - 16), found.start())
             return country.iso2, "".join(part.lower() for part in compass.groups() if part) if compass else ""
     return "", ""
-    table = country_table()
-    words_before = found.group("adjective")
-    for candidate in (words_before, words_before.split()[-1]):
-        country = table.find(candidate)
-        if country is not None:
-            return country.iso2
-    return ""
 
