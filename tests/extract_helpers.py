@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,21 @@ def extractor():
     from geo.extract import Extractor
 
     return Extractor.default()
+
+
+WIRE_PUBLISHED = date(2024, 7, 28)  # a Sunday: the publication day of the short wire texts
+
+
+def located_events(extractor, text: str, published: date = WIRE_PUBLISHED) -> list:
+    """The events of ``text`` that have a place."""
+    from geo.model import Article
+
+    return [e for e in extractor.extract(Article(text=text, published=published)) if e.located]
+
+
+def located(extractor, text: str, published: date = WIRE_PUBLISHED) -> list[tuple]:
+    """(category, location, first day) of each located event of ``text``."""
+    return [(e.category, e.location, str(e.date_start)) for e in located_events(extractor, text, published)]
 
 
 def report_names() -> list[str]:

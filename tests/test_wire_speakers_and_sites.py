@@ -7,14 +7,9 @@ from datetime import date
 import pytest
 
 from geo.model import Article
-from tests.extract_helpers import extractor  # noqa: F401  (session fixture)
+from tests.extract_helpers import WIRE_PUBLISHED, extractor, located  # noqa: F401  (extractor: session fixture)
 
-PUBLISHED = date(2024, 7, 28)  # a Sunday
-
-
-def located(extractor, text: str) -> list[tuple]:
-    return [(e.category, e.location, str(e.date_start))
-            for e in extractor.extract(Article(text=text, published=PUBLISHED)) if e.located]
+PUBLISHED = WIRE_PUBLISHED
 
 
 @pytest.mark.parametrize("text, expected", [
