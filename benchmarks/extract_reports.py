@@ -58,6 +58,8 @@ HELD_OUT = (
     (REPO / "tests" / "reports" / "holdout28", "47.4% recall, 42.1% precision at commit e9cde59"),
     (REPO / "tests" / "reports" / "holdout29", "60.0% recall, 47.4% precision at commit e9cde59"),
     (REPO / "tests" / "reports" / "holdout30", "53.6% recall, 42.1% precision at commit a33e7d4"),
+    (REPO / "tests" / "reports" / "holdout31", "60.0% recall, 45.5% precision, 1 dateline fault, 1 actor-country fault at commit 73ce3f1"),
+    (REPO / "tests" / "reports" / "holdout32", "73.3% recall, 77.3% precision at commit 73ce3f1"),
 )
 DEFAULT_OUTPUT = REPO / "docs" / "benchmarks.md"
 SECTION = ("<!-- event extraction benchmark: start -->", "<!-- event extraction benchmark: end -->")
