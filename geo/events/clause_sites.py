@@ -25,6 +25,7 @@ _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar
 
 _SINCE = re.compile(r"\bsince\s+[^,;]*$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?")
+_QUOTED_VERB_END = re.compile(r"[\"”’']?\s+")
 _ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
 
 _PASSIVE_TARGET = re.compile(
@@ -75,6 +76,12 @@ def clause_sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked)
                                                       for s in sites):
         # "fought for control of Aden, ... since the Houthis took Sanaa": the place taken is the verb's object
         sites = [s for s in sites if s.start >= trigger.end]
+    if trigger.kind in ("capture", "regain"):
+        # 'had "liberated" the city, Saddam Hussein's hometown about 160 km north of Baghdad': the city the
+        # verb takes is the one named before, not the landmark of its description
+        taken = _QUOTED_VERB_END.match(text, trigger.end, clause.end)
+        pointed = antecedent(facts, Clause(taken.end(), clause.end)) if taken else []
+        sites = pointed if pointed and pointed[0].start == taken.end() else sites
     if all(s.mention.entry is None or s.mention.entry.kind in ("country", "admin1", "region") for s in sites) \
             and names_here(text, clause):
         sites = dateline_site(facts) or sites

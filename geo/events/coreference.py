@@ -53,7 +53,10 @@ _OPENING_ANAPHOR = re.compile(r"[\"“]?(?:The|That|This|Its)\s+(?:[\w-]+\s+)?(?
 _NAMED_BY_OF = frozenset(("town", "city", "village", "province", "governorate", "area", "neighbourhood", "neighborhood",
                           "suburb", "quarter", "site", "installation", "cantonment"))
 _OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])")  # "the headquarters of the Afghan army's 209th Corps": its own
-_NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s+(?:[ae]l-|the\s+)?(?-i:[A-Z])|,\s+[A-Z]")
+_NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s+(?:[ae]l-|the\s+)?(?-i:[A-Z])")
+# "the town, Kherson," names it; "the city, Saddam Hussein's hometown" and "the city, Iraq's second-largest" describe it
+_APPOSED = re.compile(r",\s+(?-i:[A-Z])")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _PLACED = re.compile(r"\b(?:in|at|near|outside|into|on|of|hit|struck|targeted|entered|around|stormed|attacked|raided|"
                      r"shelled|bombed|besieged|seized|captured|recaptured|overran|retook|took|liberated)\s+(?:the\s+)?"
                      r"(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
@@ -151,7 +154,7 @@ def antecedent(facts: ArticleFacts, clause: Clause) -> list[Site]:
         # lacks, not the camp named before; "in the province ... south of the city": the first of them
         # that points to a place named before
         noun = found.group("noun").lower()
-        names = (noun in _NAMED_BY_OF and _NAMING.match(facts.text, found.end())) or (
+        names = (noun in _NAMED_BY_OF and (_NAMING.match(facts.text, found.end()) or _apposed_name(facts, found.end()))) or (
             noun not in ANY_PLACE_NOUNS and _OWNER.match(facts.text, found.end()))
         site = None if names or _names_unknown(facts, found) or no_site_context(facts.text, found.start()) \
             else _pointed_to(facts, clause.start, found)
@@ -165,6 +168,17 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _WITHDRAWN_FROM = re.compile(r"\b(?:withdr[ae]wn?|withdrawing|pulled|pulling|evacuated|evacuating|fled|fleeing|retreated)\b"
                              r"(?:\s+[\w'’-]+){0,4}\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIER = re.compile(r"\s(?-i:([A-Z][\w'’-]+))\s+(?:[\w-]+\s+)?$")
+
+
+def _apposed_name(facts: ArticleFacts, position: int) -> bool:
+    """", Kherson," after "the town": a name set off by a comma, unless it is a place's or a person's
+    possessive, or a capitalised word that is no place."""
+    apposed = _APPOSED.match(facts.text, position)
+    if apposed is None:
+        return False
+    named = next((m for m in facts.places.overlapping(apposed.end() - 1, apposed.end())), None)
+    return named is None and not _POSSESSIVE.search(facts.text, apposed.end(), apposed.end() + 30) or \
+        named is not None and not _POSSESSIVE.match(facts.text, named.end)
 
 
 def _names_unknown(facts: ArticleFacts, found: re.Match) -> bool:

@@ -38,7 +38,9 @@ _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?
                        re.IGNORECASE)
 _CAPTURE_NOUN = re.compile(r"capture|fall|seizure|takeover|recapture|liberation", re.IGNORECASE)
 _TOLL_UPDATE = re.compile(r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)\b|"
-                          r"\bbringing\s+the\s+(?:death\s+)?toll\s+to\b", re.IGNORECASE)
+                          r"\bbringing\s+the\s+(?:death\s+)?toll\s+to\b|"
+                          # "clashes were still going on Sunday": more of the fighting told before
+                          r"\b(?:was|were|is|are)\s+still\s+(?:going\s+on|raging|under\s+way|continuing|ongoing)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+)?killed\b", re.IGNORECASE)
 _SINCE_WHEN = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\b|(?:January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\b|(?:19|20)\d\d\b|last\s+(?:year|month))")
@@ -138,7 +140,7 @@ def _taken(text: str, trigger: Trigger, site: Site) -> bool:
     if site.start < trigger.end:  # "took control of the Baidoa base": the place inside the object taken
         # ("won it back": the town "it" points to)
         return trigger.start < site.start and (bool(_TERRITORY_OBJECT.search(trigger.text)) or site.text == "it")
-    gap = text[trigger.end:site.start]
+    gap = text[trigger.end:site.start].lstrip("\"”’'")  # 'had "liberated" the city': a scare-quoted verb
     if _TAKEN_GAP.fullmatch(gap):
         return True
     return bool(_TERRITORY_OBJECT.search(trigger.text))

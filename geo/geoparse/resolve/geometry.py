@@ -48,6 +48,9 @@ def container_fit(entry: GazetteerEntry, container: GazetteerEntry, relation: st
 
 
 OUTSIDE_TOWN_KM = 180.0  # "X in <town>": farther than this from the town, X is not in it
+# "Arsal, a town in the Bekaa valley": a region's older or looser extent than today's division (Arsal is
+# now in Baalbek-Hermel); a town of the same country this close to the division's point may lie in it
+NEAR_DIVISION_KM = 100.0
 
 
 def lies_outside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
@@ -57,7 +60,8 @@ def lies_outside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
         return entry.country_code != container.country_code
     if container.kind in ("admin1", "admin2"):  # a district lies in its province: another province is outside it
         return entry.country_code != container.country_code or (
-            bool(entry.admin1) and bool(container.admin1) and entry.admin1 != container.admin1)
+            bool(entry.admin1) and bool(container.admin1) and entry.admin1 != container.admin1
+            and not (container.kind == "admin1" and distance_km(entry, container) <= NEAR_DIVISION_KM))
     if container.kind == "populated_place":  # "the Gossi base in the Timbuktu region": in the town's province will do
         same_province = entry.country_code == container.country_code and bool(entry.admin1) and entry.admin1 == container.admin1
         return not same_province and distance_km(entry, container) > OUTSIDE_TOWN_KM

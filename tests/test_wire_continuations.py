@@ -1,0 +1,56 @@
+"""Scare quotes, executions, continuing fighting and towns in a region's looser extent
+(docs/extraction.md, session 10 rules): the extractor on short texts with the real gazetteer."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extract_helpers import extractor, located, located_events  # noqa: F401  (extractor: session fixture)
+
+PUBLISHED = date(2015, 4, 1)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb in scare quotes still takes the town after it
+    ('Abadi announced on Tuesday that security forces had "liberated" the city of Tikrit after a month-long offensive.',
+     [("other", "Tikrīt", "2015-03-31")]),
+    # "the city" the verb takes is the town named before, not the landmark its description measures from
+    ('Troops pushed into Tikrit. Abadi announced on Tuesday that security forces had "liberated" the city, '
+     "Saddam Hussein's hometown about 160 km north of Baghdad.",
+     [("other", "Tikrīt", "2015-03-31")]),
+])
+def test_towns_taken_behind_quotes_and_descriptions(extractor, text, expected):
+    assert located(extractor, text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # prisoners executed at a place are an attack there, with its toll
+    ("On June 12, militants captured hundreds of cadets and executed them at a palace compound in Tikrit; "
+     "officials say as many as 1,700 were killed.", [("attack", "Tikrīt", "2014-06-12")]),
+    # smugglers, gunmen and rebels killed are a killing like soldiers killed
+    ("Jordanian troops killed 27 drug smugglers near Mafraq on Thursday, the army said.",
+     [("attack", "Mafraq", "2015-03-26")]),
+])
+def test_killings_of_more_kinds_of_people(extractor, text, expected):
+    assert located(extractor, text, PUBLISHED) == expected
+
+
+def test_executed_warrant_is_no_attack(extractor):
+    assert located(extractor, "Police executed a search warrant in Kirkuk on Monday.", PUBLISHED) == []
+
+
+def test_fighting_still_going_on_is_the_same_battle(extractor):
+    text = ("Ten soldiers were killed after gunmen attacked army positions around the town of Arsal on Saturday. "
+            "Militants surrounded army checkpoints on the edges of the town and opened fire, and clashes were "
+            "still going on Sunday as reinforcements arrived.")
+    events = located_events(extractor, text, date(2014, 8, 3))
+    assert [(e.category, e.location, str(e.date_start), e.fatalities) for e in events] == \
+        [("attack", "Aarsâl", "2014-08-02", 10)]
+
+
+def test_town_in_a_region_wider_than_todays_division(extractor):
+    """Arsal lies in the Bekaa valley, though the gazetteer files it under Baalbek-Hermel."""
+    text = ("Gunmen attacked army posts in Arsal on Saturday, killing ten soldiers. "
+            "Arsal, a mainly Sunni town in the Bekaa valley, hosts many refugees.")
+    assert located(extractor, text, date(2014, 8, 3)) == [("attack", "Aarsâl", "2014-08-02")]
