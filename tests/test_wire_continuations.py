@@ -54,3 +54,32 @@ def test_town_in_a_region_wider_than_todays_division(extractor):
     text = ("Gunmen attacked army posts in Arsal on Saturday, killing ten soldiers. "
             "Arsal, a mainly Sunni town in the Bekaa valley, hosts many refugees.")
     assert located(extractor, text, date(2014, 8, 3)) == [("attack", "Aarsâl", "2014-08-02")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "moments before" one occurrence, another: two events
+    ("TEL AVIV, Israel (AP) - Gunmen killed seven people in Jaffa on Tuesday evening, moments before Iran fired "
+     "a barrage of ballistic missiles at Israel.\n\nA labourer was killed by a falling piece of a missile "
+     "just north of Jericho in the West Bank, the governor said.",
+     [("attack", "Jaffa"), ("attack", "Israel"), ("attack", "Jericho")]),
+    # air raid sirens are a warning, not a raid
+    ("Air raid sirens began wailing in Belgorod on Sunday.", []),
+])
+def test_occurrences_one_before_another(extractor, text, expected):
+    assert [(c, place) for c, place, _ in located(extractor, text, date(2024, 10, 2))] == expected
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Two gunmen killed seven people in Kabul on Tuesday.", 7),  # who killed is not who died
+    ("Five soldiers killed two days ago in Kabul were buried on Tuesday.", 5),
+    ("Rescuers in Kabul ended their search on Tuesday after pulling 15 bodies from the rubble of a bombed building.", 15),
+])
+def test_tolls_of_who_died(text, toll):
+    from geo.events.fatalities import fatalities_in
+
+    assert fatalities_in(text) == toll
+
+
+def test_plots_to_attack_are_no_attack(extractor):
+    text = "Jordan on Wednesday banned the group, a week after authorities said they had foiled plots to carry out attacks in Amman."
+    assert located(extractor, text, date(2025, 4, 23)) == []

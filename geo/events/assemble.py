@@ -47,6 +47,8 @@ _ALSO = re.compile(r"\balso\s+$", re.IGNORECASE)
 # "Also on Tuesday, rockets struck Latakia", "Separately, ...", "Elsewhere, ...": another occurrence
 _SEPARATELY = re.compile(r"[\"“]?(?:Also\s+(?:on|late|early|overnight|that|on\s+the\s+same)\b|Also,|Separately\b|Elsewhere\b|"
                          r"In\s+a\s+separate\s+(?:incident|attack|development)\b)")
+# "Gunmen killed seven people in Jaffa, moments before Iran fired a barrage of missiles": one before the other
+_SEQUENCED = re.compile(r"(?:moments|shortly|minutes|hours|days|weeks|just|soon)\s+(?:before|after)\b", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
                       r"(?:[\w-]+\s+)?(?:bases|camps|towns|cities|villages|positions|outposts|sites|capitals|districts|"
                       r"facilities|posts)\b", re.IGNORECASE)
@@ -315,7 +317,8 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     # "in response", "came days after"; "Troops also left X": another occurrence, not more of the last one
     responds = lexicon.cue("response", text, sentence.start, clause.end) or \
         _ALSO.search(text, max(clause.start, best.start - 12), best.start) is not None or \
-        _SEPARATELY.match(text, sentence.start) is not None
+        _SEPARATELY.match(text, sentence.start) is not None or \
+        (clause.start > sentence.start and _SEQUENCED.match(text, clause.start) is not None)
     actors = [a for a in facts.actors.within(sentence.start, sentence.end)
               if facts.quotes.containing(a.start, a.end) in (None, quote)]
     civilians = best.category == "attack" and lexicon.cue("civilian_target", text, clause.start, clause.end)

@@ -27,7 +27,9 @@ _PATTERNS = tuple(
         rf"\b(?<!were )(?<!was )(?<!been )(?:shot\s+dead|gunned\s+down)\s+(?:{_QUALIFIER}{_COUNT}\b|(?P<a>(?=\w)(?!(?:those|them|people|passengers|"
         rf"villagers|civilians|residents|men|women|children|several|many|dozens|scores|others|travellers|workers)\b)))",
         rf"\b(?:left|leaving)\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:dead|killed)\b",
-        rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:were|was|have\s+been|had\s+been|are|got)?\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b",
+        # ... not "Two gunmen killed seven people": who killed, not who died
+        rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}(?:(?:were|was|have\s+been|had\s+been|are|got)\s*(?:killed|dead|died|slain|lost\s+their\s+lives)\b|"
+        rf"(?:killed|dead|died|slain|lost\s+their\s+lives)\b(?!\s+{_QUALIFIER}(?:{NUMBER}|{_VAGUE})\s+(?!(?:days?|hours?|weeks?|months?|years?)\b)))",
         # "Fifty-four Ugandan soldiers serving with the African Union mission in Somalia were killed"
         rf"\b{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:[^\d.;,]{{1,70}}?\s+)?(?:were|had\s+been|have\s+been)\s+"
         rf"(?:killed|shot\s+dead|slain)\b",
@@ -41,7 +43,7 @@ _PATTERNS = tuple(
         rf"\b(?<![\w-])(?P<a>[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:was|had\s+been|has\s+been)\s+"
         rf"(?:killed|shot\s+dead|slain)\b|\b(?P<a2>[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+died\b",
         # "police recovered 23 bodies", "the bodies of 12 people were found"
-        rf"\b(?:recovered|found|retrieved|pulled\s+out|collected)\s+(?:the\s+)?{_QUALIFIER}{_COUNT}\s+bodies\b",
+        rf"\b(?:recovered|recovering|found|retrieved|pulled(?:\s+out)?|pulling(?:\s+out)?|collected|dug\s+out)\s+(?:the\s+)?{_QUALIFIER}{_COUNT}\s+bodies\b",
         rf"\bbodies\s+of\s+{_QUALIFIER}{_COUNT}\s+{_NOUN}{_PERSON}\s+(?:were|had\s+been|have\s+been)\s+(?:found|recovered|retrieved)\b",
         # "seven bodies were pulled from the wreckage"
         rf"\b{_QUALIFIER}{_COUNT}\s+bodies\s+(?:were|had\s+been|have\s+been)\s+(?:found|recovered|retrieved|pulled|dug|brought)\b",

@@ -322,8 +322,10 @@ def _sites_agree(one: Event | None, other: Event) -> bool:
         return True
     if one.location_kind == other.location_kind == "populated_place":
         if _around(one) or _around(other):
-            # "an area south-west of the capital" ... "in Llano Grande": somewhere around one town
-            return distance_km(one, other) <= AROUND_KM
+            # "an area south-west of the capital" ... "in Llano Grande": somewhere around one town; "just
+            # north of Jericho" is no town 60 km away
+            reach = NEARBY_KM if _just_by(one) or _just_by(other) else AROUND_KM
+            return distance_km(one, other) <= reach
         return one.location == other.location  # two towns named apart are two places, however near
     if (one.latitude, one.longitude) == (other.latitude, other.longitude):
         return True
@@ -340,6 +342,22 @@ def _sites_agree(one: Event | None, other: Event) -> bool:
         # (the curated tables and GeoNames spell a province alike only up to its name key: "As-Suwayda")
         return fine.country == broad.country and name_key(fine.admin1 or "") == name_key(broad.admin1 or "")
     return distance_km(fine, broad) <= (DISTRICT_KM if kind == "admin2" else NEARBY_KM)
+
+
+def _just_by(event: Event) -> bool:
+    """"just north of X", "on the outskirts of X": right beside its town."""
+    return _before_place(event, 40) is not None and bool(_JUST_BY.search(_before_place(event, 40)))
+
+
+def _before_place(event: Event, chars: int) -> str | None:
+    if event.place_start is None or not event.start_char <= event.place_start <= event.end_char:
+        return None
+    offset = event.place_start - event.start_char
+    return event.sentence[max(0, offset - chars):offset]
+
+
+_JUST_BY = re.compile(r"\b(?:just|immediately|a\s+few\s+(?:km|kilometres|kilometers|miles))\s+(?:[\w-]+\s+){0,2}?(?:of|outside)\s+"
+                      r"(?:the\s+)?(?:[\w'’-]+\s+)?$|\b(?:outskirts|edge|fringes?)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
 def _around(event: Event) -> bool:

@@ -34,7 +34,7 @@ _TITLE_DATELINE = re.compile(
 # Where a new clause may start inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s*(?=(?:while|whereas|but|and\s+then|after\s+which|before|after|as\s+well\s+as|"
-    r"according\s+to|a\s+day\s+after|days\s+after|hours\s+after|meanwhile)\b)|"
+    r"according\s+to|a\s+day\s+after|(?:moments|shortly|just|soon|minutes|hours|days)\s+(?:after|before)|meanwhile)\b)|"
     r",?\s+(?=(?:(?:more\s+than|almost|nearly|about|just|only|less\s+than|over)\s+)?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
     r"(?:hours|days|day|weeks|week|minutes|months|month|years|year)\s+(?:after|before)\b)|"
