@@ -83,3 +83,18 @@ def test_tolls_of_who_died(text, toll):
 def test_plots_to_attack_are_no_attack(extractor):
     text = "Jordan on Wednesday banned the group, a week after authorities said they had foiled plots to carry out attacks in Amman."
     assert located(extractor, text, date(2025, 4, 23)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capital's campaign is its government's, not a place of the strike
+    ("A U.S. air strike on a detention centre in Yemen's northern Saada province killed 68 people early on Monday, "
+     "one of the deadliest incidents in Washington's bombing campaign.", [("attack", "Şāʻdah", "2025-04-28")]),
+    # "Monday's toll" dates the toll reported before, not the strikes it is compared with
+    ("Monday's toll is second only to the U.S. strikes on the Ras Isa fuel terminal on the Red Sea coast on April 17, "
+     "which killed at least 74 people.", [("attack", "Ras Isa oil terminal", "2025-04-17")]),
+    # one vow voids both verbs joined by "and"
+    ("The Houthis have vowed to keep attacking shipping in the Red Sea and firing missiles at Israel until the war in Gaza ends.",
+     []),
+])
+def test_metonyms_tolls_of_another_day_and_vows(extractor, text, expected):
+    assert located(extractor, text, date(2025, 4, 28)) == expected

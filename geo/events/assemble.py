@@ -47,6 +47,7 @@ _ALSO = re.compile(r"\balso\s+$", re.IGNORECASE)
 # "Also on Tuesday, rockets struck Latakia", "Separately, ...", "Elsewhere, ...": another occurrence
 _SEPARATELY = re.compile(r"[\"“]?(?:Also\s+(?:on|late|early|overnight|that|on\s+the\s+same)\b|Also,|Separately\b|Elsewhere\b|"
                          r"In\s+a\s+separate\s+(?:incident|attack|development)\b)")
+_DAYS_TOLL = re.compile(r"['’]s\s+(?:death\s+)?toll\b", re.IGNORECASE)
 # "Gunmen killed seven people in Jaffa, moments before Iran fired a barrage of missiles": one before the other
 _SEQUENCED = re.compile(r"(?:moments|shortly|minutes|hours|days|weeks|just|soon)\s+(?:before|after)\b", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?P<n>two|three|four|five|six|several|\d+)\s+(?:more\s+|other\s+|of\s+its\s+)?"
@@ -215,7 +216,7 @@ _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|nig
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
 _FUTURE_CONJUNCT = re.compile(r",?\s+(?:and|but|while)\s+(?:[\w'’-]+\s+){0,2}?(?:will|would|(?:is|are)\s+(?:due|expected|set|"
                               r"scheduled|planning|preparing)\s+to|plans?\s+to)\b", re.IGNORECASE)
-_SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+)?$|^\s*(?:and|or)\b|\b(?:will|would|could|might|may|plans?|threat\w*|"
+_SAME_VOID = re.compile(r"\b(?:and|or)\s+(?:other\s+|[\w-]+ing\s+)?$|^\s*(?:and|or)\b|\b(?:will|would|could|might|may|plans?|threat\w*|"
                         r"including|such\s+as|as\s+well\s+as|notably|mostly|mainly|often|among\s+them)\b", re.IGNORECASE)
 
 
@@ -262,6 +263,9 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
     later = clause.end if _BEFORE_NEXT.match(text, clause.end) else sentence.end
     stated = [d for d in facts.dates.within(sentence.start, sentence.end) if not d.deadline
               and d.start < later]
+    # "Monday's toll is second only to the strikes on the Ras Isa terminal on April 17": Monday is the
+    # day of the toll reported before, not of the strikes compared with it
+    stated = [d for d in stated if not _DAYS_TOLL.match(text, d.end)] or stated
     dates = [d for d in stated if not in_relative_clause(text, best, d)] or \
         [d for d in stated if in_after_clause(text, best, d)]  # the after-clause's day, when it is the only one
     if _IN_RETALIATION_FOR.match(text, clause.start):

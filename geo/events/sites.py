@@ -209,6 +209,8 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue
         if accepted and _RELATIVE_TO.search(before):
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
+        if _METONYM.match(text, mention.end):
+            continue  # "one of the deadliest in Washington's bombing campaign": the government, not a place
         if _SPEAKERS_TOWN.search(before) and _SPEAKER_AFTER.match(text, mention.end):
             continue  # "In Washington, State Department spokesman Matthew Miller said ...": where they speak
         if category == "attack" and _PLATFORM_IN.search(before) and _LAUNCHES.match(text, mention.end):
@@ -249,6 +251,10 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
     return sites
 
 
+_METONYM = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:campaign|war|government|forces|military|army|troops|allies|ally|"
+                      r"proxies|policy|decision|envoy|ambassador|offensive|backing|leadership|administration|strategy|"
+                      r"diplomats|regime|sanctions|invasion)\b(?!\s+(?:base|airport|air\s+base|camp|barracks|headquarters|"
+                      r"compound|post|garrison|academy|hospital|airfield|depot)\b)", re.IGNORECASE)
 _BEARING = re.compile(rf"(?P<n>\d[\d.,]*)\s*(?P<unit>km|kms|kilometres?|kilometers?|nautical\s+miles?|miles?|mi|nm)\b"
                       rf"\s*(?:\([^)]*\)\s*)?(?:{_DIRECTION}\s+of|from)\s+(?:the\s+)?(?:(?!and\b)[\w'’-]+[,\s]+){{0,3}}?$", re.IGNORECASE)
 FAR_KM = 50.0
