@@ -98,3 +98,19 @@ def test_plots_to_attack_are_no_attack(extractor):
 ])
 def test_metonyms_tolls_of_another_day_and_vows(extractor, text, expected):
     assert located(extractor, text, date(2025, 4, 28)) == expected
+
+
+def test_a_time_in_gmt_is_no_day_of_its_own(extractor):
+    text = ("TEHRAN (AFP) - Gunmen stormed a police headquarters in the town of Rask in Sistan-Baluchestan province "
+            "overnight, killing 11 police officers, officials said Friday.\n\n"
+            "The assault began at around 2:00 am (2230 GMT Thursday), the deputy governor said.\n\n"
+            "The United Nations condemned Friday's attack.")
+    events = located_events(extractor, text, date(2023, 12, 15))
+    assert [(e.location, str(e.date_start), e.fatalities) for e in events] == [("Rāsak", "2023-12-15", 11)]
+
+
+def test_dates_in_a_time_zone_aside():
+    from geo.events.dates import find_dates
+
+    found = find_dates("The assault began at around 2:00 am (2230 GMT Thursday) on Friday.", date(2023, 12, 15))
+    assert [d.text for d in found] == ["on Friday"]

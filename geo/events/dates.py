@@ -107,11 +107,14 @@ def find_dates(text: str, published: date) -> list[DateExpression]:
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, interval))
     chosen.sort(key=lambda item: item[0])
+    # "at around 2:00 am (2230 GMT Thursday)": the same moment in another time zone, not a day of its own
+    chosen = [item for item in chosen if not _CLOCK_ZONE.search(text, max(0, item[0] - 20), item[0])]
     expressions = _years_from_the_sentence(text, _of_the_same_year(text, [
         _with_since(text, start, end, interval, published) for start, end, interval in chosen if interval]))
     return _days_later(text, published, _overnight(text, _weekday_with_date(text, expressions)))
 
 
+_CLOCK_ZONE = re.compile(r"\(\s*(?:\d{1,2}[:.]?\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|Z)\s+(?:on\s+)?$")
 _OVERNIGHT_BEFORE = re.compile(r"\bovernight\b[^.;!?\n]{0,60}$", re.IGNORECASE)
 _EARLY = re.compile(r"(?:early\s+(?:on\s+)?|into\s+)", re.IGNORECASE)
 

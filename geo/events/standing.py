@@ -21,6 +21,8 @@ ATTACHED_SITE_CHARS = 80  # how near a definite trigger ('the attack') its own s
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such)|"
                        r"\bwhat\s+(?:he|she|they|it|officials|the\s+[\w-]+)\s+(?:called|described\s+as|termed)\s+(?:an?|the))"
                        r"\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)  # "what he called a barbaric attack": the one reported
+_DAYS_OCCURRENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+night)['’]s\s+"
+                              r"(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # "the home of the warplanes that carried out Tuesday's attack": who did an occurrence told elsewhere
 _DONE_BY = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+)?(?:carried\s+out|staged|conducted|mounted|"
                       r"perpetrated)\s+(?:the\s+|a\s+|[\w'’]+\s+){0,2}?$", re.IGNORECASE)
@@ -92,6 +94,8 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         if _PERFECT.search(text, max(clause.start, trigger.start - 12), trigger.end) and \
                 _SINCE_WHEN.search(text, trigger.end, clause.end):
             return None  # "more than 700 people have been killed in the fighting since April": a tally
+        if not sites and _DAYS_OCCURRENCE.search(text, max(clause.start, trigger.start - 40), trigger.start):
+            return PARTIAL  # "The United Nations condemned Friday's attack": the occurrence of that day, told before
         definite = refers_back(text, clause, trigger)
         broad = all(_broad(s) for s in sites)
         if broad and not day and lexicon.cue("summary", text, clause.start, _appraisal_start(text, clause, trigger)):
