@@ -114,3 +114,19 @@ def test_dates_in_a_time_zone_aside():
 
     found = find_dates("The assault began at around 2:00 am (2230 GMT Thursday) on Friday.", date(2023, 12, 15))
     assert [d.text for d in found] == ["on Friday"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a government complex seized is territory taken
+    ("Iraqi troops seized the main government complex in the centre of Fallujah from Islamic State fighters on Friday.",
+     [("other", "Al Fallūjah", "2016-06-17")]),
+    # "after days of air and artillery bombardment": many occurrences, none of them coded
+    ("Troops met little resistance in Fallujah on Friday after days of air and artillery bombardment on the outskirts.", []),
+    # the weapons attackers carried are no attack of their own
+    ("Around 150 gunmen armed with rifles and rocket-propelled grenades rode into Fallujah.", []),
+    # ... but what armed men did still is
+    ("Militants armed with machine guns raided a village near Fallujah on Friday and killed 11 villagers.",
+     [("attack", "Al Fallūjah", "2016-06-17")]),
+])
+def test_complexes_bombardments_and_weapons_carried(extractor, text, expected):
+    assert located(extractor, text, date(2016, 6, 18)) == expected

@@ -48,14 +48,14 @@ _SINCE_WHEN = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\
                          r"August|September|October|November|December)\b|(?:19|20)\d\d\b|last\s+(?:year|month))")
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
-                        r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|garrison|airfield|centre|center|heart|streets|outskirts|palace|"
+                        r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|complex|garrison|airfield|centre|center|heart|streets|outskirts|palace|"
                         r"airport|outpost|barracks|headquarters)(?:\s+(?:of|in|at|near)\s+|,\s+))?(?:the\s+)?", re.IGNORECASE)
 # "Izium fell to", "Kupiansk, a railway hub, was handed to": the place is the subject of the verb
 SUBJECT_GAP = re.compile(r"\s*(?:,[^;.]{0,200}?,\s*)?(?:had\s+|has\s+|have\s+)?")
 _PASSIVE = re.compile(r"(?:fell|(?:was|were|been|being|is|are)\s|(?:had|has|have)\s+(?:\w+\s+)?fallen)", re.IGNORECASE)
 _TERRITORY_OBJECT = re.compile(r"\b(?:towns?|city|cities|villages?|bases?|airports?|airfields?|districts?|cent(?:re|er)s?|"
                                r"capitals?|areas?|positions|settlements?|control|ground|territory|pockets?|enclaves?|"
-                               r"strongholds?|footholds?|headquarters|compounds?|garrisons?|barracks|outposts?|camps?|commands?|posts?|"
+                               r"strongholds?|footholds?|headquarters|compounds?|complex(?:es)?|garrisons?|barracks|outposts?|camps?|commands?|posts?|"
                                r"checkpoints?|bridges?|crossings?|palaces?|parliament|government\s+(?:buildings?|offices|headquarters)|"
                                r"(?:radio|television|tv)\s+stations?|ports?|seaports?|dams?|oil\s*fields?|gas\s+fields?|refiner(?:y|ies)|prisons?)$",
                                re.IGNORECASE)

@@ -125,6 +125,8 @@ class EventLexicon:
             return True  # "agreed on Thursday to a ceasefire in Hodeidah and to pull their forces out of it"
         if _NOUN_OF_LEAVING.search(trigger.text) and _FUTURE_AFTER.match(text, trigger.end):
             return True  # "the departure from Kidal itself ... is expected to be the most delicate"
+        if trigger.kind in _WEAPON_KINDS and _ARMED_WITH.search(text, max(clause_start, trigger.start - 80), trigger.start):
+            return True  # "gunmen armed with rifles and rocket-propelled grenades rode into Mafa": what they carried
         window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
         if not any_in(self.cue_literals.get("not_actual"), fold(text)[window_start:trigger.start]):
             return False
@@ -143,6 +145,8 @@ class EventLexicon:
         return AcledType("Strategic developments", "Other")
 
 
+_WEAPON_KINDS = frozenset(("grenade", "rocket", "missile", "mortar", "drone", "ied", "explosion"))
+_ARMED_WITH = re.compile(r"\barmed\s+with\s+(?:[\w-]+,?\s+){0,6}?$", re.IGNORECASE)
 _NOUN_OF_LEAVING = re.compile(r"\b(?:departure|withdrawal|pull-?out|handover|hand-over|exit|drawdown|closure)s?\b",
                               re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?:is|are)\s+(?:expected|due|set|scheduled|planned|likely|slated)\s+to|"
