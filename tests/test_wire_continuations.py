@@ -130,3 +130,13 @@ def test_dates_in_a_time_zone_aside():
 ])
 def test_complexes_bombardments_and_weapons_carried(extractor, text, expected):
     assert located(extractor, text, date(2016, 6, 18)) == expected
+
+
+def test_a_capitals_embassy_is_no_site(extractor):
+    text = "A suicide bomber killed six people outside Moscow's diplomatic mission in Kabul on Monday."
+    assert located(extractor, text, date(2022, 9, 5)) == [("attack", "Kabul", "2022-09-05")]
+
+
+def test_shot_in_the_head_is_an_attack(extractor):
+    text = "The deputy police chief was shot in the head late on Thursday as police dispersed rioters in Karak, Jordan."
+    assert [c for c, _, day in located(extractor, text, date(2022, 12, 19))] == ["attack"]

@@ -253,7 +253,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
 
 _METONYM = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:campaign|war|government|forces|military|army|troops|allies|ally|"
                       r"proxies|policy|decision|envoy|ambassador|offensive|backing|leadership|administration|strategy|"
-                      r"diplomats|regime|sanctions|invasion)\b(?!\s+(?:base|airport|air\s+base|camp|barracks|headquarters|"
+                      r"diplomats|regime|sanctions|invasion|embassy|consulate|mission)\b(?!\s+(?:base|airport|air\s+base|camp|barracks|headquarters|"
                       r"compound|post|garrison|academy|hospital|airfield|depot)\b)", re.IGNORECASE)
 _BEARING = re.compile(rf"(?P<n>\d[\d.,]*)\s*(?P<unit>km|kms|kilometres?|kilometers?|nautical\s+miles?|miles?|mi|nm)\b"
                       rf"\s*(?:\([^)]*\)\s*)?(?:{_DIRECTION}\s+of|from)\s+(?:the\s+)?(?:(?!and\b)[\w'’-]+[,\s]+){{0,3}}?$", re.IGNORECASE)
