@@ -140,3 +140,14 @@ def test_days_later_count_from_the_day_just_written_out(text, expected):
 def test_days_take_the_year_their_sentence_gives(text, days):
     found = [d for d in find_dates(text, date(2019, 1, 28)) if d.days == 1]
     assert [d.date_start.isoformat() for d in found] == days
+
+
+@pytest.mark.parametrize("text, deadline", [
+    ("By Wednesday the Giants Brigades had seized the main camp.", False),  # what had happened by then
+    ("Troops must leave by Wednesday.", True),
+    ("By Wednesday, officials had to decide.", True),
+])
+def test_by_a_day_in_a_narrative_of_what_had_happened(text, deadline):
+    from geo.events.dates import find_dates
+
+    assert [d.deadline for d in find_dates(text, date(2022, 8, 11))] == [deadline]

@@ -80,6 +80,10 @@ _DEADLINE_AFTER = re.compile(r"['’]?s?\s+(?:deadline|cut-?off|ultimatum|target
 
 
 # "Before Wednesday was out, a bomb had torn through ...": the day itself, not a bound
+# "By Wednesday the Giants Brigades had seized the main camp": what had happened by then, told as a
+# narrative (that day), not a bound set for the future
+_BY_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)By\s+$")
+_THEN_HAD = re.compile(r",?\s+(?:[\w'’-]+\s+){0,6}?had\s+(?!to\b|not\b|yet\b|until\b)(?:already\s+)?\w+(?:ed|en|ook|ew|ung|ought|aught|eld|ost|ept|ent|ad)\b")
 _WAS_OUT = re.compile(r"\s+(?:was|had\s+ended|ended|drew\s+to\s+a\s+close)\b(?:\s+out\b)?", re.IGNORECASE)
 
 
@@ -268,6 +272,7 @@ def _with_since(text: str, start: int, end: int, interval: Interval, published: 
     if prefix and prefix.end() == start and first <= published:
         start, last, since_end = prefix.start(), max(last, published), last
     deadline = (bool(_DEADLINE.search(text, max(0, start - 40), start)) or bool(_DEADLINE_AFTER.match(text, end))) \
-        and not _WAS_OUT.match(text, end)
+        and not _WAS_OUT.match(text, end) and not (_BY_OPENING.search(text, max(0, start - 6), start)
+                                                   and _THEN_HAD.match(text, end))
     return DateExpression(text[start:end], start, end, first, last, deadline, since_end)
 
