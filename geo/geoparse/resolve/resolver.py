@@ -24,6 +24,8 @@ from geo.geoparse.resolve.scoring import (
     MAX_RUNNERS_UP,
     REGION_KINDS,
     Mention,
+    Reading,
+    readings,
     score,
     seat_of_namesake,
     traits,
@@ -60,15 +62,16 @@ class Resolver:
         return self.resolve_mentions(self.mentions(text, toponyms), outside)
 
     def resolve_mentions(self, mentions: list[Mention], outside: tuple[Vote, ...] = ()) -> list[Resolution | None]:
+        candidates = [readings(m, mentions) for m in mentions]  # what the context never changes, for both passes
         if len(mentions) == 1 and not outside:  # a lone name: its own vote never counts, so no context at all
-            results = [self._choose(mentions[0], LONE, [None], mentions)]
+            results = [self._choose(mentions[0], candidates[0], LONE, [None])]
             return [Resolution(r.entry, r.confidence, r.candidates, self._plausible(r, mentions[0], LONE)) if r else None
                     for r in results]
         groups = [loosen(m.key) for m in mentions]
         context = Context([weakened(explicit_vote(m.matches), m.modifier) for m in mentions], outside, groups)
         results: list[Resolution | None] = [None] * len(mentions)
         for _ in range(2):
-            results = [self._choose(m, context, results, mentions) for m in mentions]
+            results = [self._choose(m, c, context, results) for m, c in zip(mentions, candidates)]
             votes = [weakened(resolved_vote(r and r.entry, r.confidence if r else 0.0), m.modifier) for r, m in zip(results, mentions)]
             context = Context(votes, outside, groups)
         results = _as_the_text_placed_it(mentions, results)
@@ -103,13 +106,13 @@ class Resolver:
         return found
 
     @staticmethod
-    def _choose(mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> Resolution | None:
+    def _choose(mention: Mention, candidates: tuple[Reading, ...], context: Context, previous: list) -> Resolution | None:
         matches = mention.matches
         if not matches:
             return None
         if len(matches) == 1:  # no rival: its score cannot change the softmax (1.0)
             return Resolution(matches[0].entry, 1.0 if matches[0].exact else 0.8, (), True)
-        scores = [score(m, mention, context, previous, mentions) for m in matches]
+        scores = [score(reading, mention, context, previous) for reading in candidates]
         order = sorted(range(len(matches)), key=scores.__getitem__, reverse=True)  # stable: ties keep gazetteer rank
         best_score = scores[order[0]]
         confidence = 1.0 / sum([math.exp(scores[i] - best_score) for i in order[:1 + CONFIDENCE_RIVALS]])
