@@ -181,6 +181,17 @@ def readings(mention: Mention, mentions: list[Mention]) -> tuple[Reading, ...]:
     return tuple(found)
 
 
+def reading_key(mention: Mention, mentions: list[Mention]) -> tuple:
+    """What a mention's readings and their scores depend on, apart from its container (``relation``):
+    mentions with one key are scored alike. The name fixes its matches, and its group in the context;
+    the names it contains count by how the text relates them."""
+    toponym = mention.toponym
+    contained = tuple((mentions[i].toponym.text, mentions[i].relation.kind) for i in mention.contained)
+    return (toponym.text, toponym.feature_cue, mention.key, contained, mention.wants_division, mention.exact_kinds,
+            mention.has_primary, mention.modifier, mention.acronym, mention.major, mention.qualified, mention.compass,
+            mention.country_point)
+
+
 def score(reading: Reading, mention: Mention, context: Context, previous: list) -> float:
     entry = reading.match.entry
     total = reading.base
