@@ -13,6 +13,7 @@ are data (``geo/data/lexicon.txt``, English word frequencies, demonyms).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from geo.gazetteer.lexicon import state_abbreviations, words
@@ -25,16 +26,13 @@ _ABBREVIATIONS = "|".join(re.escape(a) for a in sorted(state_abbreviations(), ke
 TOKEN = re.compile(rf"(?:{_ABBREVIATIONS})(?!\w)|(?:[A-Za-z]\.){{2,}}|(?:St|Ste|Mt|Ft|Pt)\.(?= [A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 ACRONYM = re.compile(r"(?:[A-Z]\.?){1,4}")
 ROMAN_NUMERAL = re.compile(r"[IVX]{2,5}")
-POSSESSIVE = re.compile(r"['’]s?$")
 SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
 _FEATURES = "|".join(sorted((re.escape(w) for w in words("feature_words")), key=len, reverse=True))
 FEATURE_AFTER = re.compile(rf"(?:{_FEATURES})\b")
 FEATURE_ANYWHERE = re.compile(rf"\b(?:{_FEATURES})\b")
 NON_PLACE_KINDS_FOR_ACRONYMS = ("country", "continent", "region", "admin1")
 LOWER_WORD = re.compile(r"[a-z]+")
-# "the ambassador, Ross Wilson"; the look-behind finds the same word as without it, but tries
-# only where a word starts (a search for "...$" is otherwise tried at every letter of every word)
-PREVIOUS_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[.,]?\s*$")
+ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 NEXT_WORD = re.compile(r"\s*,?\s*([A-Za-z]+)")
 
 
@@ -57,15 +55,20 @@ class Toponym(NamedTuple):
     feature_cue: int = 0
 
 
+_new_token = tuple.__new__  # a Token without the keyword handling of NamedTuple's constructor: one per word
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in TOKEN.finditer(text):
         start, word = match.start(), match.group()
-        word = POSSESSIVE.sub("", word) if len(word) > 3 and word[-2:] in ("'s", "’s") else word
-        prefix, dash, suffix = word.rpartition("-")
-        if dash and prefix and suffix[:1].islower() and len(suffix) > 2 and _is_capitalised(prefix):
-            word = prefix  # "Kabul-based", "US-led": the place is the part before the hyphen (not "Sar-e Pul")
-        tokens.append(Token(start, start + len(word), word))
+        if len(word) > 3 and word[-2:] in ("'s", "’s"):
+            word = word[:-2]  # "Kabul's"
+        if "-" in word:
+            prefix, _, suffix = word.rpartition("-")
+            if prefix and suffix[:1].islower() and len(suffix) > 2 and _is_capitalised(prefix):
+                word = prefix  # "Kabul-based", "US-led": the place is the part before the hyphen (not "Sar-e Pul")
+        tokens.append(_new_token(Token, (start, start + len(word), word)))
     return tokens
 
 
@@ -274,9 +277,15 @@ class Recognizer:
         after = " ".join(LOWER_WORD.findall(text[span.end:span.end + 30].lower())[:3])
         if FEATURE_AFTER.match(after) or (span.start and _previous_word(text, span.start) in self.features):
             return span._replace(feature_cue=2)
-        if FEATURE_ANYWHERE.search(_sentence_around(text, span.start, span.end).lower()):
+        if _names_a_feature(_sentence_around(text, span.start, span.end)):
             return span._replace(feature_cue=1)
         return span
+
+
+@lru_cache(maxsize=256)
+def _names_a_feature(sentence: str) -> bool:
+    """A base, camp or airfield word in the sentence (asked once for all the names of one sentence)."""
+    return FEATURE_ANYWHERE.search(sentence.lower()) is not None
 
 
 _BUILDING_HEADS = frozenset("church mosque cathedral chapel temple shrine school academy hospital hotel".split())
@@ -311,8 +320,15 @@ def _dateline(text: str, span: Toponym) -> bool:
 
 
 def _previous_word(text: str, position: int) -> str:
-    found = PREVIOUS_WORD.search(text[max(0, position - 40):position])
-    return found.group(1).lower() if found else ""
+    """The letters ending the 40 characters before ``position``, lower case, after at most one "." or ","
+    and any spaces ("the ambassador, Ross Wilson": "ambassador"); empty when they end otherwise."""
+    before = text[max(0, position - 40):position].rstrip()
+    if before.endswith((".", ",")):
+        before = before[:-1]
+    start = len(before)
+    while start and before[start - 1] in ASCII_LETTERS:
+        start -= 1
+    return before[start:].lower()
 
 
 def _next_word(text: str, position: int) -> str:

@@ -77,6 +77,8 @@ class Context:
         self._weights: dict[tuple, float] = {}
         self._named_divisions: dict[tuple, bool] = {}
         self._near: dict[tuple, bool] = {}
+        self._own_countries: dict[str | None, tuple[Counter, float]] = {}
+        self._own_divisions: dict[str | None, Counter] = {}
 
     def _group(self, index: int) -> str | None:
         return self.groups[index] if 0 <= index < len(self.votes) else None
@@ -88,36 +90,52 @@ class Context:
         """0..1: how strongly the other names of the text point to this country."""
         if not country_code or self.strongest <= 0:
             return 0.0
-        key = (country_code, self._group(index))
-        if key not in self._weights:
+        group = self._group(index)
+        key = (country_code, group)
+        weight = self._weights.get(key)
+        if weight is None:
+            own_votes, strongest = self._countries_of_others(group, index)
+            weight = self._weights[key] = 0.0 if strongest <= 0 else max(0.0, min(1.0, (
+                self.countries[country_code] - own_votes[country_code]) / min(strongest, COUNTRY_SATURATION)))
+        return weight
+
+    def _countries_of_others(self, group: str | None, index: int) -> tuple[Counter, float]:
+        """The group's own country votes, and the strongest country of the other names: a name's own
+        first guess must not dilute the rest (the same for every candidate, so asked once per group)."""
+        found = self._own_countries.get(group)
+        if found is None:
             own_votes = Counter()
             for vote in self._own(index):
                 for code, weight in vote.countries:
                     own_votes[code] += weight
-            # the strongest of the other names' countries: a name's own first guess must not dilute the rest
             strongest = max((total - own_votes[code] for code, total in self.countries.items()), default=0.0)
-            self._weights[key] = 0.0 if strongest <= 0 else max(0.0, min(1.0, (
-                self.countries[country_code] - own_votes[country_code]) / min(strongest, COUNTRY_SATURATION)))
-        return self._weights[key]
+            found = self._own_countries[group] = (own_votes, strongest)
+        return found
 
     def names_division(self, country_code: str | None, admin1: str | None, index: int) -> bool:
         if not admin1 or not self.divisions:
             return False
-        key = (country_code, admin1, self._group(index))
-        if key not in self._named_divisions:
-            own = sum(vote.divisions.count((country_code, admin1)) for vote in self._own(index))
-            self._named_divisions[key] = self.divisions[(country_code, admin1)] - own > 0
-        return self._named_divisions[key]
+        group = self._group(index)
+        key = (country_code, admin1, group)
+        named = self._named_divisions.get(key)
+        if named is None:
+            own = self._own_divisions.get(group)
+            if own is None:
+                own = self._own_divisions[group] = Counter(d for vote in self._own(index) for d in vote.divisions)
+            named = self._named_divisions[key] = self.divisions[(country_code, admin1)] - own[(country_code, admin1)] > 0
+        return named
 
     def near_anchor(self, entry: GazetteerEntry, index: int) -> bool:
         """Another mention resolved confidently within the same or a neighbouring
         1-degree cell (about 100-200 km)."""
         if not self.anchors:
             return False
-        key = (cell(entry), self.groups[index])
-        if key not in self._near:
-            self._near[key] = self._near_anchor(key[0], self.groups[index])
-        return self._near[key]
+        group = self.groups[index]
+        place = cell(entry)
+        near = self._near.get((place, group))
+        if near is None:
+            near = self._near[(place, group)] = self._near_anchor(place, group)
+        return near
 
     def _near_anchor(self, place: tuple[int, int], group: str) -> bool:
         row, column = place

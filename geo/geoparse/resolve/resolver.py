@@ -24,6 +24,9 @@ from geo.geoparse.resolve.scoring import (
     MAX_RUNNERS_UP,
     REGION_KINDS,
     Mention,
+    Reading,
+    reading_key,
+    readings,
     score,
     seat_of_namesake,
     traits,
@@ -61,14 +64,19 @@ class Resolver:
 
     def resolve_mentions(self, mentions: list[Mention], outside: tuple[Vote, ...] = ()) -> list[Resolution | None]:
         if len(mentions) == 1 and not outside:  # a lone name: its own vote never counts, so no context at all
-            results = [self._choose(mentions[0], LONE, [None], mentions)]
+            results = [self._choose(mentions[0], readings(mentions[0], mentions), LONE, [None])]
             return [Resolution(r.entry, r.confidence, r.candidates, self._plausible(r, mentions[0], LONE)) if r else None
                     for r in results]
         groups = [loosen(m.key) for m in mentions]
         context = Context([weakened(explicit_vote(m.matches), m.modifier) for m in mentions], outside, groups)
+        keys = [reading_key(m, mentions) for m in mentions]
+        candidates: dict[tuple, tuple[Reading, ...]] = {}  # what the context never changes, for both passes
+        for key, mention in zip(keys, mentions):
+            if key not in candidates:
+                candidates[key] = readings(mention, mentions)
         results: list[Resolution | None] = [None] * len(mentions)
         for _ in range(2):
-            results = [self._choose(m, context, results, mentions) for m in mentions]
+            results = self._choose_all(mentions, keys, candidates, context, results)
             votes = [weakened(resolved_vote(r and r.entry, r.confidence if r else 0.0), m.modifier) for r, m in zip(results, mentions)]
             context = Context(votes, outside, groups)
         results = _as_the_text_placed_it(mentions, results)
@@ -102,14 +110,29 @@ class Resolver:
             ))
         return found
 
+    def _choose_all(self, mentions: list[Mention], keys: list[tuple], candidates: dict[tuple, tuple[Reading, ...]],
+                    context: Context, previous: list) -> list[Resolution | None]:
+        """One pass: each mention's choice, made once for the mentions of a name that the text puts alike
+        (same reading key, same reading of their container)."""
+        chosen: dict[tuple, Resolution | None] = {}
+        results = []
+        for key, mention in zip(keys, mentions):
+            relation = mention.relation
+            container = previous[relation.container] if relation is not None else None
+            choice = (key, relation.kind, container.entry.id) if container is not None else (key, None, None)
+            if choice not in chosen:
+                chosen[choice] = self._choose(mention, candidates[key], context, previous)
+            results.append(chosen[choice])
+        return results
+
     @staticmethod
-    def _choose(mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> Resolution | None:
+    def _choose(mention: Mention, candidates: tuple[Reading, ...], context: Context, previous: list) -> Resolution | None:
         matches = mention.matches
         if not matches:
             return None
         if len(matches) == 1:  # no rival: its score cannot change the softmax (1.0)
             return Resolution(matches[0].entry, 1.0 if matches[0].exact else 0.8, (), True)
-        scores = [score(m, mention, context, previous, mentions) for m in matches]
+        scores = [score(reading, mention, context, previous) for reading in candidates]
         order = sorted(range(len(matches)), key=scores.__getitem__, reverse=True)  # stable: ties keep gazetteer rank
         best_score = scores[order[0]]
         confidence = 1.0 / sum([math.exp(scores[i] - best_score) for i in order[:1 + CONFIDENCE_RIVALS]])

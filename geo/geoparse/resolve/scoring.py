@@ -109,54 +109,104 @@ class Mention(NamedTuple):
     country_point: tuple[float, float] | None = None  # the qualifying country's point, for ``compass``
 
 
-def score(match: Match, mention: Mention, context: Context, previous: list, mentions: list[Mention]) -> float:
-    entry = match.entry
-    total = prior(match, mention.key)
-    if not match.exact and mention.exact_kinds:
-        total -= FOLDED_PENALTY
-    if entry.kind == "populated_place" and mention.has_primary and not match.primary and not seat_of_namesake(entry, mention):
-        total -= ALIAS_PENALTY
-    if mention.acronym and mention.acronym != entry.name and mention.acronym not in entry.aliases:
-        total -= ACRONYM_PENALTY
-    if context.strongest > 0:
-        country_context = COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index)
-        if entry.kind == "populated_place" and "country" in mention.exact_kinds:
-            country_context /= 2  # "Mexico" in US news is still the country unless the state is named
-        if mention.major and entry.kind == "populated_place" and entry.population < SMALL_TOWN:
-            country_context /= 4  # Paris in US news is France's unless the text names Paris's state
-        total += country_context
+class Reading(NamedTuple):
+    """One candidate of a mention with the part of its score no document context changes, worked out
+    once for both passes. The terms keep the order ``score`` adds them in: a floating-point sum
+    depends on its order, and the confidences must not move by a bit."""
+
+    match: Match
+    base: float  # the prior, less the spelling penalties
+    country_divisor: int  # 1, 2, 4 or 8: how much less the country context counts for this reading
+    division_counts: bool  # a division named in the text counts for it (not a big city's name borrowed)
+    fixed: tuple[float, ...]  # the capital, division, site, compass and qualifier terms, in order
+    holds_contained: bool  # it holds some reading of a name the text places inside it
+
+
+def readings(mention: Mention, mentions: list[Mention]) -> tuple[Reading, ...]:
+    """The mention's candidates, ready to score; none when there is no rival to score against."""
+    if len(mention.matches) < 2:
+        return ()
     # a big city's own name is a weak reading of a village of its country also so called: "Kremenchuk"
     # in a report that also names Vinnytsia is still Kremenchuk, not a village of Vinnytsia oblast
-    borrowed = entry.kind == "populated_place" and mention.has_primary and not match.primary and any(
-        m.primary and m.entry.kind == "populated_place" and m.entry.population >= BIG_CITY
-        and m.entry.country_code == entry.country_code for m in mention.matches)
-    if not borrowed and context.divisions and context.names_division(entry.country_code, entry.admin1, mention.index):
+    big_city_countries = {m.entry.country_code for m in mention.matches if m.primary and m.entry.kind == "populated_place"
+                          and m.entry.population >= BIG_CITY}
+    seats: dict[tuple, bool] = {}  # (country, division) -> is a town there the seat of the name's division?
+    namesakes: dict[tuple, bool] = {}  # (country, division) -> does a town of the division's name lie in it?
+    found = []
+    for match in mention.matches:
+        entry = match.entry
+        town = entry.kind == "populated_place"
+        place = (entry.country_code, entry.admin1)
+        base = prior(match, mention.key)
+        if not match.exact and mention.exact_kinds:
+            base -= FOLDED_PENALTY
+        if town and mention.has_primary and not match.primary:
+            if place not in seats:
+                seats[place] = seat_of_namesake(entry, mention)
+            if not seats[place]:
+                base -= ALIAS_PENALTY
+        if mention.acronym and mention.acronym != entry.name and mention.acronym not in entry.aliases:
+            base -= ACRONYM_PENALTY
+        divisor = 1
+        if town and "country" in mention.exact_kinds:
+            divisor *= 2  # "Mexico" in US news is still the country unless the state is named
+        if mention.major and town and entry.population < SMALL_TOWN:
+            divisor *= 4  # Paris in US news is France's unless the text names Paris's state
+        borrowed = town and mention.has_primary and not match.primary and entry.country_code in big_city_countries
+        fixed = []
+        if match.primary and entry.id in mention.capitals:
+            fixed.append(CAPITAL_BONUS)
+        if mention.wants_division and entry.kind in ("admin1", "admin2", "region"):
+            fixed.append(4.0)
+        elif entry.kind in ("admin1", "admin2"):
+            if place not in namesakes:
+                namesakes[place] = _has_town_namesake(entry, mention)
+            if namesakes[place]:
+                fixed.append(-TOWN_NAMESAKE_PENALTY)
+        if entry.kind in SITE_KINDS:
+            if mention.contained:
+                fixed.append(-3.0)  # "X in Y": Y is where a base is, not the base
+            elif mention.toponym.feature_cue == 2:
+                fixed.append(5.0)
+            elif mention.toponym.feature_cue == 1 and match.exact:
+                fixed.append(2.0)
+        if mention.compass and mention.country_point and entry.country_code == mention.qualified:
+            fixed.append(COMPASS_FIT * compass_fit(entry, mention.country_point, mention.compass))
+        if mention.qualified and entry.country_code == mention.qualified:
+            fixed.append(QUALIFIED_BONUS)
+        # (a town holding the inner place is no reason to read "Y province" as the town)
+        holds = bool(mention.contained) and not (mention.wants_division and town) and \
+            any(_holds(entry, mentions[i], kind) for i, kind in _contained(mention, mentions))
+        found.append(Reading(match, base, divisor, not borrowed, tuple(fixed), holds))
+    return tuple(found)
+
+
+def reading_key(mention: Mention, mentions: list[Mention]) -> tuple:
+    """What a mention's readings and their scores depend on, apart from its container (``relation``):
+    mentions with one key are scored alike. The name fixes its matches, and its group in the context;
+    the names it contains count by how the text relates them."""
+    toponym = mention.toponym
+    contained = tuple((mentions[i].toponym.text, mentions[i].relation.kind) for i in mention.contained)
+    return (toponym.text, toponym.feature_cue, mention.key, contained, mention.wants_division, mention.exact_kinds,
+            mention.has_primary, mention.modifier, mention.acronym, mention.major, mention.qualified, mention.compass,
+            mention.country_point)
+
+
+def score(reading: Reading, mention: Mention, context: Context, previous: list) -> float:
+    entry = reading.match.entry
+    total = reading.base
+    if context.strongest > 0:
+        total += COUNTRY_CONTEXT * context.country_weight(entry.country_code, mention.index) / reading.country_divisor
+    if reading.division_counts and context.divisions and context.names_division(entry.country_code, entry.admin1, mention.index):
         total += DIVISION_CONTEXT
-    if match.primary and entry.id in mention.capitals:
-        total += CAPITAL_BONUS
-    if mention.wants_division and entry.kind in ("admin1", "admin2", "region"):
-        total += 4.0
-    elif entry.kind in ("admin1", "admin2") and _has_town_namesake(entry, mention):
-        total -= TOWN_NAMESAKE_PENALTY
-    if entry.kind in SITE_KINDS:
-        if mention.contained:
-            total -= 3.0  # "X in Y": Y is where a base is, not the base
-        elif mention.toponym.feature_cue == 2:
-            total += 5.0
-        elif mention.toponym.feature_cue == 1 and match.exact:
-            total += 2.0
-    if mention.compass and mention.country_point and entry.country_code == mention.qualified:
-        total += COMPASS_FIT * compass_fit(entry, mention.country_point, mention.compass)
-    if mention.qualified and entry.country_code == mention.qualified:
-        total += QUALIFIED_BONUS
+    for term in reading.fixed:
+        total += term
     relation = mention.relation
     if relation is not None and previous[relation.container] is not None:
         container = previous[relation.container].entry
         if container.id != entry.id:
             total += container_fit(entry, container, relation.kind)
-    # (a town holding the inner place is no reason to read "Y province" as the town)
-    if mention.contained and not (mention.wants_division and entry.kind == "populated_place") and \
-            any(_holds(entry, mentions[i], kind) for i, kind in _contained(mention, mentions)):
+    if reading.holds_contained:
         total += CONTAINS_BONUS
     if context.anchors and context.near_anchor(entry, mention.index):
         total += 1.0
