@@ -151,3 +151,18 @@ def test_by_a_day_in_a_narrative_of_what_had_happened(text, deadline):
     from geo.events.dates import find_dates
 
     assert [d.deadline for d in find_dates(text, date(2022, 8, 11))] == [deadline]
+
+
+@pytest.mark.parametrize("text, published, first, last", [
+    ("Armed groups took Gao last spring.", date(2013, 1, 12), "2012-03-01", "2012-05-31"),
+    ("They left in the autumn of 2014.", date(2016, 1, 1), "2014-09-01", "2014-11-30"),
+    ("Fighting flared again this summer.", date(2024, 7, 1), "2024-06-01", "2024-08-31"),
+    ("The army withdrew last winter.", date(2013, 1, 12), "2011-12-01", "2012-02-29"),
+])
+def test_seasons(text, published, first, last):
+    found = find_dates(text, published)
+    assert [(str(d.date_start), str(d.date_end)) for d in found] == [(first, last)]
+
+
+def test_the_fall_of_a_city_is_no_season():
+    assert find_dates("The fall of Kabul shocked the world.", date(2021, 9, 1)) == []

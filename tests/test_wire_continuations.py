@@ -140,3 +140,10 @@ def test_a_capitals_embassy_is_no_site(extractor):
 def test_shot_in_the_head_is_an_attack(extractor):
     text = "The deputy police chief was shot in the head late on Thursday as police dispersed rioters in Karak, Jordan."
     assert [c for c, _, day in located(extractor, text, date(2022, 12, 19))] == ["attack"]
+
+
+def test_captures_last_spring_after_a_coup_elsewhere(extractor):
+    text = "Armed groups took the northern cities of Gao, Timbuktu and Kidal last spring after a coup in Bamako."
+    events = located_events(extractor, text, date(2013, 1, 12))
+    assert [(e.location, str(e.date_start), str(e.date_end)) for e in events] == [
+        ("Gao", "2012-03-01", "2012-05-31"), ("Timbuktu", "2012-03-01", "2012-05-31"), ("Kidal", "2012-03-01", "2012-05-31")]

@@ -25,6 +25,8 @@ _COMPARED = re.compile(r"\b(?:comparisons?\s+with|compared\s+(?:with|to)|similar
 
 _SINCE = re.compile(r"\bsince\s+[^,;]*$", re.IGNORECASE)
 _DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?")
+_AFTER_ANOTHER = re.compile(r"\b(?:after|following|amid)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?"
+                            r"(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 _QUOTED_VERB_END = re.compile(r"[\"”’']?\s+")
 _ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*,")
 
@@ -76,6 +78,9 @@ def clause_sites(facts: ArticleFacts, clause: Clause, trigger: Trigger, blocked)
                                                       for s in sites):
         # "fought for control of Aden, ... since the Houthis took Sanaa": the place taken is the verb's object
         sites = [s for s in sites if s.start >= trigger.end]
+    if trigger.kind in ("capture", "regain") and len(sites) > 1:
+        # "took Gao, Timbuktu and Kidal last spring after a coup in Bamako": the coup's town is not taken
+        sites = [s for s in sites if not (s.start > trigger.end and _AFTER_ANOTHER.search(text, trigger.end, s.start))] or sites
     if trigger.kind in ("capture", "regain"):
         # 'had "liberated" the city, Saddam Hussein's hometown about 160 km north of Baghdad': the city the
         # verb takes is the one named before, not the landmark of its description

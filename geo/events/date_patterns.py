@@ -149,6 +149,30 @@ def bare_year(m: re.Match, published: date) -> Interval:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def season(m: re.Match, published: date) -> Interval | None:
+    """"last spring", "this summer", "in the autumn of 2014": the three months of that season
+    (northern meteorological seasons; winter runs December to February). "last" is the latest
+    such season over before publication, "this" the one of the publication year."""
+    first_month = _SEASON_MONTHS[(m["season"] or m["s2"]).lower()]
+    if m["y"]:
+        year = int(m["y"])
+    elif (m["rel"] or "").lower() == "this":
+        year = published.year if first_month != 12 or published.month == 12 else published.year - 1
+    else:
+        year = published.year
+        while _season_end(year, first_month) >= published:
+            year -= 1
+    return date(year, first_month, 1), _season_end(year, first_month)
+
+
+def _season_end(year: int, first_month: int) -> date:
+    end_year, end_month = shift_months(year, first_month, 2)
+    return date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+
+
 def relative_period(m: re.Match, published: date) -> Interval:
     which, unit = m["which"].lower(), m["unit"].lower()
     earlier = bool(m["earlier"])
@@ -274,6 +298,9 @@ RULES: tuple[tuple[re.Pattern, Resolver, re.Pattern | None], ...] = (
     _rule(rf"(?:(?=(?:{_ANY_MONTH})\b)(?:{_MONTH_WORD_CUE})|\b(?i:last|this)\s+)(?P<m>{_M})\b(?:\s+(?:of\s+)?(?P<yq>(?i:this|last)\s+year))?", bare_month, _ANY_MONTH),
     _rule(r"(?=(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bIn )|(?<=\bduring )|(?<=\bof )|(?<=\bby )|(?<=\buntil )|(?<=\bsince )"
           r"|(?<=\bSince )|(?<=\bthroughout ))(?P<y>(?:19|20)\d{2})\b(?!\s*(?:-|–)\s*\d)", bare_year, r"(?:19|20)\d\d"),
+    _rule(r"\b(?:(?P<rel>(?i:last|this))\s+(?P<season>(?i:spring|summer|autumn|fall|winter))\b|"
+          r"(?i:in\s+the\s+)(?P<s2>(?i:spring|summer|autumn|fall|winter))\s+of\s+(?P<y>\d{4})\b)",
+          season, r"(?i)spring|summer|autumn|fall|winter"),
     _rule(r"\b(?P<earlier>(?i:earlier|later)\s+)?(?P<which>(?i:this|last))\s+(?P<unit>(?i:week|month|year))\b",
           relative_period),
     _rule(r"\b(?i:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b",
