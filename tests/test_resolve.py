@@ -117,6 +117,9 @@ def test_seed_places_are_in_iraq_except_the_countries_named(seed_places):
     # a town's alternate name yields to the place that bears the name as its own
     ("Senators from Florida met in Tallahassee.", "Florida", "admin1:US.FL"),
     ("EU ministers met in Brussels.", "EU", "region:rg-european-union"),
+    # "X province" names the division that holds the town X: the city, not a capital whose stray alias loosens to X
+    ("AMMAN (Reuters) - Police raided a house in Maan province on Monday. Rioters had blocked the desert highway "
+     "north of the city of Maan last week, police in Amman said.", "Maan", "gn:248382"),
 ])
 def test_disambiguation_in_context(geoparser, text, surface, expected_id):
     found = {m.text: m for m in geoparser.places(text)}

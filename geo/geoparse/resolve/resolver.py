@@ -67,7 +67,8 @@ class Resolver:
             results = [self._choose(mentions[0], readings(mentions[0], mentions), LONE, [None])]
             return [Resolution(r.entry, r.confidence, r.candidates, self._plausible(r, mentions[0], LONE)) if r else None
                     for r in results]
-        groups = [loosen(m.key) for m in mentions]
+        # "Maan province" and "the city of Maan" are two voices: the division the first names holds the town
+        groups = [loosen(m.key) + ("#division" if m.wants_division else "") for m in mentions]
         context = Context([weakened(explicit_vote(m.matches), m.modifier) for m in mentions], outside, groups)
         keys = [reading_key(m, mentions) for m in mentions]
         candidates: dict[tuple, tuple[Reading, ...]] = {}  # what the context never changes, for both passes
