@@ -38,7 +38,8 @@ from geo.events.sentences import Clause, Sentence, clauses, split_sentences
 from geo.events.site_points import site_fields
 from geo.events.sites import Site
 from geo.events.standing import FULL, PARTIAL, refers_back, standing, too_vague
-from geo.events.territory import as_capture, as_raid, clause_priority, without_capture_withdrawals
+from geo.events.territory import (as_capture, as_raid, clause_priority, with_fights_that_took_towns,
+                                  without_capture_withdrawals)
 from geo.events.triggers import Trigger
 from geo.model import Article, Event
 
@@ -85,6 +86,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
     merged = date_siblings(date_before(site_unlocated(merged, groups), groups), groups)
     merged = site_at_dateline(site_at_paragraph_topic(merged, groups, facts), groups, facts)
     merged, groups = without_capture_withdrawals(merged, groups)
+    merged, groups = with_fights_that_took_towns(merged, groups, facts.article.published)
     events = [_described(event, group[0].kind) for event, group in zip(merged, groups)]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))

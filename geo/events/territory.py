@@ -6,18 +6,58 @@ of the city": the army's withdrawal is how the rebels took the town, one occurre
 capture). A withdrawal from a town with no date of its own, at a town the report says was captured or
 retaken, is left out, and so is one its sentence tells after the capture as how the town fell; one
 on another day stays.
+
+"Fighters entered the town from three directions on Wednesday in a surprise assault": the ground fight
+that took a town the report has just said was captured or retaken, told of "the town" on the capture's
+day (or dating a capture whose words give no day), is how it was taken: one occurrence, coded as the
+capture.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from geo.events.frames import TERRITORY_TAKEN, UNDATED_NOTE, EventMention
+from geo.events.frames import JOIN_PARAGRAPHS, TERRITORY_TAKEN, UNDATED_NOTE, EventMention, merge
 from geo.events.sentences import Clause
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Event
 
 _TOWN_KINDS = ("populated_place", "admin2")
+_GROUND_FIGHT_KINDS = frozenset(("attack", "clash", "storming", "site"))
+
+
+def with_fights_that_took_towns(events: list[Event], groups: list[list[EventMention]], published
+                                ) -> tuple[list[Event], list[list[EventMention]]]:
+    """Each ground fight at a town that a capture in the next paragraphs took (see the module)
+    joins that capture's occurrence."""
+    absorbed: dict[int, int] = {}  # fight index -> capture index
+    for fight, (event, group) in enumerate(zip(events, groups)):
+        if event.category != "attack" or not event.located or event.location_kind not in _TOWN_KINDS or \
+                not all(m.kind in _GROUND_FIGHT_KINDS for m in group):
+            continue
+        capture = next((i for i, (taken, its_group) in enumerate(zip(events, groups)) if i not in absorbed
+                        and _took_it(taken, its_group, event, group)), None)
+        if capture is not None:
+            absorbed[fight] = capture
+    if not absorbed:
+        return events, groups
+    joined = {capture: [*groups[capture], *(m for fight, c in absorbed.items() if c == capture for m in groups[fight])]
+              for capture in set(absorbed.values())}
+    kept = [(merge(joined[i], published) if i in joined else event, joined.get(i, group))
+            for i, (event, group) in enumerate(zip(events, groups)) if i not in absorbed]
+    return [event for event, _ in kept], [group for _, group in kept]
+
+
+def _took_it(capture: Event, capture_group: list[EventMention], fight: Event, fight_group: list[EventMention]) -> bool:
+    if not (capture.category == "other" and capture.sub_event_type in TERRITORY_TAKEN and capture.location == fight.location):
+        return False
+    # told after the capture, of "the town" it took, on a day the capture's words do not contradict
+    told_after = 0 <= fight_group[0].paragraph - capture_group[0].paragraph <= JOIN_PARAGRAPHS
+    if not told_after or fight.date_start is None or not (fight.place_text or "").lower().startswith("the "):
+        return False
+    if UNDATED_NOTE in (capture.notes or ""):
+        return UNDATED_NOTE not in (fight.notes or "") and capture.date_start <= fight.date_start <= capture.date_end
+    return (capture.date_start, capture.date_end) == (fight.date_start, fight.date_end)
 
 
 def without_capture_withdrawals(events: list[Event], groups: list[list[EventMention]]

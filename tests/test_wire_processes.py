@@ -1,0 +1,45 @@
+"""Sieges that last months, and the fight that took a town (docs/extraction.md, session 11 rules):
+the extractor on short texts with the real gazetteer."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extract_helpers import extractor, located  # noqa: F401  (extractor: session fixture)
+
+PUBLISHED = date(2019, 6, 27)  # a Thursday
+
+
+def every_event(extractor, text: str) -> list[tuple]:
+    from geo.model import Article
+
+    return [(e.category, e.location, str(e.date_start)) for e in extractor.extract(Article(text=text, published=PUBLISHED))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a siege of many months is a process: only the capture that ended it is an occurrence
+    ("Rebels said on Wednesday they had captured the army headquarters in Gharyan, the army's last stronghold in "
+     "the west, after an 18-month siege of the town.", [("other", "Gharyan", "2019-06-26")]),
+    ("Rebels said on Wednesday they had captured the army headquarters in Gharyan, the army's last stronghold in "
+     "the west, after a months-long siege.", [("other", "Gharyan", "2019-06-26")]),
+    # a siege of days is still an attack of its own
+    ("Gunmen held guests in a two-day siege of a hotel in Gharyan on Wednesday.",
+     [("attack", "Gharyan", "2019-06-26")]),
+])
+def test_a_siege_of_months_is_no_occurrence(extractor, text, expected):
+    assert every_event(extractor, text) == expected
+
+
+def test_the_assault_that_retook_a_town_is_the_recapture(extractor):
+    text = ("Government forces have recaptured Gharyan, the mountain town that served as the rebels' main base.\n\n"
+            "Fighters entered the town from three directions on Wednesday in a surprise assault backed by drones, "
+            "and by nightfall had taken the hospital, the government said.")
+    assert located(extractor, text, PUBLISHED) == [("other", "Gharyan", "2019-06-26")]
+
+
+def test_an_attack_on_another_day_stays_its_own_occurrence(extractor):
+    text = ("Government forces recaptured Gharyan on Wednesday, the government said.\n\n"
+            "Rebels had attacked the town on Monday, killing four soldiers at a checkpoint.")
+    assert sorted(located(extractor, text, PUBLISHED)) == [("attack", "Gharyan", "2019-06-24"),
+                                                           ("other", "Gharyan", "2019-06-26")]
