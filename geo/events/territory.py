@@ -23,7 +23,7 @@ from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Event
 
 _TOWN_KINDS = ("populated_place", "admin2")
-_GROUND_FIGHT_KINDS = frozenset(("attack", "clash", "storming", "site"))
+_GROUND_FIGHT_KINDS = frozenset(("attack", "storming", "site"))  # clashes that go on after it are fighting of their own
 
 
 def with_fights_that_took_towns(events: list[Event], groups: list[list[EventMention]], published
