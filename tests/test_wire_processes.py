@@ -1,4 +1,4 @@
-"""Sieges that last months, and the fight that took a town (docs/extraction.md, session 11 rules):
+"""Sieges that last months, the fight that took a town, "the district" (docs/extraction.md, session 11 rules):
 the extractor on short texts with the real gazetteer."""
 from __future__ import annotations
 
@@ -43,3 +43,18 @@ def test_an_attack_on_another_day_stays_its_own_occurrence(extractor):
             "Rebels had attacked the town on Monday, killing four soldiers at a checkpoint.")
     assert sorted(located(extractor, text, PUBLISHED)) == [("attack", "Gharyan", "2019-06-24"),
                                                            ("other", "Gharyan", "2019-06-26")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the district's X area", X unknown: somewhere in the district named before
+    ("A suicide bomber killed 30 people in a market in Baghdad's Sadr City district on Monday.\n\n"
+     "On April 15, a car bomb went off in the district's Qarawiya area, killing four people.",
+     [("attack", "Sadr City", "2019-06-24"), ("attack", "Sadr City", "2019-04-15")]),
+    # the paragraph's own place before a district named elsewhere
+    ("Two bombers struck a mosque in Hangu district on Friday, killing five.\n\n"
+     "Mastung has suffered some of the worst violence. On July 13, 2018, a bomber struck an election rally "
+     "in the district, killing 149 people.",
+     [("attack", "Hangu", "2019-06-21"), ("attack", "Mastung", "2018-07-13")]),
+])
+def test_the_district_points_back(extractor, text, expected):
+    assert located(extractor, text, PUBLISHED) == expected

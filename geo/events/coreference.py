@@ -41,7 +41,7 @@ _NAMES_ITS_SITE = re.compile(r"\s+(?:military\s+|army\s+|air\s+|refugee\s+)?(?:b
 _SITE_ANAPHOR = re.compile(
     r"\b(?:the|its|their|that|this)\s+(?:same\s+|nearby\s+|sprawling\s+|main\s+)?(?:[\w-]+\s+(?=[\w-]+\s+(?:city|town|village)\b))?"
     r"(?:(?P<modifier>[\w-]+)\s+)?(?P<noun>base|camp|facility|airport|airfield|compound|garrison|outpost|position|post|perimeter|barracks|headquarters|"
-    r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|"
+    r"installation|site|town|city|village|intersection|junction|crossroads|square|market|province|governorate|district|"
     r"cantonment|gates?|main\s+entrance|neighbou?rhood|suburb|quarter|spot|stretch|port|harbou?r|terminal|refinery|depot|"
     r"oilfield|prison|jail)\b",
     re.IGNORECASE)
@@ -50,7 +50,7 @@ _OPENING_ANAPHOR = re.compile(r"[\"“]?(?:The|That|This|Its)\s+(?:[\w-]+\s+)?(?
                               r"compound|town|city|village)\b")
 # "the town of Owo" names the town; "the headquarters of the Afghan army's 209th Corps" and "the gate of the
 # boys' high school" name an owner, and still point back to the place named before
-_NAMED_BY_OF = frozenset(("town", "city", "village", "province", "governorate", "area", "neighbourhood", "neighborhood",
+_NAMED_BY_OF = frozenset(("town", "city", "village", "province", "governorate", "district", "area", "neighbourhood", "neighborhood",
                           "suburb", "quarter", "site", "installation", "cantonment"))
 _OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])")  # "the headquarters of the Afghan army's 209th Corps": its own
 _NAMING = re.compile(r"\s+(?:of|called|named|known\s+as)\s+(?:[ae]l-|the\s+)?(?-i:[A-Z])")
@@ -77,7 +77,7 @@ _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|s
                        r"(?:(?:city|town|port)\s+of\s+)?$",
                        re.IGNORECASE)
 # nouns of a spot inside a town or a base: what they point back to may be either
-ANY_PLACE_NOUNS = ("perimeter", "site", "position", "area", "intersection", "junction", "crossroads", "square", "market",
+ANY_PLACE_NOUNS = ("perimeter", "site", "position", "area", "district", "intersection", "junction", "crossroads", "square", "market",
                    "cantonment", "gate", "gates", "neighbourhood", "neighborhood", "suburb", "quarter", "spot", "stretch")
 ANTECEDENT_REACH = 1500  # characters back that "the base" may point to
 
@@ -243,6 +243,7 @@ def _of_the_same_kind(facts: ArticleFacts, found: re.Match, earlier: list):
     return kind[-1] if kind else None
 
 
+_DISTRICT_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
 _PORT_AROUND = re.compile(r"\bport\s+(?:city\s+)?of\s+\S+|\b\S+['’]s\s+port\b|\S+\s+port\b", re.IGNORECASE)
 
 
@@ -263,6 +264,13 @@ def _antecedents(facts: ArticleFacts, noun: str, start: int, end: int) -> list:
         return [m for m in within if m.entry is not None and m.entry.kind == "admin1"
                 and not facts.no_site.overlaps(m.start, m.end)
                 and (not facts.named_countries or m.entry.country_code in facts.named_countries)]
+    if noun == "district":  # "Baghdad's Sadr City district" ... "in the district's Habibiya area"
+        # ("Mastung has suffered ... an election rally in the district": the paragraph's own place first)
+        paragraph = text.rfind("\n\n", 0, end) + 1
+        places = [m for m in within if m.entry is not None and m.entry.kind in ("admin2", "populated_place")
+                  and not facts.no_site.overlaps(m.start, m.end) and not no_site_context(text, m.start)]
+        return [m for m in places if m.start >= paragraph] or \
+            [m for m in places if m.entry.kind == "admin2" or _DISTRICT_AFTER.match(text, m.end)]
     if noun in ("port", "harbour", "harbor"):  # "the Red Sea port of Hodeidah" ... "struck the port"
         return [m for m in within if m.entry is not None and m.entry.kind == "populated_place"
                 and _PORT_AROUND.search(text, max(0, m.start - 30), min(len(text), m.end + 12))
