@@ -58,3 +58,14 @@ def test_an_attack_on_another_day_stays_its_own_occurrence(extractor):
 ])
 def test_the_district_points_back(extractor, text, expected):
     assert located(extractor, text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "overran part of their base": a storming of the base
+    ("Twelve soldiers died when militants overran part of their base in Janaale on Tuesday.",
+     [("attack", "Janale", "2019-06-25")]),
+    # a report rejected as false is no occurrence
+    ("The mission rejected as false reports that the base in Janaale had fallen.", []),
+])
+def test_overrun_bases_and_rejected_reports(extractor, text, expected):
+    assert located(extractor, text, PUBLISHED) == expected

@@ -125,6 +125,8 @@ class EventLexicon:
             return True  # "agreed on Thursday to a ceasefire in Hodeidah and to pull their forces out of it"
         if _NOUN_OF_LEAVING.search(trigger.text) and _FUTURE_AFTER.match(text, trigger.end):
             return True  # "the departure from Kidal itself ... is expected to be the most delicate"
+        if _REPORTS_REJECTED.search(text, max(clause_start, trigger.start - REJECTED_WINDOW), trigger.start):
+            return True  # "It rejected as false reports that the base in Janaale had fallen"
         if trigger.kind in _WEAPON_KINDS and _ARMED_WITH.search(text, max(clause_start, trigger.start - 80), trigger.start):
             return True  # "gunmen armed with rifles and rocket-propelled grenades rode into Mafa": what they carried
         window_start = max(clause_start, trigger.start - NOT_ACTUAL_WINDOW)
@@ -146,6 +148,9 @@ class EventLexicon:
 
 
 _WEAPON_KINDS = frozenset(("grenade", "rocket", "missile", "mortar", "drone", "ied", "explosion"))
+_REPORTS_REJECTED = re.compile(r"\b(?:rejected|dismissed|refuted|denied)\s+(?:as\s+(?:false|untrue|baseless|fabricated|groundless)\s+)?"
+                               r"(?:the\s+)?(?:reports?|claims?|allegations?|rumou?rs?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,8}?$", re.IGNORECASE)
+REJECTED_WINDOW = 110  # "rejected as false reports that <subject of up to eight words> had fallen"
 _ARMED_WITH = re.compile(r"\barmed\s+with\s+(?:[\w-]+,?\s+){0,6}?$", re.IGNORECASE)
 _NOUN_OF_LEAVING = re.compile(r"\b(?:departure|withdrawal|pull-?out|handover|hand-over|exit|drawdown|closure)s?\b",
                               re.IGNORECASE)
