@@ -69,3 +69,11 @@ def test_the_district_points_back(extractor, text, expected):
 ])
 def test_overrun_bases_and_rejected_reports(extractor, text, expected):
     assert located(extractor, text, PUBLISHED) == expected
+
+
+def test_the_town_after_an_unnamed_town_is_not_the_dateline(extractor):
+    text = ("KYIV, Ukraine — A Russian missile attack on a small railway town in central Ukraine killed 25 people "
+            "on Wednesday.\n\nOfficials said several missiles struck the town during the afternoon.\n\n"
+            "The station is in Chaplyne, a settlement in the Dnipropetrovsk region.\n\n"
+            '"We expected them to hit Kyiv, not a place like this," a railway worker said.')
+    assert located(extractor, text, PUBLISHED) == [("attack", "Chaplyne", "2019-06-26")]

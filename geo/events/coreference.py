@@ -216,7 +216,8 @@ def _unknown_namesake_between(facts: ArticleFacts, noun: str, start: int, end: i
 def _pointed_to(facts: ArticleFacts, clause_start: int, found: re.Match) -> Site | None:
     noun = found.group("noun").lower()
     earlier = _antecedents(facts, noun, max(0, clause_start - ANTECEDENT_REACH), found.start())
-    if not earlier and noun in ("town", "city"):  # "the city centre" far from any name: the reporter's city
+    if not earlier and noun in ("town", "city") and not _UNNAMED_BEFORE[noun].search(facts.text, 0, found.start()):
+        # "the city centre" far from any name: the reporter's city (not after "a small railway town")
         return next((Site(site.mention, found.group(0), found.start(), found.end(), site.precision)
                      for site in dateline_site(facts) if _named_as_a_place(facts, site.mention)), None)
     if not earlier and noun not in ANY_PLACE_NOUNS:
@@ -243,6 +244,8 @@ def _of_the_same_kind(facts: ArticleFacts, found: re.Match, earlier: list):
     return kind[-1] if kind else None
 
 
+_UNNAMED_BEFORE = {noun: re.compile(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b(?!\s+(?:of|called|named)\b)", re.IGNORECASE)
+                   for noun in ("town", "city")}
 _DISTRICT_AFTER = re.compile(r"\s+district\b", re.IGNORECASE)
 _PORT_AROUND = re.compile(r"\bport\s+(?:city\s+)?of\s+\S+|\b\S+['’]s\s+port\b|\S+\s+port\b", re.IGNORECASE)
 
