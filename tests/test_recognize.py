@@ -126,6 +126,7 @@ def test_press_abbreviations_of_states_are_their_divisions(recognizer, text, sur
     ("Boats sank on the Dnipro River near Kabul.", {"Kabul"}, {"Dnipro"}),
     ("Crowds waited at Abbey Gate outside Kabul.", {"Kabul"}, {"Abbey"}),
     ("Cars were parked on Main Street in Kabul.", {"Kabul"}, {"Main"}),
+    ("Kyiv marked Independence Day as rain fell in Sydney.", {"Kyiv", "Sydney"}, {"Independence"}),
     ("The group Saraya Awliya al-Dam claimed the attack in Baghdad.", {"Baghdad"}, {"Saraya"}),
 ])
 def test_names_that_continue_into_a_person_street_or_group(recognizer, text, kept, dropped):
