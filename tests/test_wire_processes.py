@@ -77,3 +77,9 @@ def test_the_town_after_an_unnamed_town_is_not_the_dateline(extractor):
             "The station is in Chaplyne, a settlement in the Dnipropetrovsk region.\n\n"
             '"We expected them to hit Kyiv, not a place like this," a railway worker said.')
     assert located(extractor, text, PUBLISHED) == [("attack", "Chaplyne", "2019-06-26")]
+
+
+def test_strikes_that_went_on_into_the_next_day_are_the_same_night(extractor):
+    text = ("Two air strikes levelled a house in northern Sanaa on Monday night, killing 14 people.\n\n"
+            "Raids over the city went on into Tuesday morning, residents said.")
+    assert located(extractor, text, PUBLISHED) == [("attack", "Sanaa", "2019-06-24")]

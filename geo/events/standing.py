@@ -42,7 +42,10 @@ _CAPTURE_NOUN = re.compile(r"capture|fall|seizure|takeover|recapture|liberation"
 _TOLL_UPDATE = re.compile(r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)\b|"
                           r"\bbringing\s+the\s+(?:death\s+)?toll\s+to\b|"
                           # "clashes were still going on Sunday": more of the fighting told before
-                          r"\b(?:was|were|is|are)\s+still\s+(?:going\s+on|raging|under\s+way|continuing|ongoing)\b", re.IGNORECASE)
+                          r"\b(?:was|were|is|are)\s+still\s+(?:going\s+on|raging|under\s+way|continuing|ongoing)\b|"
+                          # "Raids over the city went on into Tuesday morning": the same night's strikes
+                          r"\b(?:went|carried|dragged)\s+on\s+(?:into|until|till|through|overnight)\b|"
+                          r"\bcontinued\s+(?:into|until|till|through|overnight)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+)?killed\b", re.IGNORECASE)
 _SINCE_WHEN = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\b|(?:January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\b|(?:19|20)\d\d\b|last\s+(?:year|month))")
