@@ -66,6 +66,9 @@ def test_the_district_points_back(extractor, text, expected):
      [("attack", "Janale", "2019-06-25")]),
     # a report rejected as false is no occurrence
     ("The mission rejected as false reports that the base in Janaale had fallen.", []),
+    # nor is what an agreement said should happen
+    ("The fighting ended with a deal in 2018, under which both sides were supposed to withdraw their forces "
+     "from Hodeidah.", []),
 ])
 def test_overrun_bases_and_rejected_reports(extractor, text, expected):
     assert located(extractor, text, PUBLISHED) == expected
