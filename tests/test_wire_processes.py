@@ -94,3 +94,11 @@ def test_what_a_deal_said_forces_were_supposed_to_do_is_no_occurrence(extractor)
     article = load_article(REPORTS / "wire" / "ye-hodeidah-withdrawal-2021.txt")
     years = {e.date_start.year for e in extractor.extract(article) if e.category == "handover"}
     assert years == {2021}
+
+
+def test_a_town_stormed_on_the_day_it_was_taken_is_the_capture(extractor):
+    text = ("Insurgents briefly occupied the port town of Mocimboa da Praia on Monday, officials said.\n\n"
+            "Residents described a night of fear.\n\n"
+            "The insurgents had stormed Mocimboa da Praia by land and sea before dawn on Monday, seizing the "
+            "barracks.")
+    assert located(extractor, text, PUBLISHED) == [("other", "Mocímboa da Praia", "2019-06-24")]

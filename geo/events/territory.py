@@ -23,6 +23,7 @@ from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Event
 
 _TOWN_KINDS = ("populated_place", "admin2")
+_STORMED_KINDS = frozenset(("storming", "killing", "site"))  # a town stormed, and those killed as it was
 _GROUND_FIGHT_KINDS = frozenset(("attack", "storming", "site"))  # clashes that go on after it are fighting of their own
 
 
@@ -32,8 +33,7 @@ def with_fights_that_took_towns(events: list[Event], groups: list[list[EventMent
     joins that capture's occurrence."""
     absorbed: dict[int, int] = {}  # fight index -> capture index
     for fight, (event, group) in enumerate(zip(events, groups)):
-        if event.category != "attack" or not event.located or event.location_kind not in _TOWN_KINDS or \
-                not all(m.kind in _GROUND_FIGHT_KINDS for m in group):
+        if event.category != "attack" or not event.located or event.location_kind not in _TOWN_KINDS:
             continue
         capture = next((i for i, (taken, its_group) in enumerate(zip(events, groups)) if i not in absorbed
                         and _took_it(taken, its_group, event, group)), None)
@@ -51,9 +51,15 @@ def with_fights_that_took_towns(events: list[Event], groups: list[list[EventMent
 def _took_it(capture: Event, capture_group: list[EventMention], fight: Event, fight_group: list[EventMention]) -> bool:
     if not (capture.category == "other" and capture.sub_event_type in TERRITORY_TAKEN and capture.location == fight.location):
         return False
+    if fight.date_start is None:
+        return False
+    if any(m.kind == "storming" for m in fight_group) and all(m.kind in _STORMED_KINDS for m in fight_group) and UNDATED_NOTE not in (capture.notes or "") \
+            and (capture.date_start, capture.date_end) == (fight.date_start, fight.date_end) and fight.time_precision == 1:
+        return True  # "the insurgents had stormed Mocímboa da Praia by land and sea" on the day they took it
     # told after the capture, of "the town" it took, on a day the capture's words do not contradict
     told_after = 0 <= fight_group[0].paragraph - capture_group[0].paragraph <= JOIN_PARAGRAPHS
-    if not told_after or fight.date_start is None or not (fight.place_text or "").lower().startswith("the "):
+    if not told_after or not (fight.place_text or "").lower().startswith("the ") or \
+            not all(m.kind in _GROUND_FIGHT_KINDS for m in fight_group):
         return False
     if UNDATED_NOTE in (capture.notes or ""):
         return UNDATED_NOTE not in (fight.notes or "") and capture.date_start <= fight.date_start <= capture.date_end
