@@ -64,6 +64,10 @@ def test_the_district_points_back(extractor, text, expected):
     # "overran part of their base": a storming of the base
     ("Twelve soldiers died when militants overran part of their base in Janaale on Tuesday.",
      [("attack", "Janale", "2019-06-25")]),
+    # the brink of a clash is none
+    ("MOSCOW (AP) — Russia and Turkey agreed Thursday on a ceasefire for Syria's northwestern Idlib province, a "
+     "deal aimed at pulling the two countries back from the brink of a direct military clash after weeks of "
+     "fighting.", []),
     # a report rejected as false is no occurrence
     ("The mission rejected as false reports that the base in Janaale had fallen.", []),
 
