@@ -106,3 +106,20 @@ def test_a_town_stormed_on_the_day_it_was_taken_is_the_capture(extractor):
             "The insurgents had stormed Mocimboa da Praia by land and sea before dawn on Monday, seizing the "
             "barracks.")
     assert located(extractor, text, PUBLISHED) == [("other", "Mocímboa da Praia", "2019-06-24")]
+
+
+def test_what_a_strike_answers_is_told_apart_from_it(extractor):
+    text = ("WASHINGTON (AP) — The United States launched airstrikes in eastern Syria on Thursday against militia "
+            "structures, a response to a deadly rocket attack on coalition forces in northern Iraq this month.\n\n"
+            "The targets lay close to the Syrian border town of Abu Kamal, opposite the Iraqi town of al-Qaim.\n\n"
+            "Defense Secretary Lloyd Austin said the site was used by the same Shiite militants who had attacked "
+            "coalition troops.")
+    assert located(extractor, text, PUBLISHED) == [("attack", "Ālbū Kamāl", "2019-06-27")]
+
+
+def test_the_strikes_a_drone_attack_answered_are_their_own_occurrence(extractor):
+    text = ("A Hezbollah drone struck an army camp near Haifa on Sunday, killing four soldiers.\n\n"
+            "Hezbollah said it had sent drones at the camp in response to Israeli air strikes on central Beirut "
+            "on Thursday that killed 22 people.")
+    assert located(extractor, text, date(2024, 10, 14)) == [("attack", "Haifa", "2024-10-13"),
+                                                            ("attack", "Beirut", "2024-10-10")]

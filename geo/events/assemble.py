@@ -212,7 +212,7 @@ _BEFORE_NEXT = re.compile(r",?\s*before\s+(?!being\b)", re.IGNORECASE)
 _SUPPORT = re.compile(r"\b(?:backed|supported|aided|helped|covered)\s+by\s+(?:[\w'’-]+\s+){0,3}?$|"
                       r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover|help)\s+of\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _WHO_HAD = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?(?:just\s+|already\s+)?$", re.IGNORECASE)
-_IN_RETALIATION_FOR = re.compile(r",?\s*in\s+(?:retaliation|response|revenge|reprisal)\s+for\b", re.IGNORECASE)
+_IN_RETALIATION_FOR = re.compile(r",?\s*in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\b", re.IGNORECASE)
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
                          re.IGNORECASE)
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)

@@ -40,7 +40,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:hours|days|day|weeks|week|minutes|months|month|years|year)\s+(?:after|before)\b)|"
     r",\s*(?=and\s+(?:on|in|late|early|then|later|overnight|hours|the\s+next|the\s+following)\b)|"
     r",\s*(?=(?:setting\s+off|prompting|triggering|sparking|provoking|drawing)\b)|"
-    r",\s*(?=when\b)|\s+(?=before\s+being\b)|,\s*(?=in\s+(?:retaliation|response|revenge|reprisal)\s+for\b)|"
+    r",\s*(?=when\b)|\s+(?=before\s+being\b)|,?\s+(?=in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\b)|"
     # ", and the SDF drove ...", ", and Kenyan troops gave up ...": a new subject, a new clause
     r",\s*(?=and\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*\s+"
     r"(?!(?:and|or|in|of|on|at|to|for|from|near|with|by|province|region|district|city|town|state|governorate|"

@@ -92,7 +92,8 @@ _LAUNCHES = re.compile(r"[^.;]{0,80}?\b(?:fired|launched|lobbed)\b", re.IGNORECA
 _HANDING_X = re.compile(r"\b(?:handing|handed|hands|giving|gave|gives|dealing|dealt|delivering|delivered)\s+$", re.IGNORECASE)
 _WHAT_IS_HANDED = re.compile(r"\s+(?:a|an|one|its|their|his|her|the|another|control|victory|defeat)\b", re.IGNORECASE)
 # "the killings were revenge for the persecution of Muslims in Mombasa": what an attack avenges is elsewhere
-AVENGES = re.compile(r"\b(?:revenge|retaliation|reprisals?|response|punishment)\s+for\b[^;.]*$", re.IGNORECASE)
+AVENGES = re.compile(r"\b(?:(?:revenge|retaliation|reprisals?|response|punishment)\s+for|(?:response|reply|answer|retaliation)\s+to)\b[^;.]*$",
+                     re.IGNORECASE)
 _LEAVING_X = re.compile(r"\bleaving\s+$", re.IGNORECASE)
 _WITHOUT = re.compile(r"\s+without\b", re.IGNORECASE)
 _LEFT_FROM = re.compile(r"\b(?:left|leaving|departed|departing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)

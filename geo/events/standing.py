@@ -24,8 +24,10 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such)|"
 _DAYS_OCCURRENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+night)['’]s\s+"
                               r"(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # "the home of the warplanes that carried out Tuesday's attack": who did an occurrence told elsewhere
+# ("the same Shiite militants who had attacked coalition troops": the attackers of an occurrence told before)
 _DONE_BY = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+)?(?:carried\s+out|staged|conducted|mounted|"
-                      r"perpetrated)\s+(?:the\s+|a\s+|[\w'’]+\s+){0,2}?$", re.IGNORECASE)
+                      r"perpetrated)\s+(?:the\s+|a\s+|[\w'’]+\s+){0,2}?$|"
+                      r"\bthe\s+same\s+(?:[\w'’-]+\s+){1,3}?(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
 _THAT_ATTACK = re.compile(r"\s*[\"“]?(?:That|This|Those|These)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|raids?|assaults?|"
                           r"blasts?|explosions?|shelling|ambush|barrage)\b")
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
