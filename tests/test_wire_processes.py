@@ -123,3 +123,11 @@ def test_the_strikes_a_drone_attack_answered_are_their_own_occurrence(extractor)
             "on Thursday that killed 22 people.")
     assert located(extractor, text, date(2024, 10, 14)) == [("attack", "Haifa", "2024-10-13"),
                                                             ("attack", "Beirut", "2024-10-10")]
+
+
+def test_the_first_such_strikes_since_are_an_occurrence_and_explosions_heard_site_it(extractor):
+    text = ("The United States and Britain have launched waves of air strikes against Houthi forces in Yemen, the "
+            "first such attacks since the rebels began targeting shipping in the Red Sea.\n\n"
+            "Loud explosions were heard at al-Dailami air base, the military side of Sanaa's international airport.")
+    assert [(category, place) for category, place, _ in located(extractor, text, date(2024, 1, 12))] == \
+        [("attack", "Sanaa International Airport")]

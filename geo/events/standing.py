@@ -31,7 +31,7 @@ _DONE_BY = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+)?(?:carr
 _THAT_ATTACK = re.compile(r"\s*[\"“]?(?:That|This|Those|These)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|raids?|assaults?|"
                           r"blasts?|explosions?|shelling|ambush|barrage)\b")
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
-_APPRAISAL = re.compile(r",\s+[^,;]{0,80}?\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:serious|deadly|lethal))\b",
+_APPRAISAL = re.compile(r",\s+[^,;]{0,80}?\b(?:deadliest|worst|bloodiest|biggest|largest|first|most\s+(?:serious|deadly|lethal))\b",
                         re.IGNORECASE)
 _REPEATED = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|time\s+and\s+again|almost\s+daily|"
                        r"nightly|day\s+after\s+day|night\s+after\s+night)\b", re.IGNORECASE)
