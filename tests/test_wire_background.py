@@ -60,8 +60,9 @@ def test_there_and_the_town_a_division_is_named_after(extractor, text, expected)
 
 
 def test_an_attack_on_a_place_the_gazetteer_lacks_borrows_no_site(extractor):
+    # (Quiterajo, a real coastal village, is not in the gazetteer)
     text = ("Insurgents seized the town of Macomia on Friday, residents said.\n\nTwo days later, they stormed "
-            "Quissanga, a district headquarters further down the coast.")
+            "Quiterajo, a village further down the coast.")
     assert located(extractor, text) == [("Macomia", "2024-07-26", None)]
 
 
