@@ -131,3 +131,16 @@ def test_the_first_such_strikes_since_are_an_occurrence_and_explosions_heard_sit
             "Loud explosions were heard at al-Dailami air base, the military side of Sanaa's international airport.")
     assert [(category, place) for category, place, _ in located(extractor, text, date(2024, 1, 12))] == \
         [("attack", "Sanaa International Airport")]
+
+
+def test_a_capture_dated_by_its_announcement_takes_the_day_of_the_storming(extractor):
+    text = ("BANGKOK (AP) — The Arakan Army said on Wednesday it had captured Paletwa, a town in Chin state.\n\n"
+            "The group said its fighters overran the last military outposts in Paletwa on Monday.")
+    assert located(extractor, text, PUBLISHED) == [("other", "Paletwa", "2019-06-24")]
+
+
+def test_a_siege_of_weeks_told_in_passing_is_no_attack(extractor):
+    text = ("A missile struck central Chernihiv on Wednesday, killing 17 people.\n\n"
+            "Russian troops besieged it in the first weeks of the full-scale invasion before withdrawing from "
+            "the north at the end of March 2022.")
+    assert [e for e in every_event(extractor, text) if e[0] == "attack"] == [("attack", "Chernihiv", "2019-06-26")]

@@ -37,6 +37,10 @@ _REPEATED = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|time\s+a
                        r"nightly|day\s+after\s+day|night\s+after\s+night)\b", re.IGNORECASE)
 # ("was hit again and again" is one night's many hits)
 _REPEATED_AFTER = re.compile(r"\s+(?:repeatedly|regularly|frequently|many\s+times|several\s+times)\b", re.IGNORECASE)
+# "Russian troops besieged it in the first weeks of the invasion": weeks of it, no one occurrence
+_FOR_WEEKS_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|over|for|throughout)\s+(?:the\s+)?"
+                              r"(?:(?:first|opening|early|last|final|following|several|many|two|three|four|five|six)\s+)?"
+                              r"(?:weeks|months|years)\b", re.IGNORECASE)
 _RECALLED = re.compile(r"\b(?:memories\s+of|reminiscent\s+of|recall(?:ed|s|ing)?|evok(?:ed|es|ing)|echo(?:ed|es|ing)|"
                        r"comparisons?\s+(?:with|to)|compared\s+(?:with|to)|similar\s+to|anniversary\s+of)\s+[^,;.]*$",
                        re.IGNORECASE)
@@ -87,7 +91,7 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
     if trigger.category == "attack":
         day = any(d.time_precision == 1 for d in dates)
         if not day and (_REPEATED.search(text, max(clause.start, trigger.start - 60), trigger.end)
-                        or _REPEATED_AFTER.match(text, trigger.end)):
+                        or _REPEATED_AFTER.match(text, trigger.end) or _FOR_WEEKS_AFTER.match(text, trigger.end)):
             # "had repeatedly struck the Russian position", "Lamu has been hit repeatedly by the militants":
             # many occurrences, none of them coded
             return None

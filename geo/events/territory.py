@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from geo.events.frames import JOIN_PARAGRAPHS, TERRITORY_TAKEN, UNDATED_NOTE, EventMention, merge
 from geo.events.sentences import Clause
@@ -23,6 +24,7 @@ from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Event
 
 _TOWN_KINDS = ("populated_place", "admin2")
+ANNOUNCED_WITHIN_DAYS = 3  # a capture announced this many days after the storming that took the town
 _STORMED_KINDS = frozenset(("storming", "killing", "site"))  # a town stormed, and those killed as it was
 _GROUND_FIGHT_KINDS = frozenset(("attack", "storming", "site"))  # clashes that go on after it are fighting of their own
 
@@ -48,13 +50,22 @@ def with_fights_that_took_towns(events: list[Event], groups: list[list[EventMent
     return [event for event, _ in kept], [group for _, group in kept]
 
 
+def _on_its_day(capture: Event, capture_group: list[EventMention], fight: Event) -> bool:
+    """The fight's day is the capture's, or the capture is dated only by when it was announced
+    ("said on Monday it had captured the town" after "overran the last outposts on Sunday")."""
+    if (capture.date_start, capture.date_end) == (fight.date_start, fight.date_end):
+        return True
+    announced_only = all(m.weak_date for m in capture_group if m.event.date_start is not None)
+    return announced_only and capture.date_start - timedelta(days=ANNOUNCED_WITHIN_DAYS) <= fight.date_start <= capture.date_end
+
+
 def _took_it(capture: Event, capture_group: list[EventMention], fight: Event, fight_group: list[EventMention]) -> bool:
     if not (capture.category == "other" and capture.sub_event_type in TERRITORY_TAKEN and capture.location == fight.location):
         return False
     if fight.date_start is None:
         return False
-    if any(m.kind == "storming" for m in fight_group) and all(m.kind in _STORMED_KINDS for m in fight_group) and UNDATED_NOTE not in (capture.notes or "") \
-            and (capture.date_start, capture.date_end) == (fight.date_start, fight.date_end) and fight.time_precision == 1:
+    if any(m.kind == "storming" for m in fight_group) and all(m.kind in _STORMED_KINDS for m in fight_group) and \
+            UNDATED_NOTE not in (capture.notes or "") and fight.time_precision == 1 and _on_its_day(capture, capture_group, fight):
         return True  # "the insurgents had stormed Mocímboa da Praia by land and sea" on the day they took it
     # told after the capture, of "the town" it took, on a day the capture's words do not contradict
     told_after = 0 <= fight_group[0].paragraph - capture_group[0].paragraph <= JOIN_PARAGRAPHS
