@@ -144,3 +144,17 @@ def test_a_siege_of_weeks_told_in_passing_is_no_attack(extractor):
             "Russian troops besieged it in the first weeks of the full-scale invasion before withdrawing from "
             "the north at the end of March 2022.")
     assert [e for e in every_event(extractor, text) if e[0] == "attack"] == [("attack", "Chernihiv", "2019-06-26")]
+
+
+def test_an_ambush_and_the_shooting_it_was_are_one_killing(extractor):
+    text = ("SIDON, Lebanon (Reuters) - Gunmen killed a Fatah commander in an ambush in Lebanon's largest refugee "
+            "camp on Sunday, Fatah said.\n\nThe commander was shot dead in the Ain al-Hilweh camp as his escort "
+            "drove through a neighbourhood held by hardline groups.")
+    assert [place for _, place, _ in located(extractor, text, PUBLISHED)] == ["Ain al-Hilweh"]
+
+
+def test_a_capital_that_acts_is_no_site_nor_are_attacks_across_a_province(extractor):
+    text = ("KABUL (Reuters) - U.S. forces handed over a base in the southern province of Helmand to the Afghan army "
+            "on Sunday, the first since Washington formally began withdrawing its troops, as Taliban fighters "
+            "launched attacks on government positions across the province.")
+    assert located(extractor, text, PUBLISHED) == [("handover", "Helmand", "2019-06-23")]

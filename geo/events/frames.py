@@ -280,7 +280,11 @@ def _kinds_agree(group: list[EventMention], mention: EventMention) -> bool:
     # eight": another weapon with a toll of its own is another occurrence
     other_toll = typed.event.fatalities is not None and mention.event.fatalities is not None \
         and typed.event.fatalities != mention.event.fatalities and typed.kind != mention.kind and not mention.definite
-    return typed.event.event_type == mention.event.event_type and not other_toll
+    same_type = typed.event.event_type == mention.event.event_type or {typed.kind, mention.kind} <= _SHOOTINGS
+    return same_type and not other_toll
+
+
+_SHOOTINGS = frozenset(("ambush", "assassination"))  # "killed a commander in an ambush" ... "was shot dead in the camp"
 
 
 def _taken_and_retaken(mentions: list[EventMention]) -> bool:

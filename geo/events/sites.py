@@ -210,7 +210,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue
         if accepted and _RELATIVE_TO.search(before):
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
-        if _METONYM.match(text, mention.end):
+        if _METONYM.match(text, mention.end) or _GOVERNMENT_ACTS.match(text, mention.end):
             continue  # "one of the deadliest in Washington's bombing campaign": the government, not a place
         if _SPEAKERS_TOWN.search(before) and _SPEAKER_AFTER.match(text, mention.end):
             continue  # "In Washington, State Department spokesman Matthew Miller said ...": where they speak
@@ -256,6 +256,10 @@ _METONYM = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:campaign|war|government|
                       r"proxies|policy|decision|envoy|ambassador|offensive|backing|leadership|administration|strategy|"
                       r"diplomats|regime|sanctions|invasion|embassy|consulate|mission)\b(?!\s+(?:base|airport|air\s+base|camp|barracks|headquarters|"
                       r"compound|post|garrison|academy|hospital|airfield|depot)\b)", re.IGNORECASE)
+# "since Washington formally began withdrawing its troops", "Moscow said": a capital that acts is its government
+_GOVERNMENT_ACTS = re.compile(r"\s+(?:(?:formally|officially|also|then|quickly|finally|first|has|have|had|later)\s+){0,2}"
+                              r"(?:began|begun|started|announced|said|says|decided|ordered|agreed|pledged|vowed|warned|"
+                              r"accused|denied|condemned|imposed|demanded|insisted|urged|blamed|threatened)\b")
 _BEARING = re.compile(rf"(?P<n>\d[\d.,]*)\s*(?P<unit>km|kms|kilometres?|kilometers?|nautical\s+miles?|miles?|mi|nm)\b"
                       rf"\s*(?:\([^)]*\)\s*)?(?:{_DIRECTION}\s+of|from)\s+(?:the\s+)?(?:(?!and\b)[\w'’-]+[,\s]+){{0,3}}?$", re.IGNORECASE)
 FAR_KM = 50.0

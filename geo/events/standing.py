@@ -37,6 +37,9 @@ _REPEATED = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|time\s+a
                        r"nightly|day\s+after\s+day|night\s+after\s+night)\b", re.IGNORECASE)
 # ("was hit again and again" is one night's many hits)
 _REPEATED_AFTER = re.compile(r"\s+(?:repeatedly|regularly|frequently|many\s+times|several\s+times)\b", re.IGNORECASE)
+_ACROSS_AFTER = re.compile(r"(?<=s)\s+(?:on|against)\s+(?:[\w'’-]+\s+){0,4}?(?:across|throughout)\s+(?:the|a|much\s+of\s+the)\s+"
+                           r"(?:[\w-]+\s+)?(?:province|country|region|state|north|south|east|west|district|governorate|oblast)\b",
+                           re.IGNORECASE)
 # "Russian troops besieged it in the first weeks of the invasion": weeks of it, no one occurrence
 _FOR_WEEKS_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|over|for|throughout)\s+(?:the\s+)?"
                               r"(?:(?:first|opening|early|last|final|following|several|many|two|three|four|five|six)\s+)?"
@@ -109,6 +112,8 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         broad = all(_broad(s) for s in sites)
         if broad and not day and lexicon.cue("summary", text, clause.start, _appraisal_start(text, clause, trigger)):
             return None  # its dates and numbers are the summary's, not those of any one occurrence
+        if broad and _ACROSS_AFTER.match(text, trigger.end):
+            return None  # "launched attacks on government positions across the province" on Sunday: many, none sited
         if definite and sites:  # "The bombing at Kabul airport" names its site; "called the shelling ... in X" not
             attached = any(abs(s.start - trigger.end) <= ATTACHED_SITE_CHARS for s in sites)
             return FULL if attached and not broad else PARTIAL  # "the assault on the Donbas": a campaign
