@@ -158,3 +158,21 @@ def test_a_capital_that_acts_is_no_site_nor_are_attacks_across_a_province(extrac
             "on Sunday, the first since Washington formally began withdrawing its troops, as Taliban fighters "
             "launched attacks on government positions across the province.")
     assert located(extractor, text, PUBLISHED) == [("handover", "Helmand", "2019-06-23")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the armed group that stormed a town pulling out of it ends its raid: no handover
+    ("Armed groups from northern Mali overran two army camps in the town of Lere on Sunday after several hours of "
+     "fighting before pulling out of the town overnight, officials said.\n\nIts fighters withdrew from Lere in "
+     "the early hours of Monday, fearing air strikes, a spokesman said.", [("other", "Léré", "2019-06-23")]),
+    # "The attack on the Tawakal Hotel ... began on Sunday when a suicide bomber ...": the lead's occurrence
+    ("Mogadishu (AFP) - Nine people were killed when al-Shabaab militants stormed a hotel in Kismayo, officials "
+     "said Wednesday.\n\nThe attack on the Tawakal Hotel began at about 12:45 pm on Tuesday when a suicide bomber "
+     "drove a car into the gate.", [("attack", "Kismayo", "2019-06-25")]),
+    # "Fourteen minutes later another drone struck": the day of the strike just told
+    ("ERBIL, Iraq (Reuters) - Two drones struck an oilfield near Zakho in Duhok province on Wednesday.\n\n"
+     "Fourteen minutes later another drone struck a field near the city of Erbil, officials said.",
+     [("attack", "Zaxo", "2019-06-26"), ("attack", "Erbil", "2019-06-26")]),
+])
+def test_raids_ended_attacks_told_again_and_strikes_minutes_apart(extractor, text, expected):
+    assert located(extractor, text, PUBLISHED) == expected

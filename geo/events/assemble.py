@@ -39,7 +39,7 @@ from geo.events.site_points import site_fields
 from geo.events.sites import Site
 from geo.events.standing import FULL, PARTIAL, refers_back, standing, too_vague
 from geo.events.territory import (as_capture, as_raid, clause_priority, with_fights_that_took_towns,
-                                  without_capture_withdrawals)
+                                  without_capture_withdrawals, without_raiders_retreat)
 from geo.events.triggers import Trigger
 from geo.model import Article, Event
 
@@ -87,6 +87,7 @@ def events_from_facts(facts: ArticleFacts) -> list[Event]:
     merged = site_at_dateline(site_at_paragraph_topic(merged, groups, facts), groups, facts)
     merged, groups = without_capture_withdrawals(merged, groups)
     merged, groups = with_fights_that_took_towns(merged, groups, facts.article.published)
+    merged, groups = without_raiders_retreat(merged, groups)
     events = [_described(event, group[0].kind) for event, group in zip(merged, groups)]
     events = [e for e in events if not too_vague(e)]
     events = credit_claims(events, facts.text, claims, list(facts.actors.items))
@@ -213,8 +214,9 @@ _SUPPORT = re.compile(r"\b(?:backed|supported|aided|helped|covered)\s+by\s+(?:[\
                       r"\b(?:with|under)\s+(?:the\s+)?(?:support|cover|help)\s+of\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _WHO_HAD = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?(?:just\s+|already\s+)?$", re.IGNORECASE)
 _IN_RETALIATION_FOR = re.compile(r",?\s*in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\b", re.IGNORECASE)
-_SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b",
-                         re.IGNORECASE)
+# ("Fourteen minutes later another drone struck a field near Baadre": the day of the strike just told)
+_SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b|"
+                         r"\b(?:minutes|an\s+hour|moments)\s+later\b", re.IGNORECASE)
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
 _FUTURE_CONJUNCT = re.compile(r",?\s+(?:and|but|while)\s+(?:[\w'’-]+\s+){0,2}?(?:will|would|(?:is|are)\s+(?:due|expected|set|"
                               r"scheduled|planning|preparing)\s+to|plans?\s+to)\b", re.IGNORECASE)

@@ -271,7 +271,7 @@ def _kinds_agree(group: list[EventMention], mention: EventMention) -> bool:
     # the town insurgents took and the town the army won back ("retook", "won it back") are two occurrences
     if not mention.partial and _taken_and_retaken([*group, mention]):
         return False
-    if mention.partial or mention.kind in GENERIC_KINDS:
+    if mention.partial or mention.kind in GENERIC_KINDS or mention.definite:
         return True
     typed = next((m for m in group if not m.partial and m.kind not in GENERIC_KINDS), None)
     if typed is None:

@@ -28,8 +28,10 @@ _DAYS_OCCURRENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
 _DONE_BY = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+)?(?:carried\s+out|staged|conducted|mounted|"
                       r"perpetrated)\s+(?:the\s+|a\s+|[\w'’]+\s+){0,2}?$|"
                       r"\bthe\s+same\s+(?:[\w'’-]+\s+){1,3}?(?:who|that|which)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
-_THAT_ATTACK = re.compile(r"\s*[\"“]?(?:That|This|Those|These)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|raids?|assaults?|"
-                          r"blasts?|explosions?|shelling|ambush|barrage)\b")
+# ("The attack on the Tawakal Hotel ... began on Sunday when a suicide bomber ...": the lead's occurrence)
+_THAT_ATTACK = re.compile(r"\s*[\"“]?(?:(?:That|This|Those|These)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|raids?|assaults?|"
+                          r"blasts?|explosions?|shelling|ambush|barrage)\b|"
+                          r"The\s+(?:attack|assault|raid|siege|bombing|ambush)\s+(?:on|at|in|against)\s)")
 _PAST_VERB = re.compile(r"^(?:struck|hit|attacked|shelled|bombed|stormed|raided|ambushed)$", re.IGNORECASE)
 _APPRAISAL = re.compile(r",\s+[^,;]{0,80}?\b(?:deadliest|worst|bloodiest|biggest|largest|first|most\s+(?:serious|deadly|lethal))\b",
                         re.IGNORECASE)

@@ -24,6 +24,7 @@ from geo.events.triggers import CATEGORY_PRIORITY, Trigger
 from geo.model import Event
 
 _TOWN_KINDS = ("populated_place", "admin2")
+RAID_RETREAT_DAYS = 2  # an armed group pulling out of a town this soon after storming it ends its raid
 ANNOUNCED_WITHIN_DAYS = 3  # a capture announced this many days after the storming that took the town
 _STORMED_KINDS = frozenset(("storming", "killing", "site"))  # a town stormed, and those killed as it was
 _GROUND_FIGHT_KINDS = frozenset(("attack", "storming", "site"))  # clashes that go on after it are fighting of their own
@@ -88,6 +89,30 @@ def without_capture_withdrawals(events: list[Event], groups: list[list[EventMent
         and (UNDATED_NOTE in (event.notes or "") or any(_how_it_fell(event, capture) for capture in taken[event.location]))
         and all(m.kind in ("withdrawal", "site") for m in group))]
     return [event for event, _ in kept], [group for _, group in kept]
+
+
+def without_raiders_retreat(events: list[Event], groups: list[list[EventMention]]
+                            ) -> tuple[list[Event], list[list[EventMention]]]:
+    """"Armed groups overran two army camps in Lere on Sunday ... before pulling out of the town
+    overnight": an armed group leaving a town it stormed or took a day or two before ends its raid;
+    no town changes hands by it (an army's withdrawal stays a handover)."""
+    kept = [(event, group) for index, (event, group) in enumerate(zip(events, groups)) if not (
+        event.category == "handover" and event.location_kind in _TOWN_KINDS and event.date_start is not None
+        and all(m.kind in ("withdrawal", "site") for m in group if not m.partial) and not _is_state_force(event.actor1)
+        and any(_raided_before(raid, event) for raid in events[:index]))]
+    return [event for event, _ in kept], [group for _, group in kept]
+
+
+def _raided_before(raid: Event, withdrawal: Event) -> bool:
+    taken = raid.category == "attack" or (raid.category == "other" and raid.sub_event_type == TERRITORY_TAKEN[0])
+    return taken and raid.location == withdrawal.location and raid.date_start is not None and \
+        UNDATED_NOTE not in (raid.notes or "") and \
+        timedelta(0) <= withdrawal.date_start - raid.date_start <= timedelta(days=RAID_RETREAT_DAYS) and \
+        not _is_state_force(raid.actor1)
+
+
+def _is_state_force(actor: str | None) -> bool:
+    return bool(actor) and actor.startswith(("Military Forces of", "Police Forces of", "Government of"))
 
 
 def _how_it_fell(withdrawal: Event, capture: Event) -> bool:
