@@ -176,3 +176,14 @@ def test_a_capital_that_acts_is_no_site_nor_are_attacks_across_a_province(extrac
 ])
 def test_raids_ended_attacks_told_again_and_strikes_minutes_apart(extractor, text, expected):
     assert located(extractor, text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a village the gazetteer lacks, "roughly 15 km from" a named town: near the town, not the province
+    ("About 60 civilians were killed on Tuesday in Karma, a village in Yatenga province roughly 15 kilometres "
+     "from the regional capital Ouahigouya, the prosecutor said.", [("attack", "Ouahigouya")]),
+    ("On Saturday, suspected jihadists attacked a detachment of soldiers near the village of Aorema, about "
+     "15 kilometres from Ouahigouya, killing six soldiers.", [("attack", "Ouahigouya")]),
+])
+def test_an_unknown_village_close_to_a_named_town(extractor, text, expected):
+    assert [(category, place) for category, place, _ in located(extractor, text, PUBLISHED)] == expected

@@ -23,7 +23,7 @@ from geo.events.clause_dates import (
 )
 from geo.events.clause_sites import ARMED_ACTOR_KINDS, clause_sites, forces_leave, site_blocker
 from geo.events.actors import ARMED_NON_STATE, STATE_TYPES
-from geo.events.described_sites import apposed_sites, described_sites
+from geo.events.described_sites import apposed_sites, close_landmarks, described_sites
 from geo.events.coreference import (antecedent, day_dates, previous_date, refers_to_earlier_date,
                                     since_anchor)
 from geo.events.dates import DateExpression
@@ -262,6 +262,13 @@ def _trigger_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause, b
             sites = clause_sites(facts, main, best, blocked)
         else:
             sites = antecedent(facts, main)
+    if not sites:  # "near the village of Aorema, about 15 kilometres from Ouahigouya": near the town
+        sites = close_landmarks(facts, clause)[:1]
+    if sites and all(s.mention.entry is not None and s.mention.entry.kind in ("admin1", "admin2") for s in sites):
+        # "in Karma, a village in Yatenga province roughly 15 km from Ouahigouya": near the town, not the province
+        closer = [s for s in apposed_sites(facts, sentence) if s.mention.entry is not None
+                  and s.mention.entry.kind == "populated_place" and clause.start <= s.start < clause.end]
+        sites = closer[:1] or sites
     # "overran the town in a night-time assault ..., before the army won it back on Saturday": that day is
     # the recapture's, after the assault
     later = clause.end if _BEFORE_NEXT.match(text, clause.end) else sentence.end

@@ -79,6 +79,10 @@ _IN_DIVISION = re.compile(r"\b(?:in|of)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:munici
 _FAR = re.compile(r"\d[\d.,]*\s*(?:km|kms|kilometres?|kilometers?|miles?)\b[^,;]*?\bof\s+(?:the\s+)?(?:[\w-]+\s+)?$",
                   re.IGNORECASE)
 
+_CLOSE_TO = re.compile(r"(?P<n>\d[\d.,]*)\s*(?:km|kms|kilometres?|kilometers?)\s+(?:from|outside|of)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+NEAR_LANDMARK_KM = 30  # a village this close to a named town, with no bearing, is coded at the town (geo_precision 2)
+
 _SITE_KINDS = ("populated_place", "installation", "airport", "admin2")
 
 
@@ -103,7 +107,24 @@ def apposed_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
                 projected = widen_precision(Site.named(landmark), False, text)
                 if projected.mention.entry is not landmark.entry:  # the bearing moved it
                     return [Site(projected.mention, found.group("name"), found.start("name"), found.end("name"), 2)]
+        for landmark in after:  # "roughly 15 kilometres from the regional capital Ouahigouya": near it
+            close = _CLOSE_TO.search(text, max(found.start("rest"), landmark.start - 60), landmark.start)
+            if close and float(close.group("n").replace(",", "")) <= NEAR_LANDMARK_KM and landmark.entry.kind == "populated_place":
+                return [Site(landmark, found.group("name"), found.start("name"), found.end("name"), 2)]
         for container in after:
             if _IN_DIVISION.search(text, max(found.start("rest"), container.start - 40), container.start):
                 return [Site(container, found.group("name"), found.start("name"), found.end("name"), 2)]
     return []
+
+
+def close_landmarks(facts: ArticleFacts, clause) -> list[Site]:
+    """Towns the clause gives as "about 15 kilometres from X" (a place it names but the gazetteer
+    lacks lies that close to X): X, as near it (geo_precision 2)."""
+    found = []
+    for place in facts.places.within(clause.start, clause.end):
+        if place.entry is None or place.entry.kind != "populated_place" or facts.stray(place.entry, place.text):
+            continue
+        close = _CLOSE_TO.search(facts.text, max(clause.start, place.start - 60), place.start)
+        if close and float(close.group("n").replace(",", "")) <= NEAR_LANDMARK_KM:
+            found.append(Site(place, place.text, place.start, place.end, 2))
+    return found
