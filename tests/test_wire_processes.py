@@ -187,3 +187,11 @@ def test_raids_ended_attacks_told_again_and_strikes_minutes_apart(extractor, tex
 ])
 def test_an_unknown_village_close_to_a_named_town(extractor, text, expected):
     assert [(category, place) for category, place, _ in located(extractor, text, PUBLISHED)] == expected
+
+
+def test_impacts_shown_inside_a_base_site_the_barrage(extractor):
+    text = ("TEL AVIV, Israel (AP) — Iran fired a barrage of some 180 ballistic missiles at Israel on Tuesday, "
+            "the military said.\n\nIran said it acted in response to the killings of Hezbollah leader Hassan "
+            "Nasrallah.\n\nSatellite images shared online showed several impacts inside the Nevatim air base in "
+            "the Negev desert.\n\nA labourer was crushed by a falling piece of a missile in Jericho, officials said.")
+    assert [place for _, place, _ in located(extractor, text, date(2024, 10, 2))][:1] == ["Nevatim Air Base"]

@@ -34,6 +34,8 @@ _DESCRIBES = re.compile(r"\s*The\s+(?:[\w-]+\s+){0,2}?(?:(?:airstrip|airfield|ai
 # "An official said the targets were in Jurf al-Sakhar ...": where the targets of the occurrence lay
 _TARGETS_WERE = re.compile(r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?targets?\s+(?:was|were|lay|lie|are|is)\s+"
                            r"(?:in|at|near|around|the|close\s+to|next\s+to|beside|outside|just)\b|"
+                           # "videos showed several impacts inside the Nevatim air base"
+                           r"\b(?:impacts|hits|craters|damage)\s+(?:inside|at|on|in)\s+(?=the\s+|(?-i:[A-Z]))|"
                            r"\b(?:most|much|the\s+worst|the\s+bulk)\s+of\s+the\s+(?:damage|destruction|casualties|deaths|dead|"
                            r"victims|fighting)\s+(?:was|were|came|occurred|happened)\s+(?:in|at|near|around)\b",
                            re.IGNORECASE)

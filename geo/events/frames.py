@@ -203,8 +203,9 @@ def add_described_site(groups: list[list[EventMention]], description: EventMenti
     """"The village, Hroza, lies in the Kupiansk district": a sentence with no event of its own that
     names the site of the occurrence just reported, which has no finer site yet."""
     for group in reversed(groups):
-        if group[0].event.start_char > description.event.start_char:
-            continue
+        told = [m.event.start_char for m in group if not m.partial] or [group[0].event.start_char]
+        if min(told) > description.event.start_char:
+            continue  # (a lead announcing it may come before; the occurrence itself is told after)
         if group[0].category == "other" and group[0].kind not in TERRITORY_KINDS:
             continue  # "The new figure, announced on Wednesday, ...": a statement has no site to describe
         site = _most_specific(group)
