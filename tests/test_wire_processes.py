@@ -195,3 +195,21 @@ def test_impacts_shown_inside_a_base_site_the_barrage(extractor):
             "Nasrallah.\n\nSatellite images shared online showed several impacts inside the Nevatim air base in "
             "the Negev desert.\n\nA labourer was crushed by a falling piece of a missile in Jericho, officials said.")
     assert [place for _, place, _ in located(extractor, text, date(2024, 10, 2))][:1] == ["Nevatim Air Base"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day the government "blamed" the rebels is not the bombing's: it joins the bombing told with its day
+    ("BOGOTA, Colombia (AP) — Colombia's government on Friday blamed the rebels for a car bombing at a police "
+     "academy in the capital that killed 21 people.\n\nThe minister said the man drove the explosives-laden "
+     "vehicle into the police cadet school in southern Bogota on Thursday morning.",
+     [("attack", "Bogotá", "2019-06-27")]),  # (published on a Thursday: "on Thursday" is that day)
+    # the capital a campaign sought to seize is not what the capture took
+    ("TRIPOLI (AFP) - Government forces said Friday they had taken Tarhuna, the last bastion of the eastern "
+     "commander in the west, sealing the collapse of his 14-month campaign to seize the capital.",
+     [("other", "Tarhuna", "2019-06-21")]),
+    # a tally since a year is no occurrence
+    ("Violence between Hema and Lendu communities in Djugu territory has flared again since late 2017, killing "
+     "hundreds of people.", []),
+])
+def test_statement_days_purposes_and_tallies(extractor, text, expected):
+    assert located(extractor, text, PUBLISHED) == expected

@@ -180,6 +180,10 @@ def _clause_mentions(facts: ArticleFacts, sentence: Sentence, clause: Clause) ->
         # the voided conjunct are not the first one's
         cut = min((m.start() for v in voided if v.start > best.end
                    for m in [_CONJUNCT.search(text, best.end, v.start)] if m), default=clause.end)
+        # "had taken Tarhuna, ..., sealing the collapse of his campaign to seize the capital": what the
+        # voided verb names is not the first verb's
+        purpose = _PURPOSE.search(text, best.end, cut)
+        cut = min([cut, *(v.start for v in voided if v.start > best.end), *([purpose.start()] if purpose else [])])
         # "handed over their base at Faya-Largeau on December 26, and are due to leave their sites in Abeche"
         future = _FUTURE_CONJUNCT.search(text, best.end, cut)
         cut = future.start() if future else cut
@@ -217,6 +221,7 @@ _IN_RETALIATION_FOR = re.compile(r",?\s*in\s+(?:retaliation|response|revenge|rep
 # ("Fourteen minutes later another drone struck a field near Baadre": the day of the strike just told)
 _SAME_NIGHT = re.compile(r"\b(?:on|during|in)\s+(?:the|that)\s+same\s+(?:day|night|morning|afternoon|evening)\b|"
                          r"\b(?:minutes|an\s+hour|moments)\s+later\b", re.IGNORECASE)
+_PURPOSE = re.compile(r"\b(?:campaign|offensive|bid|efforts?|attempts?|push|drive|quest)\s+to\s+(?!the\b)[a-z]+\b")
 _CONJUNCT = re.compile(r",\s+(?:and|but|while)\s+", re.IGNORECASE)
 _FUTURE_CONJUNCT = re.compile(r",?\s+(?:and|but|while)\s+(?:[\w'’-]+\s+){0,2}?(?:will|would|(?:is|are)\s+(?:due|expected|set|"
                               r"scheduled|planning|preparing)\s+to|plans?\s+to)\b", re.IGNORECASE)

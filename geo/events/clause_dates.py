@@ -25,6 +25,7 @@ REPORTED_ON = re.compile(
 # "The Islamic State group on Thursday claimed responsibility for an attack", "On Wednesday the ministry put
 # the toll at 71": the day it was claimed or counted
 REPORTED_AFTER = re.compile(r",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:claimed\s+(?:responsibility|the\s+attack)|"
+                            r"(?<=\s)(?:blamed|accused|condemned|denounced|mourned)|"  # "the government on Friday blamed ... for"
                             r"put\s+the\s+(?:death\s+)?toll|raised\s+the\s+(?:death\s+)?toll)\b", re.IGNORECASE)
 
 RELATIVE = re.compile(r",\s+(?:which|where|who|whom|whose)\b[^,;.]*$")

@@ -60,6 +60,8 @@ _TOLL_UPDATE = re.compile(r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+)?killed\b", re.IGNORECASE)
 _SINCE_WHEN = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak)\b|(?:January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\b|(?:19|20)\d\d\b|last\s+(?:year|month))")
+_SINCE_YEAR = re.compile(r"\b(?:has|have|had)\s+(?:[\w-]+\s+){0,3}?since\s+(?:(?:late|early|mid)\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+_VAGUE_TOLL = re.compile(r"\s+(?:hundreds|thousands|dozens|scores|tens\s+of\s+thousands)\b", re.IGNORECASE)
 _NAMED_SUBJECT = re.compile(r"\b(?-i:[A-Z])[\w'’-]+\s+$")
 _TAKEN_GAP = re.compile(r"\s*(?:(?:of|over)\s+)?(?:control\s+of\s+)?(?:(?:the|their|its|his)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|"
                         r"area|region|province|base|port|capital|stronghold|bastion|camp|compound|complex|garrison|airfield|centre|center|heart|streets|outskirts|palace|"
@@ -105,6 +107,9 @@ def standing(trigger: Trigger, sites: list[Site], dates: list[DateExpression],
         if _DONE_BY.search(text, max(clause.start, trigger.start - 50), trigger.start) or \
                 _TOLL_UPDATE.search(text, clause.start, clause.end):
             return PARTIAL  # (and "A fourth soldier died of his wounds on Sunday, bringing the toll to five")
+        if not day and _SINCE_YEAR.search(text, clause.start, trigger.start) and (
+                _VAGUE_TOLL.match(text, trigger.end) or _VAGUE_TOLL.search(trigger.text)):
+            return None  # "Violence ... has flared again since late 2017, killing hundreds of people": a tally
         if _PERFECT.search(text, max(clause.start, trigger.start - 12), trigger.end) and \
                 _SINCE_WHEN.search(text, trigger.end, clause.end):
             return None  # "more than 700 people have been killed in the fighting since April": a tally
