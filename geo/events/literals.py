@@ -27,6 +27,7 @@ Literals = frozenset[str]
 MAX_LITERALS = 64  # more alternatives than this (the names of all countries) cost more to look for than they save
 MIN_START = 2  # a one-letter start is found so often that trying the pattern there costs more than re's scan
 GOOD_ENOUGH = 5  # a literal this long is rare enough; prefer fewer alternatives after that
+FEW_LITERALS = 8  # up to this many, str.find for each is faster than one pass of an automaton
 
 # Characters that match an ASCII letter case-insensitively but whose str.lower() is not that
 # letter (re matches "İ", "ı" to "i" and "ſ" to "s"); str.lower() maps the Kelvin sign to "k".
@@ -44,8 +45,8 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def required_literals(pattern: re.Pattern) -> Literals | None:
-    literals = _of_sequence(_parser.parse(pattern.pattern, pattern.flags))
+def required_literals(pattern: re.Pattern, limit: int = MAX_LITERALS) -> Literals | None:
+    literals = _of_sequence(_parser.parse(pattern.pattern, pattern.flags), limit)
     return None if literals is None else _without_longer_forms(literals)
 
 
@@ -96,10 +97,10 @@ def _occurrences(index: LiteralIndex, folded: str) -> tuple[list[int], list[tupl
     return [start for start, _, _ in found], [(end, indices) for _, end, indices in found]
 
 
-def required_starts(pattern: re.Pattern) -> Literals | None:
+def required_starts(pattern: re.Pattern, min_start: int = MIN_START, limit: int = MAX_LITERALS) -> Literals | None:
     """Lower-case strings one of which every match of ``pattern`` starts with, or None."""
-    starts = _starts(list(_parser.parse(pattern.pattern, pattern.flags)))
-    return starts if starts and min(map(len, starts)) >= MIN_START else None
+    starts = _starts(list(_parser.parse(pattern.pattern, pattern.flags)), limit)
+    return starts if starts and min(map(len, starts)) >= min_start else None
 
 
 def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
@@ -126,6 +127,8 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
 def _positions(folded: str, literals: Literals) -> list[int]:
     """Where in ``folded`` one of ``literals`` begins, in order. A start found near the end of a
     span may run past it; ``pattern.match`` bounded by the span's end then fails, as finditer would."""
+    if len(literals) > FEW_LITERALS:
+        return sorted({last + 1 - length for last, length in _automaton(literals).iter(folded)})
     found = set()
     for literal in literals:
         position = folded.find(literal)
@@ -135,7 +138,16 @@ def _positions(folded: str, literals: Literals) -> list[int]:
     return sorted(found)
 
 
-def _starts(items: list) -> Literals | None:
+@lru_cache(maxsize=None)  # one for each pattern's starts, built on first use
+def _automaton(literals: Literals) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, len(literal))
+    automaton.make_automaton()
+    return automaton
+
+
+def _starts(items: list, limit: int) -> Literals | None:
     """What a match of the sequence ``items`` starts with: its leading literal characters, or
     the starts of each way its first group, alternation or repeat can begin."""
     run: list[str] = []
@@ -157,17 +169,17 @@ def _starts(items: list) -> Literals | None:
             return None
         # a body that can match nothing lets the match start with what follows it
         optional = any(not body or body.getwidth()[0] == 0 for body in bodies)
-        starts = [_starts(list(body)) for body in bodies if body]
+        starts = [_starts(list(body), limit) for body in bodies if body]
         if optional:
-            starts.append(_starts(items[position + 1:]))
+            starts.append(_starts(items[position + 1:], limit))
         if any(start is None for start in starts):
             return None
         union = frozenset().union(*starts)
-        return union if len(union) <= MAX_LITERALS else None
+        return union if len(union) <= limit else None
     return frozenset({"".join(run)}) if run else None
 
 
-def _of_sequence(items) -> Literals | None:
+def _of_sequence(items, limit: int) -> Literals | None:
     """The best requirement among the items of a sequence: its runs of literal characters
     and whatever its groups, alternations and repeats require."""
     candidates: list[Literals] = []
@@ -179,7 +191,7 @@ def _of_sequence(items) -> Literals | None:
         if run:
             candidates.append(frozenset({"".join(run)}))
             run = []
-        required = _of_item(op, argument)
+        required = _of_item(op, argument, limit)
         if required is not None:
             candidates.append(required)
     if run:
@@ -187,20 +199,20 @@ def _of_sequence(items) -> Literals | None:
     return max(candidates, key=_quality, default=None)
 
 
-def _of_item(op, argument) -> Literals | None:
+def _of_item(op, argument, limit: int) -> Literals | None:
     if op is _codes.SUBPATTERN:
-        return _of_sequence(argument[-1])
+        return _of_sequence(argument[-1], limit)
     if op is _ATOMIC_GROUP:
-        return _of_sequence(argument)
+        return _of_sequence(argument, limit)
     if op in _REPEATS:
         low, _, body = argument
-        return _of_sequence(body) if low >= 1 else None
+        return _of_sequence(body, limit) if low >= 1 else None
     if op is _codes.BRANCH:
-        branches = [_of_sequence(branch) for branch in argument[1]]
+        branches = [_of_sequence(branch, limit) for branch in argument[1]]
         if any(branch is None for branch in branches):
             return None
         union = frozenset().union(*branches)
-        return union if len(union) <= MAX_LITERALS else None
+        return union if len(union) <= limit else None
     return None  # a class, an assertion, a back-reference: nothing literal is certain
 
 
