@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
@@ -40,6 +41,12 @@ _REPEATS = (_codes.MAX_REPEAT, _codes.MIN_REPEAT, getattr(_codes, "POSSESSIVE_RE
 def fold(text: str) -> str:
     """``text`` in lower case, one character for each of its characters, so that an ASCII
     literal of a pattern matching there (with or without IGNORECASE) is found in it."""
+    return fold_once(text)
+
+
+def fold_once(text: str) -> str:
+    """``fold`` for a short string read once (the words before a place): not cached, so that it
+    does not push the article's folded text out of the cache."""
     for char, letter in _CASE_FOLDS:  # str.replace, not str.translate: most texts have none of them
         text = text.replace(char, letter)
     return text.lower()
@@ -58,6 +65,23 @@ def any_in(literals: Literals | None, folded: str) -> bool:
         if literal in folded:
             return True
     return False
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A pattern and the literals one of which its every match holds: a text without any of them
+    is not searched at all (the words before a place rarely hold "border", "overlooking" ...)."""
+
+    pattern: re.Pattern
+    literals: Literals | None
+
+    @classmethod
+    def of(cls, pattern: re.Pattern) -> "Screened":
+        return cls(pattern, required_literals(pattern))
+
+    def search(self, text: str, folded: str) -> re.Match | None:
+        """``pattern.search(text)``, given ``folded``, the ``fold_once`` of ``text``."""
+        return self.pattern.search(text) if any_in(self.literals, folded) else None
 
 
 class LiteralIndex:
