@@ -28,7 +28,7 @@ Literals = frozenset[str]
 MAX_LITERALS = 64  # more alternatives than this (the names of all countries) cost more to look for than they save
 MIN_START = 2  # a one-letter start is found so often that trying the pattern there costs more than re's scan
 GOOD_ENOUGH = 5  # a literal this long is rare enough; prefer fewer alternatives after that
-FEW_LITERALS = 8  # up to this many, str.find for each is faster than one pass of an automaton
+FEW_LITERALS = 8  # up to this many starts, str.find for each beats an automaton
 
 # Characters that match an ASCII letter case-insensitively but whose str.lower() is not that
 # letter (re matches "İ", "ı" to "i" and "ſ" to "s"); str.lower() maps the Kelvin sign to "k".
@@ -135,10 +135,14 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
     if starts is None:
         yield from pattern.finditer(text, start, end)
         return
-    positions = _positions(fold(text), starts)
+    folded = fold(text)
+    if len(starts) > FEW_LITERALS:  # a cue's hundred starts: one automaton pass over the span alone
+        positions = sorted({last + 1 - length for last, length in _automaton(starts).iter(folded, start, end)})
+    else:
+        found = _positions(folded, starts)
+        positions = found[bisect_left(found, start):bisect_left(found, end)]
     resume = start
-    for index in range(bisect_left(positions, start), bisect_left(positions, end)):
-        position = positions[index]
+    for position in positions:
         if position < resume:
             continue  # finditer goes on after the end of a match
         match = pattern.match(text, position, end)
@@ -150,9 +154,8 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
 @lru_cache(maxsize=4096)  # each rule runs clause by clause over one article: its starts are found once
 def _positions(folded: str, literals: Literals) -> list[int]:
     """Where in ``folded`` one of ``literals`` begins, in order. A start found near the end of a
-    span may run past it; ``pattern.match`` bounded by the span's end then fails, as finditer would."""
-    if len(literals) > FEW_LITERALS:
-        return sorted({last + 1 - length for last, length in _automaton(literals).iter(folded)})
+    span may run past it; ``pattern.match`` bounded by the span's end then fails, as finditer would
+    (and the automaton leaves such a start out)."""
     found = set()
     for literal in literals:
         position = folded.find(literal)
