@@ -76,8 +76,8 @@ class Screened:
     literals: Literals | None
 
     @classmethod
-    def of(cls, pattern: re.Pattern) -> "Screened":
-        return cls(pattern, required_literals(pattern))
+    def of(cls, pattern: re.Pattern, limit: int = MAX_LITERALS) -> "Screened":
+        return cls(pattern, required_literals(pattern, limit))
 
     def search(self, text: str, folded: str) -> re.Match | None:
         """``pattern.search(text)``, given ``folded``, the ``fold_once`` of ``text``."""

@@ -19,6 +19,7 @@ KIND_RANK = {"installation": 0, "airport": 0, "populated_place": 1, "online": 1,
              "admin1": 2, "admin2": 2, "region": 3, "country": 4, "continent": 5}
 SPECIFIC_RANK = 1
 LOOK_BACK = 160  # characters before a place that the locative patterns read
+SCREEN_LITERALS = 128  # so many words are looked for in those characters faster than the longest patterns run
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|(?:nautical\s+)?miles?|mi|nm)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
 # Text between a place and the next one that makes the second a container of the first.
@@ -37,7 +38,7 @@ _CONTAINER_LINK = re.compile(
 _POSSESSIVE_LINK = re.compile(r"^(?:\s+(?:region|province|state|governorate|oblast|county|district|prefecture))?['’]s\s+$")
 _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 # Words just before a place that make it a location: "in <city>", "at <base>".
-_LOCATIVE = re.compile(
+_LOCATIVE = Screened.of(re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
     r"targeting|targeted|target|hit|hitting|struck|striking|strike|stormed|storming|storm|attacked|attack|raided|raid|shelled|shell|bombed|bomb|close\s+to|next\s+to|beside|alongside|"
     r"destroyed|damaged|wrecked|levell?ed|flattened|razed|off|off\s+the\s+coast\s+of|"
@@ -48,7 +49,7 @@ _LOCATIVE = re.compile(
     r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:(?-i:[A-Z])[\w'’-]+,\s+)?$",  # "in Maiwut, South Sudan"
     re.IGNORECASE,
-)
+), SCREEN_LITERALS)
 # "In the regional capital, Kharkiv, ...", "at the village of Y": the name set beside its noun.
 _APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit|of|from|into|captured|seized|took|retook|recaptured|entered|"
                       r"overran|stormed|attacked|raided|shelled|bombed|targeted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?"
@@ -64,19 +65,19 @@ _BORDER_WITH = Screened.of(re.compile(r"\b(?:border|borders|frontier|boundary|bo
 # "a group based in Brussels", "a NATO summit in Washington": where it sits or meets, not where
 # anything happened; "sailing to Eilat", "taken to hospitals in Ouallam": where people went after;
 # "missiles fired from Houthi-held areas near Taiz": where the weapon came from.
-_PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
-                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered|lives?|lived|living|resides?|resided|residing|exiled)\s+in|"
-                     r"(?:summit|talks|conference|meeting|forum|negotiations|agreement|accord|treaty|pact|deal)\s+(?:[\w-]+\s+)?in|"
-                     r"(?:government|regime|administration|authorities)\s+in|"
-                     r"(?:support|solidarity|sympathy)\s+(?:for|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:in|of)|"
-                     r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
-                     r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
-                     r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))(?:\s+(?:south|north|east|west|on\s+foot|by\s+(?:boat|road|bus|air|sea)|across\s+(?:the\s+)?[\w-]+))?\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?(?:port|capital|city|town)(?:\s+of|,))?|arriv(?:ed|ing|al)\s+(?:in|at)|"
-                     r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
-                     r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
-                     r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?:regional|provincial|state|district)\s+capital,?\s+)?"
-                     r"(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
-                     re.IGNORECASE)
+_PATRON = Screened.of(re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
+                                  r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered|lives?|lived|living|resides?|resided|residing|exiled)\s+in|"
+                                  r"(?:summit|talks|conference|meeting|forum|negotiations|agreement|accord|treaty|pact|deal)\s+(?:[\w-]+\s+)?in|"
+                                  r"(?:government|regime|administration|authorities)\s+in|"
+                                  r"(?:support|solidarity|sympathy)\s+(?:for|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:in|of)|"
+                                  r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
+                                  r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
+                                  r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))(?:\s+(?:south|north|east|west|on\s+foot|by\s+(?:boat|road|bus|air|sea)|across\s+(?:the\s+)?[\w-]+))?\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?(?:port|capital|city|town)(?:\s+of|,))?|arriv(?:ed|ing|al)\s+(?:in|at)|"
+                                  r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
+                                  r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
+                                  r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?:regional|provincial|state|district)\s+capital,?\s+)?"
+                                  r"(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
+                                  re.IGNORECASE), SCREEN_LITERALS)
 _SPEAKERS_TOWN = re.compile(r"(?:^|[.!?\"”]\s+|\n)In\s+$")
 _SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w.'’-]*|defen[cs]e|foreign|interior|state)\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|minister|"
                             r"secretary|president|ambassador|diplomats?|envoy|analysts?|lawmakers?|senators?|ministry|government|military|army|"
@@ -225,7 +226,7 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
         if category == "attack" and _LEFT_FROM.search(before, folded):
             continue  # "the train had left Abuja's Idu station when explosives went off": where it came from
         if _is_site(before, mention, strict, from_is_site) or (
-                _continues_list(text, accepted, mention) and not _PATRON.search(before)):  # "group in Syria and Iraq"
+                _continues_list(text, accepted, mention) and not _PATRON.search(before, folded)):  # "group in Syria and Iraq"
             accepted.append(mention)
     if not accepted:  # "... 60 km from the town of Tera in the Tillaberi region": the container, when its
         accepted = [m for m in scope if id(m) in containers and m.entry is not None  # inner is no site
@@ -336,7 +337,7 @@ def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: boo
         return False
     if _OFFICIALS_IN.search(before, folded) and mention.entry is not None and mention.entry.population >= SEAT_OF_OFFICIALS:
         return False  # "officials in Niamey and Washington said": where they sit, not where it happened
-    patron = _PATRON.search(before)
+    patron = _PATRON.search(before, folded)
     # "militias close to Tehran" names a patron; "landed close to <a base or town>" a place; "struck an
     # election meeting in Mastung": the gathering attacked is where it happened
     if patron and not (patron.group(0).lower().startswith("close") and rank(mention) <= SPECIFIC_RANK
@@ -351,16 +352,16 @@ def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: boo
         return False
     if rank(mention) == 0 and mention.entry is not None:
         return True
-    return bool(_LOCATIVE.search(before) or _APPOSED.search(before))
+    return bool(_LOCATIVE.search(before, folded) or _APPOSED.search(before))
 
 
 def no_site_context(text: str, start: int) -> bool:
     """Whether the words before ``start`` make the place there no site: a patron, a destination
     ("the convoy from Ber towards Tombouctou came under fire"), a meeting place."""
     before = text[max(0, start - LOOK_BACK):start]
-    if not _PATRON.search(before):
-        return False
     folded = fold_once(before)
+    if not _PATRON.search(before, folded):
+        return False
     return not _GATHERING_ATTACKED.search(before, folded) and not _FIRED_TOWARDS.search(before, folded)
 
 
