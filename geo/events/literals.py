@@ -183,6 +183,10 @@ def _starts(items: list, limit: int) -> Literals | None:
             run.append(chr(argument).lower())
             continue
         if run:
+            if len(run) < MIN_START:  # "A(?:fghan|lbania|...)": with what each way on begins, not one letter
+                rest = _starts(items[position:], limit)
+                if rest is not None and len(rest) <= limit:
+                    return frozenset("".join(run) + start for start in rest)
             break
         if op in (_codes.ASSERT, _codes.ASSERT_NOT, _codes.AT):
             continue  # takes no character: the first one comes after it
