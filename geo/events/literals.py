@@ -28,7 +28,7 @@ Literals = frozenset[str]
 MAX_LITERALS = 64  # more alternatives than this (the names of all countries) cost more to look for than they save
 MIN_START = 2  # a one-letter start is found so often that trying the pattern there costs more than re's scan
 GOOD_ENOUGH = 5  # a literal this long is rare enough; prefer fewer alternatives after that
-FEW_LITERALS = 8  # up to this many starts, str.find for each beats an automaton
+FEW_LITERALS = 8  # up to this many literals, str.find or `in` for each beats an automaton
 
 # Characters that match an ASCII letter case-insensitively but whose str.lower() is not that
 # letter (re matches "İ", "ı" to "i" and "ſ" to "s"); str.lower() maps the Kelvin sign to "k".
@@ -61,6 +61,8 @@ def any_in(literals: Literals | None, folded: str) -> bool:
     """Whether the pattern of ``literals`` can match in the text ``folded`` (always, if None)."""
     if literals is None:
         return True
+    if len(literals) > FEW_LITERALS:  # one pass of an automaton, not a pass for each literal
+        return next(_automaton(literals).iter(folded), None) is not None
     for literal in literals:  # a plain loop: any() over a generator costs more than most of the searches
         if literal in folded:
             return True
