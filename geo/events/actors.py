@@ -20,6 +20,9 @@ from geo.gazetteer.countries import CountryTable, country_table
 ACTORS_FILE = Path(__file__).resolve().parents[1] / "data" / "actors.tsv"
 ARMED_NON_STATE = ("rebel", "militia", "external", "unidentified")
 STATE_TYPES = ("state", "coalition", "government")
+# "<country> fired ...": the names of all countries are what such a shape starts with; one automaton
+# pass finds them all, which is cheaper than re trying the shape at every position of the article
+SHAPE_STARTS = 1024
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def _load_shapes(countries: CountryTable) -> tuple[_Shape, ...]:
                 source = r"(?:the\s+)?(?:" + source + ")"
             pattern = re.compile(r"(?<![\w-])(?:" + source + r")(?![\w])", re.IGNORECASE)
             shapes.append(_Shape(row["canonical"], row["type"], pattern, required_literals(pattern),
-                                 required_starts(pattern)))
+                                 required_starts(pattern, limit=SHAPE_STARTS)))
     return tuple(shapes)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geo.events.sites import KIND_RANK
 from geo.gazetteer.normalize import name_key
@@ -369,8 +370,12 @@ def _around(event: Event) -> bool:
     """Sited only relative to its town: "an area south-west of the capital", "near Kanbalu"."""
     if event.place_start is None or not event.start_char <= event.place_start <= event.end_char:
         return False
-    before = event.sentence[max(0, event.place_start - event.start_char - 60):event.place_start - event.start_char]
-    return bool(_AROUND.search(before))
+    return _around_at(event.sentence, event.place_start - event.start_char)
+
+
+@lru_cache(maxsize=1024)  # frames compare each event with each other one: the same place is asked about again and again
+def _around_at(sentence: str, offset: int) -> bool:
+    return bool(_AROUND.search(sentence[max(0, offset - 60):offset]))
 
 
 def _dates_agree(one: Event | None, other: Event) -> bool:

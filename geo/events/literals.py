@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
@@ -27,6 +28,7 @@ Literals = frozenset[str]
 MAX_LITERALS = 64  # more alternatives than this (the names of all countries) cost more to look for than they save
 MIN_START = 2  # a one-letter start is found so often that trying the pattern there costs more than re's scan
 GOOD_ENOUGH = 5  # a literal this long is rare enough; prefer fewer alternatives after that
+FEW_LITERALS = 8  # up to this many literals, str.find or `in` for each beats an automaton
 
 # Characters that match an ASCII letter case-insensitively but whose str.lower() is not that
 # letter (re matches "İ", "ı" to "i" and "ſ" to "s"); str.lower() maps the Kelvin sign to "k".
@@ -39,13 +41,19 @@ _REPEATS = (_codes.MAX_REPEAT, _codes.MIN_REPEAT, getattr(_codes, "POSSESSIVE_RE
 def fold(text: str) -> str:
     """``text`` in lower case, one character for each of its characters, so that an ASCII
     literal of a pattern matching there (with or without IGNORECASE) is found in it."""
+    return fold_once(text)
+
+
+def fold_once(text: str) -> str:
+    """``fold`` for a short string read once (the words before a place): not cached, so that it
+    does not push the article's folded text out of the cache."""
     for char, letter in _CASE_FOLDS:  # str.replace, not str.translate: most texts have none of them
         text = text.replace(char, letter)
     return text.lower()
 
 
-def required_literals(pattern: re.Pattern) -> Literals | None:
-    literals = _of_sequence(_parser.parse(pattern.pattern, pattern.flags))
+def required_literals(pattern: re.Pattern, limit: int = MAX_LITERALS) -> Literals | None:
+    literals = _of_sequence(_parser.parse(pattern.pattern, pattern.flags), limit)
     return None if literals is None else _without_longer_forms(literals)
 
 
@@ -53,10 +61,29 @@ def any_in(literals: Literals | None, folded: str) -> bool:
     """Whether the pattern of ``literals`` can match in the text ``folded`` (always, if None)."""
     if literals is None:
         return True
+    if len(literals) > FEW_LITERALS:  # one pass of an automaton, not a pass for each literal
+        return next(_automaton(literals).iter(folded), None) is not None
     for literal in literals:  # a plain loop: any() over a generator costs more than most of the searches
         if literal in folded:
             return True
     return False
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A pattern and the literals one of which its every match holds: a text without any of them
+    is not searched at all (the words before a place rarely hold "border", "overlooking" ...)."""
+
+    pattern: re.Pattern
+    literals: Literals | None
+
+    @classmethod
+    def of(cls, pattern: re.Pattern, limit: int = MAX_LITERALS) -> "Screened":
+        return cls(pattern, required_literals(pattern, limit))
+
+    def search(self, text: str, folded: str) -> re.Match | None:
+        """``pattern.search(text)``, given ``folded``, the ``fold_once`` of ``text``."""
+        return self.pattern.search(text) if any_in(self.literals, folded) else None
 
 
 class LiteralIndex:
@@ -96,10 +123,10 @@ def _occurrences(index: LiteralIndex, folded: str) -> tuple[list[int], list[tupl
     return [start for start, _, _ in found], [(end, indices) for _, end, indices in found]
 
 
-def required_starts(pattern: re.Pattern) -> Literals | None:
+def required_starts(pattern: re.Pattern, min_start: int = MIN_START, limit: int = MAX_LITERALS) -> Literals | None:
     """Lower-case strings one of which every match of ``pattern`` starts with, or None."""
-    starts = _starts(list(_parser.parse(pattern.pattern, pattern.flags)))
-    return starts if starts and min(map(len, starts)) >= MIN_START else None
+    starts = _starts(list(_parser.parse(pattern.pattern, pattern.flags)), limit)
+    return starts if starts and min(map(len, starts)) >= min_start else None
 
 
 def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
@@ -110,10 +137,14 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
     if starts is None:
         yield from pattern.finditer(text, start, end)
         return
-    positions = _positions(fold(text), starts)
+    folded = fold(text)
+    if len(starts) > FEW_LITERALS:  # a cue's hundred starts: one automaton pass over the span alone
+        positions = sorted({last + 1 - length for last, length in _automaton(starts).iter(folded, start, end)})
+    else:
+        found = _positions(folded, starts)
+        positions = found[bisect_left(found, start):bisect_left(found, end)]
     resume = start
-    for index in range(bisect_left(positions, start), bisect_left(positions, end)):
-        position = positions[index]
+    for position in positions:
         if position < resume:
             continue  # finditer goes on after the end of a match
         match = pattern.match(text, position, end)
@@ -125,7 +156,8 @@ def matches_at_starts(pattern: re.Pattern, starts: Literals | None, text: str,
 @lru_cache(maxsize=4096)  # each rule runs clause by clause over one article: its starts are found once
 def _positions(folded: str, literals: Literals) -> list[int]:
     """Where in ``folded`` one of ``literals`` begins, in order. A start found near the end of a
-    span may run past it; ``pattern.match`` bounded by the span's end then fails, as finditer would."""
+    span may run past it; ``pattern.match`` bounded by the span's end then fails, as finditer would
+    (and the automaton leaves such a start out)."""
     found = set()
     for literal in literals:
         position = folded.find(literal)
@@ -135,7 +167,16 @@ def _positions(folded: str, literals: Literals) -> list[int]:
     return sorted(found)
 
 
-def _starts(items: list) -> Literals | None:
+@lru_cache(maxsize=None)  # one for each pattern's starts, built on first use
+def _automaton(literals: Literals) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, len(literal))
+    automaton.make_automaton()
+    return automaton
+
+
+def _starts(items: list, limit: int) -> Literals | None:
     """What a match of the sequence ``items`` starts with: its leading literal characters, or
     the starts of each way its first group, alternation or repeat can begin."""
     run: list[str] = []
@@ -144,6 +185,10 @@ def _starts(items: list) -> Literals | None:
             run.append(chr(argument).lower())
             continue
         if run:
+            if len(run) < MIN_START:  # "A(?:fghan|lbania|...)": with what each way on begins, not one letter
+                rest = _starts(items[position:], limit)
+                if rest is not None and len(rest) <= limit:
+                    return frozenset("".join(run) + start for start in rest)
             break
         if op in (_codes.ASSERT, _codes.ASSERT_NOT, _codes.AT):
             continue  # takes no character: the first one comes after it
@@ -157,17 +202,17 @@ def _starts(items: list) -> Literals | None:
             return None
         # a body that can match nothing lets the match start with what follows it
         optional = any(not body or body.getwidth()[0] == 0 for body in bodies)
-        starts = [_starts(list(body)) for body in bodies if body]
+        starts = [_starts(list(body), limit) for body in bodies if body]
         if optional:
-            starts.append(_starts(items[position + 1:]))
+            starts.append(_starts(items[position + 1:], limit))
         if any(start is None for start in starts):
             return None
         union = frozenset().union(*starts)
-        return union if len(union) <= MAX_LITERALS else None
+        return union if len(union) <= limit else None
     return frozenset({"".join(run)}) if run else None
 
 
-def _of_sequence(items) -> Literals | None:
+def _of_sequence(items, limit: int) -> Literals | None:
     """The best requirement among the items of a sequence: its runs of literal characters
     and whatever its groups, alternations and repeats require."""
     candidates: list[Literals] = []
@@ -179,7 +224,7 @@ def _of_sequence(items) -> Literals | None:
         if run:
             candidates.append(frozenset({"".join(run)}))
             run = []
-        required = _of_item(op, argument)
+        required = _of_item(op, argument, limit)
         if required is not None:
             candidates.append(required)
     if run:
@@ -187,20 +232,20 @@ def _of_sequence(items) -> Literals | None:
     return max(candidates, key=_quality, default=None)
 
 
-def _of_item(op, argument) -> Literals | None:
+def _of_item(op, argument, limit: int) -> Literals | None:
     if op is _codes.SUBPATTERN:
-        return _of_sequence(argument[-1])
+        return _of_sequence(argument[-1], limit)
     if op is _ATOMIC_GROUP:
-        return _of_sequence(argument)
+        return _of_sequence(argument, limit)
     if op in _REPEATS:
         low, _, body = argument
-        return _of_sequence(body) if low >= 1 else None
+        return _of_sequence(body, limit) if low >= 1 else None
     if op is _codes.BRANCH:
-        branches = [_of_sequence(branch) for branch in argument[1]]
+        branches = [_of_sequence(branch, limit) for branch in argument[1]]
         if any(branch is None for branch in branches):
             return None
         union = frozenset().union(*branches)
-        return union if len(union) <= MAX_LITERALS else None
+        return union if len(union) <= limit else None
     return None  # a class, an assertion, a back-reference: nothing literal is certain
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from geo.events.literals import Screened, fold_once
 from geo.gazetteer.lexicon import words
 from geo.model import PlaceMention
 
@@ -18,6 +19,7 @@ KIND_RANK = {"installation": 0, "airport": 0, "populated_place": 1, "online": 1,
              "admin1": 2, "admin2": 2, "region": 3, "country": 4, "continent": 5}
 SPECIFIC_RANK = 1
 LOOK_BACK = 160  # characters before a place that the locative patterns read
+SCREEN_LITERALS = 128  # so many words are looked for in those characters faster than the longest patterns run
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _DISTANCE = r"(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*(?:km|kms|kilometres?|kilometers?|(?:nautical\s+)?miles?|mi|nm)\b\s*(?:\(\s*[\d.,]+\s*\w+\s*\)\s*)?"
 # Text between a place and the next one that makes the second a container of the first.
@@ -36,7 +38,7 @@ _CONTAINER_LINK = re.compile(
 _POSSESSIVE_LINK = re.compile(r"^(?:\s+(?:region|province|state|governorate|oblast|county|district|prefecture))?['’]s\s+$")
 _COMMA_ONLY = re.compile(r"^\s*(?:,|\()\s*$")
 # Words just before a place that make it a location: "in <city>", "at <base>".
-_LOCATIVE = re.compile(
+_LOCATIVE = Screened.of(re.compile(
     r"\b(?:in|at|near|outside|inside|into|across|around|throughout|on|over|toward|towards|against|"
     r"targeting|targeted|target|hit|hitting|struck|striking|strike|stormed|storming|storm|attacked|attack|raided|raid|shelled|shell|bombed|bomb|close\s+to|next\s+to|beside|alongside|"
     r"destroyed|damaged|wrecked|levell?ed|flattened|razed|off|off\s+the\s+coast\s+of|"
@@ -47,7 +49,7 @@ _LOCATIVE = re.compile(
     r"(?:city|town|village|port|hamlet|settlement|district|region|province)\s+of|"
     rf"{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:(?-i:[A-Z])[\w'’-]+,\s+)?$",  # "in Maiwut, South Sudan"
     re.IGNORECASE,
-)
+), SCREEN_LITERALS)
 # "In the regional capital, Kharkiv, ...", "at the village of Y": the name set beside its noun.
 _APPOSED = re.compile(r"\b(?:in|at|near|on|outside|struck|hit|of|from|into|captured|seized|took|retook|recaptured|entered|"
                       r"overran|stormed|attacked|raided|shelled|bombed|targeted)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?"
@@ -57,67 +59,67 @@ _RELATIVE_TO = re.compile(rf"\b(?:{_DISTANCE})?{_DIRECTION}\s+of\s+(?:the\s+)?(?
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
 # "near the border with <country>": the neighbour only says where the border is.
 # "Shusha, the hilltop town overlooking the region's main city of Stepanakert": a landmark in view
-_OVERLOOKING = re.compile(r"\b(?:overlooking|overlooks|overlooked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?$", re.IGNORECASE)
-_BORDER_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_OVERLOOKING = Screened.of(re.compile(r"\b(?:overlooking|overlooks|overlooked)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?$", re.IGNORECASE))
+_BORDER_WITH = Screened.of(re.compile(r"\b(?:border|borders|frontier|boundary|boundaries)\s+with\s+(?:the\s+)?$", re.IGNORECASE))
 # "militias loyal to <country>", "groups backed by <country>": a patron, not a place;
 # "a group based in Brussels", "a NATO summit in Washington": where it sits or meets, not where
 # anything happened; "sailing to Eilat", "taken to hospitals in Ouallam": where people went after;
 # "missiles fired from Houthi-held areas near Taiz": where the weapon came from.
-_PATRON = re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
-                     r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered|lives?|lived|living|resides?|resided|residing|exiled)\s+in|"
-                     r"(?:summit|talks|conference|meeting|forum|negotiations|agreement|accord|treaty|pact|deal)\s+(?:[\w-]+\s+)?in|"
-                     r"(?:government|regime|administration|authorities)\s+in|"
-                     r"(?:support|solidarity|sympathy)\s+(?:for|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:in|of)|"
-                     r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
-                     r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
-                     r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))(?:\s+(?:south|north|east|west|on\s+foot|by\s+(?:boat|road|bus|air|sea)|across\s+(?:the\s+)?[\w-]+))?\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?(?:port|capital|city|town)(?:\s+of|,))?|arriv(?:ed|ing|al)\s+(?:in|at)|"
-                     r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
-                     r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
-                     r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?:regional|provincial|state|district)\s+capital,?\s+)?"
-                     r"(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
-                     re.IGNORECASE)
+_PATRON = Screened.of(re.compile(r"\b(?:(?:loyal|close|allied|linked|tied|aligned|affiliated)\s+(?:to|with)|backed\s+by|"
+                                  r"funded\s+by|armed\s+by|supported\s+by|proxies\s+of|(?:based|headquartered|registered|lives?|lived|living|resides?|resided|residing|exiled)\s+in|"
+                                  r"(?:summit|talks|conference|meeting|forum|negotiations|agreement|accord|treaty|pact|deal)\s+(?:[\w-]+\s+)?in|"
+                                  r"(?:government|regime|administration|authorities)\s+in|"
+                                  r"(?:support|solidarity|sympathy)\s+(?:for|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:in|of)|"
+                                  r"(?:the|a|[\w-]+['’]s|years?\s+of|decades?\s+of|months\s+of)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+(?:in|on|over)|"
+                                  r"(?:State|Qaeda|group|militants|coalition|campaign|fight|operations?|branch|affiliate)\s+(?:against\s+[^,.;]{0,40}?\s+)?in|"
+                                  r"(?:fired|launched)\s+from(?:\s+[\w'’-]+){0,6}?|across|towards?|(?:told\s+(?:reporters|journalists|a\s+news\s+conference)|speaking|spoke|briefing)\s+in|(?:trip|visit|journey|tour|flight)\s+to|(?:sailing|bound|heading|headed|travelling|traveling|destined|en\s+route|left|fled|fleeing|escaped|set\s+off|departed|(?:set\s+off|left|departed)\s+by\s+(?:road|air|sea))(?:\s+(?:south|north|east|west|on\s+foot|by\s+(?:boat|road|bus|air|sea)|across\s+(?:the\s+)?[\w-]+))?\s+(?:to|for)(?:\s+(?:[\w'’-]+\s+){0,2}?(?:port|capital|city|town)(?:\s+of|,))?|arriv(?:ed|ing|al)\s+(?:in|at)|"
+                                  r"(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
+                                  r"(?:[\w-]+\s+)?(?:hospitals?|clinics?|medical\s+cent(?:re|er)s?)\s+in)"
+                                  r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?(?:(?:regional|provincial|state|district)\s+capital,?\s+)?"
+                                  r"(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:and|or)\s+)?$",
+                                  re.IGNORECASE), SCREEN_LITERALS)
 _SPEAKERS_TOWN = re.compile(r"(?:^|[.!?\"”]\s+|\n)In\s+$")
 _SPEAKER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:(?:[A-Z][\w.'’-]*|defen[cs]e|foreign|interior|state)\s+){0,6}?(?:spokes(?:man|woman|person)|officials?|minister|"
                             r"secretary|president|ambassador|diplomats?|envoy|analysts?|lawmakers?|senators?|ministry|government|military|army|"
                             r"Kremlin|Pentagon)\b")
-_DESCRIBED_BY = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:that|which|where|whose)\b[^,;.]*$",
-                          re.IGNORECASE)
+_DESCRIBED_BY = Screened.of(re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:that|which|where|whose)\b[^,;.]*$",
+                                      re.IGNORECASE))
 # "Douma, the last rebel-held town in the Eastern Ghouta enclave near Damascus": where the town just named lies
-_DESCRIBED_TOWN = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|hamlet|settlement|enclave|suburb|"
-                             r"district|camp|base)\s+(?:in|near|outside|on|of)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*$", re.IGNORECASE)
-_PLATFORM_IN = re.compile(r"\b(?:destroyers?|warships?|ships?|submarines?|frigates?|cruisers?|vessels?|carriers?|"
-                          r"bombers?|batteries|launchers?)\s+(?:(?:stationed|positioned|sailing|deployed)\s+)?"
-                          r"(?:in|off|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
+_DESCRIBED_TOWN = Screened.of(re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|hamlet|settlement|enclave|suburb|"
+                                         r"district|camp|base)\s+(?:in|near|outside|on|of)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*$", re.IGNORECASE))
+_PLATFORM_IN = Screened.of(re.compile(r"\b(?:destroyers?|warships?|ships?|submarines?|frigates?|cruisers?|vessels?|carriers?|"
+                                      r"bombers?|batteries|launchers?)\s+(?:(?:stationed|positioned|sailing|deployed)\s+)?"
+                                      r"(?:in|off|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE))
 _LAUNCHES = re.compile(r"[^.;]{0,80}?\b(?:fired|launched|lobbed)\b", re.IGNORECASE)
-_HANDING_X = re.compile(r"\b(?:handing|handed|hands|giving|gave|gives|dealing|dealt|delivering|delivered)\s+$", re.IGNORECASE)
+_HANDING_X = Screened.of(re.compile(r"\b(?:handing|handed|hands|giving|gave|gives|dealing|dealt|delivering|delivered)\s+$", re.IGNORECASE))
 _WHAT_IS_HANDED = re.compile(r"\s+(?:a|an|one|its|their|his|her|the|another|control|victory|defeat)\b", re.IGNORECASE)
 # "the killings were revenge for the persecution of Muslims in Mombasa": what an attack avenges is elsewhere
 AVENGES = re.compile(r"\b(?:(?:revenge|retaliation|reprisals?|response|punishment)\s+for|(?:response|reply|answer|retaliation)\s+to)\b[^;.]*$",
                      re.IGNORECASE)
-_LEAVING_X = re.compile(r"\bleaving\s+$", re.IGNORECASE)
+_LEAVING_X = Screened.of(re.compile(r"\bleaving\s+$", re.IGNORECASE))
 _WITHOUT = re.compile(r"\s+without\b", re.IGNORECASE)
-_LEFT_FROM = re.compile(r"\b(?:left|leaving|departed|departing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
+_LEFT_FROM = Screened.of(re.compile(r"\b(?:left|leaving|departed|departing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE))
 # "rockets fired from a vehicle in the north of the city toward the airport", "a drone heading for the
 # palace": the weapon's target
-_FIRED_TOWARDS = re.compile(r"(?:\b(?:fired|launched|lobbed|aimed|flown|flew)\b(?:\s+[\w'’,-]+){0,10}?\s+towards?|"
-                            r"\b(?:drones?|missiles?|rockets?|projectiles?)\s+(?:heading|headed)\s+(?:for|to|towards?))"
-                            r"\s+(?:the\s+)?$", re.IGNORECASE)
-_OFFICIALS_IN = re.compile(r"\b(?:officials?|sources?|diplomats?|authorities|spokes(?:man|men|woman|person)|"
-                           r"analysts|observers)\s+in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|or)\s+)?$",
-                           re.IGNORECASE)
+_FIRED_TOWARDS = Screened.of(re.compile(r"(?:\b(?:fired|launched|lobbed|aimed|flown|flew)\b(?:\s+[\w'’,-]+){0,10}?\s+towards?|"
+                                        r"\b(?:drones?|missiles?|rockets?|projectiles?)\s+(?:heading|headed)\s+(?:for|to|towards?))"
+                                        r"\s+(?:the\s+)?$", re.IGNORECASE))
+_OFFICIALS_IN = Screened.of(re.compile(r"\b(?:officials?|sources?|diplomats?|authorities|spokes(?:man|men|woman|person)|"
+                                       r"analysts|observers)\s+in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+(?:and|or)\s+)?$",
+                                       re.IGNORECASE))
 # "a woman whose husband was killed said at a hospital in Anantnag": where the speaker was, not the site
-_SPOKE_AT = re.compile(r"\b(?:said|says|told\s+[\w-]+|speaking|spoke)\s+(?:at|in|from|outside)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-                       r"(?:hospital|clinic|morgue|hotel|news\s+conference|press\s+conference|funeral|briefing|rally)\s+"
-                       r"(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPOKE_AT = Screened.of(re.compile(r"\b(?:said|says|told\s+[\w-]+|speaking|spoke)\s+(?:at|in|from|outside)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                                   r"(?:hospital|clinic|morgue|hotel|news\s+conference|press\s+conference|funeral|briefing|rally)\s+"
+                                   r"(?:in|at|near)\s+(?:the\s+)?$", re.IGNORECASE))
 SEAT_OF_OFFICIALS = 300_000  # a city this large where officials speak from is their seat, not the site
-_GATHERING_ATTACKED = re.compile(r"\b(?:struck|hit|attacked|bombed|targeted|stormed|raided|shelled|at|during|on)\s+"
-                                 r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|rally|conference|forum|summit|gathering)\s+"
-                                 r"(?:[\w-]+\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
-_CLOSE_TO_PATRON = re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
-                              r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",
-                              re.IGNORECASE)
+_GATHERING_ATTACKED = Screened.of(re.compile(r"\b(?:struck|hit|attacked|bombed|targeted|stormed|raided|shelled|at|during|on)\s+"
+                                             r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|rally|conference|forum|summit|gathering)\s+"
+                                             r"(?:[\w-]+\s+)?in\s+(?:the\s+)?$", re.IGNORECASE))
+_CLOSE_TO_PATRON = Screened.of(re.compile(r"\b(?:militias?|groups?|factions?|parties|party|movements?|forces|fighters|officials?|"
+                                          r"sources?|figures|circles|clerics?|politicians?|media|outlets?|people)\s+close\s+to\s+(?:the\s+)?$",
+                                          re.IGNORECASE))
 _NEXT_WORDS = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)")
-_ORIGIN = re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE)
+_ORIGIN = Screened.of(re.compile(r"\b(?:from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$", re.IGNORECASE))
 _LIST_TAIL = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$", re.IGNORECASE)
 # An unrecognized name right before "in <place>": "al-<Name> in <city>".
 _UNNAMED_SITE = re.compile(
@@ -126,14 +128,14 @@ _UNNAMED_SITE = re.compile(
 )
 # "the sprawling facility north of <city>": once a site is named, a place that
 # only says where "the base"/"the facility" lies is no second site.
-_DESCRIBES_SITE = re.compile(
+_DESCRIBES_SITE = Screened.of(re.compile(
     r"\b(?:base|camp|airfield|air\s+base|facility|outpost|garrison|installation|compound|site|station|hotel|prison)"
     rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:in|near|outside|on\s+the\s+outskirts\s+of|{_DIRECTION}\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?$|"
     # "the T-4 air base, also known as Tiyas, which lies in the desert between the city of Homs and ...":
     # where the site named just before lies
     r",\s+(?:which|that)\s+(?:lies|lay|sits|sat|stands|stood|is\s+located|was\s+located)\b[^,;.]{0,80}?$",
     re.IGNORECASE,
-)
+))
 # "that Washington blames on militias", "Moscow denied": a capital or country that acts or
 # speaks stands for its government, not for where anything happened.
 _ACTS = re.compile(
@@ -200,13 +202,14 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
         if id(mention) in containers:
             continue
         before = text[max(start, mention.start - LOOK_BACK):mention.start]
-        describes = _DESCRIBES_SITE.search(before)
+        folded = fold_once(before)
+        describes = _DESCRIBES_SITE.search(before, folded)
         if any(rank(a) <= SPECIFIC_RANK for a in accepted) and describes and rank(mention) >= 1 \
                 and not _SECOND_TARGET.search(before, 0, describes.start()):
             continue
-        if accepted and _DESCRIBED_BY.search(before):
+        if accepted and _DESCRIBED_BY.search(before, folded):
             continue  # "recaptured Gharyan, the mountain town that served as a base for the offensive on Tripoli"
-        if any(rank(a) <= SPECIFIC_RANK for a in accepted) and _DESCRIBED_TOWN.search(before):
+        if any(rank(a) <= SPECIFIC_RANK for a in accepted) and _DESCRIBED_TOWN.search(before, folded):
             continue
         if accepted and _RELATIVE_TO.search(before):
             continue  # "Buulo Mareer, in the Lower Shabelle region about 100 km southwest of Mogadishu"
@@ -214,16 +217,16 @@ def select_sites(text: str, mentions: list[PlaceMention], start: int, end: int, 
             continue  # "one of the deadliest in Washington's bombing campaign": the government, not a place
         if _SPEAKERS_TOWN.search(before) and _SPEAKER_AFTER.match(text, mention.end):
             continue  # "In Washington, State Department spokesman Matthew Miller said ...": where they speak
-        if category == "attack" and _PLATFORM_IN.search(before) and _LAUNCHES.match(text, mention.end):
+        if category == "attack" and _PLATFORM_IN.search(before, folded) and _LAUNCHES.match(text, mention.end):
             continue  # "Two destroyers in the eastern Mediterranean ... fired 59 missiles": where they fired from
-        if _HANDING_X.search(before) and _WHAT_IS_HANDED.match(text, mention.end):
+        if _HANDING_X.search(before, folded) and _WHAT_IS_HANDED.match(text, mention.end):
             continue  # "handing Kyiv one of the most significant gains of the war": who gains, not where
-        if _LEAVING_X.search(before) and _WITHOUT.match(text, mention.end):
+        if _LEAVING_X.search(before, folded) and _WITHOUT.match(text, mention.end):
             continue  # "leaving Paris without a fixed base in West Africa": the government, left without it
-        if category == "attack" and _LEFT_FROM.search(before):
+        if category == "attack" and _LEFT_FROM.search(before, folded):
             continue  # "the train had left Abuja's Idu station when explosives went off": where it came from
         if _is_site(before, mention, strict, from_is_site) or (
-                _continues_list(text, accepted, mention) and not _PATRON.search(before)):  # "group in Syria and Iraq"
+                _continues_list(text, accepted, mention) and not _PATRON.search(before, folded)):  # "group in Syria and Iraq"
             accepted.append(mention)
     if not accepted:  # "... 60 km from the town of Tera in the Tillaberi region": the container, when its
         accepted = [m for m in scope if id(m) in containers and m.entry is not None  # inner is no site
@@ -329,33 +332,37 @@ def _qualifies_actor(text: str, mention: PlaceMention) -> bool:
 
 def _is_site(before: str, mention: PlaceMention, strict: bool, from_is_site: bool) -> bool:
     """``strict`` (statements, ceremonies): only "in/at/near X" places the event."""
-    if _BORDER_WITH.search(before) or _OVERLOOKING.search(before) or _SPOKE_AT.search(before):
+    folded = fold_once(before)
+    if _BORDER_WITH.search(before, folded) or _OVERLOOKING.search(before, folded) or _SPOKE_AT.search(before, folded):
         return False
-    if _OFFICIALS_IN.search(before) and mention.entry is not None and mention.entry.population >= SEAT_OF_OFFICIALS:
+    if _OFFICIALS_IN.search(before, folded) and mention.entry is not None and mention.entry.population >= SEAT_OF_OFFICIALS:
         return False  # "officials in Niamey and Washington said": where they sit, not where it happened
-    patron = _PATRON.search(before)
+    patron = _PATRON.search(before, folded)
     # "militias close to Tehran" names a patron; "landed close to <a base or town>" a place; "struck an
     # election meeting in Mastung": the gathering attacked is where it happened
     if patron and not (patron.group(0).lower().startswith("close") and rank(mention) <= SPECIFIC_RANK
-                       and not _CLOSE_TO_PATRON.search(before)) and not _GATHERING_ATTACKED.search(before) \
-            and not _FIRED_TOWARDS.search(before):
+                       and not _CLOSE_TO_PATRON.search(before, folded)) and not _GATHERING_ATTACKED.search(before, folded) \
+            and not _FIRED_TOWARDS.search(before, folded):
         return False
-    if from_is_site and _ORIGIN.search(before):
+    if from_is_site and _ORIGIN.search(before, folded):
         return True
     if strict:
         return bool(_STRICT_LOCATIVE.search(before))
-    if _ORIGIN.search(before):
+    if _ORIGIN.search(before, folded):
         return False
     if rank(mention) == 0 and mention.entry is not None:
         return True
-    return bool(_LOCATIVE.search(before) or _APPOSED.search(before))
+    return bool(_LOCATIVE.search(before, folded) or _APPOSED.search(before))
 
 
 def no_site_context(text: str, start: int) -> bool:
     """Whether the words before ``start`` make the place there no site: a patron, a destination
     ("the convoy from Ber towards Tombouctou came under fire"), a meeting place."""
     before = text[max(0, start - LOOK_BACK):start]
-    return bool(_PATRON.search(before)) and not _GATHERING_ATTACKED.search(before) and not _FIRED_TOWARDS.search(before)
+    folded = fold_once(before)
+    if not _PATRON.search(before, folded):
+        return False
+    return not _GATHERING_ATTACKED.search(before, folded) and not _FIRED_TOWARDS.search(before, folded)
 
 
 def _continues_list(text: str, accepted: list[PlaceMention], mention: PlaceMention) -> bool:

@@ -22,6 +22,9 @@ from geo.events.literals import (
 DATA = Path(__file__).resolve().parents[1] / "data"
 CATEGORY_PRIORITY = {"attack": 0, "handover": 1, "other": 2}
 NOT_ACTUAL_WINDOW = 48  # characters before a trigger where "will", "persistent"... void it
+# Cues run over a clause or a window of a few dozen characters, not over the whole article: even a
+# one-letter start or a hundred literals leave far fewer places to try than re's scan of every position
+CUE_LITERALS = 256
 
 
 @dataclass(frozen=True)
@@ -178,8 +181,8 @@ def _default_lexicon() -> EventLexicon:
     acled = {(row["kind"], row["condition"]): AcledType(row["event_type"], row["sub_event_type"])
              for row in _rows("acled_types.csv", ",")}
     return EventLexicon(rules, cues, acled, LiteralIndex([required_literals(rule.pattern) for rule in rules]),
-                        {name: required_literals(pattern) for name, pattern in cues.items()},
-                        {name: required_starts(pattern) for name, pattern in cues.items()})
+                        {name: required_literals(pattern, CUE_LITERALS) for name, pattern in cues.items()},
+                        {name: required_starts(pattern, 1, CUE_LITERALS) for name, pattern in cues.items()})
 
 
 def _rule(row: dict, order: int) -> TriggerRule:

@@ -61,6 +61,9 @@ class CountryTable:
 
     def name_pattern(self, with_demonyms: bool) -> str:
         forms = list(self.name_forms) + (list(self.adjective_forms) if with_demonyms else [])
+        # only a form opening with a capital can follow (?=[A-Z]) (not " the Abode of Peace", "weSwatini"):
+        # the others would only keep the pattern from telling the words every match starts with
+        forms = [form for form in forms if "A" <= form[:1] <= "Z"]
         return r"(?-i:(?<![\w.])(?=[A-Z])" + trie_pattern(forms) + r"(?!\w))"
 
 
