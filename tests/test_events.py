@@ -259,3 +259,12 @@ def test_language_check(text, english):
     from geo.extract import looks_english
 
     assert looks_english(text) is english
+
+
+@pytest.mark.parametrize("name, state", [
+    ("Military Forces of Mali", True), ("US-led Coalition", True), ("Peshmerga", True),
+    ("Iraqi Security Forces", True), ("Government of the United Kingdom", True),
+    ("Unidentified Armed Group", False), ("Al Shabaab", False), ("Rapid Support Forces", False), (None, False),
+])
+def test_canonical_actor_names_know_whether_they_are_of_a_state(actors, name, state):
+    assert actors.is_state_name(name) is state

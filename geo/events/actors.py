@@ -107,6 +107,11 @@ class ActorFinder:
         return ActorMention(name, shape.kind, match.start(), match.end(), match.group(),
                             country.name if country else None)
 
+    def is_state_name(self, name: str | None) -> bool:
+        """Whether a canonical actor name (as events carry it) is of a state, coalition or government
+        shape: "Military Forces of Mali", "US-led Coalition", "Peshmerga"."""
+        return bool(name) and any(pattern.fullmatch(name) for pattern in _state_names(self.shapes))
+
     def _resolve(self, mentions: list[ActorMention]) -> list[ActorMention]:
         """Anaphora: "the group" is the last named non-state armed group; a bare
         "Coalition" is the last coalition named with its leader."""
@@ -140,6 +145,13 @@ def _leader_form(found: str | None, name: str) -> str:
         return name
     form = " ".join(found.split())
     return form.replace(".", "") if form.replace(".", "").isupper() else form
+
+
+@lru_cache(maxsize=4)
+def _state_names(shapes: tuple[_Shape, ...]) -> tuple[re.Pattern, ...]:
+    """The canonical names of the state shapes, their {country}, {leader} and {demonym} slots open."""
+    return tuple(re.compile(re.sub(r"\\\{\w+\\\}", ".+", re.escape(canonical)))
+                 for canonical in sorted({shape.canonical for shape in shapes if shape.kind in STATE_TYPES}))
 
 
 @lru_cache(maxsize=1)

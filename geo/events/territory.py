@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
+from geo.events.actors import ActorFinder
 from geo.events.frames import JOIN_PARAGRAPHS, TERRITORY_TAKEN, UNDATED_NOTE, EventMention, merge
 from geo.events.sentences import Clause
 from geo.events.triggers import CATEGORY_PRIORITY, Trigger
@@ -112,7 +113,7 @@ def _raided_before(raid: Event, withdrawal: Event) -> bool:
 
 
 def _is_state_force(actor: str | None) -> bool:
-    return bool(actor) and actor.startswith(("Military Forces of", "Police Forces of", "Government of"))
+    return ActorFinder.default().is_state_name(actor)  # the finder that named the actor knows its kind
 
 
 def _how_it_fell(withdrawal: Event, capture: Event) -> bool:
