@@ -110,8 +110,7 @@ def apposed_sites(facts: ArticleFacts, sentence: Sentence) -> list[Site]:
                 if projected.mention.entry is not landmark.entry:  # the bearing moved it
                     return [Site(projected.mention, found.group("name"), found.start("name"), found.end("name"), 2)]
         for landmark in after:  # "roughly 15 kilometres from the regional capital Ouahigouya": near it
-            close = _CLOSE_TO.search(text, max(found.start("rest"), landmark.start - 60), landmark.start)
-            if close and float(close.group("n").replace(",", "")) <= NEAR_LANDMARK_KM and landmark.entry.kind == "populated_place":
+            if landmark.entry.kind == "populated_place" and _close_to(text, found.start("rest"), landmark.start):
                 return [Site(landmark, found.group("name"), found.start("name"), found.end("name"), 2)]
         for container in after:
             if _IN_DIVISION.search(text, max(found.start("rest"), container.start - 40), container.start):
@@ -126,7 +125,12 @@ def close_landmarks(facts: ArticleFacts, clause) -> list[Site]:
     for place in facts.places.within(clause.start, clause.end):
         if place.entry is None or place.entry.kind != "populated_place" or facts.stray(place.entry, place.text):
             continue
-        close = _CLOSE_TO.search(facts.text, max(clause.start, place.start - 60), place.start)
-        if close and float(close.group("n").replace(",", "")) <= NEAR_LANDMARK_KM:
+        if _close_to(facts.text, clause.start, place.start):
             found.append(Site(place, place.text, place.start, place.end, 2))
     return found
+
+
+def _close_to(text: str, start: int, place_start: int) -> bool:
+    """"about 15 kilometres from" right before the place, and no farther than NEAR_LANDMARK_KM."""
+    close = _CLOSE_TO.search(text, max(start, place_start - 60), place_start)
+    return close is not None and float(close.group("n").replace(",", "")) <= NEAR_LANDMARK_KM
